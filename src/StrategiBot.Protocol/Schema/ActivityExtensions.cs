@@ -1,0 +1,99 @@
+using System.Text.Json;
+
+namespace StrategiBot.Protocol.Schema;
+
+/// <summary>Reading Teams specifics from an activity and building replies to it.</summary>
+public static class ActivityExtensions
+{
+    /// <summary>The Teams channel data, or null when absent or not an object.</summary>
+    public static TeamsChannelData? GetTeamsChannelData(this Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (activity.ChannelData is not { ValueKind: JsonValueKind.Object } data)
+        {
+            return null;
+        }
+        try
+        {
+            return data.Deserialize(ProtocolJsonContext.Default.TeamsChannelData);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The tenant id from the conversation, or from channel data where Teams puts it.</summary>
+    public static string? GetTenantId(this Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return activity.Conversation?.TenantId ?? activity.GetTeamsChannelData()?.Tenant?.Id;
+    }
+
+    /// <summary>True in group chats and channels.</summary>
+    public static bool IsGroupConversation(this Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var type = activity.Conversation?.ConversationType;
+        return activity.Conversation?.IsGroup == true
+            || string.Equals(type, "groupChat", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(type, "channel", StringComparison.Ordinal);
+    }
+
+    /// <summary>True when an entity mentions the activity's recipient (the bot).</summary>
+    public static bool MentionsRecipient(this Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var botId = activity.Recipient?.Id;
+        return botId is not null && activity.Entities?.Any(e => IsMentionOf(e, botId)) == true;
+    }
+
+    /// <summary>
+    /// The text with the bot's own mention removed, located by the mention entity rather than by guessing,
+    /// and trimmed.
+    /// </summary>
+    public static string GetTextWithoutBotMention(this Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var text = activity.Text ?? string.Empty;
+        var botId = activity.Recipient?.Id;
+        if (botId is not null && activity.Entities is { } entities)
+        {
+            foreach (var mention in entities.Where(e => IsMentionOf(e, botId)))
+            {
+                if (!string.IsNullOrEmpty(mention.Text))
+                {
+                    text = text.Replace(mention.Text, string.Empty, StringComparison.Ordinal);
+                }
+            }
+        }
+        return text.Trim();
+    }
+
+    /// <summary>
+    /// A message addressed back into the activity's conversation: from the recipient, to the sender,
+    /// replying to the activity. Fields the bot must not set (id, timestamp, serviceUrl, isGroup, conversationType) stay empty.
+    /// </summary>
+    public static Activity CreateReply(this Activity activity, string? text = null)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return new Activity
+        {
+            Type = ActivityTypes.Message,
+            ChannelId = activity.ChannelId,
+            From = activity.Recipient is { } r ? new ChannelAccount { Id = r.Id, Name = r.Name } : null,
+            Recipient = activity.From is { } f ? new ChannelAccount { Id = f.Id, Name = f.Name, AadObjectId = f.AadObjectId } : null,
+            Conversation = activity.Conversation is { } c
+                ? new ConversationAccount { Id = c.Id, TenantId = c.TenantId ?? activity.GetTenantId() }
+                : null,
+            ReplyToId = activity.Id,
+            Text = text,
+            TextFormat = text is null ? null : "plain",
+            Locale = activity.Locale,
+        };
+    }
+
+    private static bool IsMentionOf(Entity entity, string botId) =>
+        string.Equals(entity.Type, "mention", StringComparison.OrdinalIgnoreCase)
+        && string.Equals(entity.Mentioned?.Id, botId, StringComparison.Ordinal);
+}
