@@ -1,0 +1,19 @@
+namespace StrategiBot.Content;
+
+/// <summary>Who the strategy belongs to and whom to contact, from <c>organisation.yaml</c>.</summary>
+internal sealed record Organisation(
+    string Id,
+    string Name,
+    string ShortName,
+    string DefaultLocale,
+    string DocumentTitle,
+    string? Adopted,
+    string ContactUnit,
+    string ContactDescription);
+
+/// <summary>One organisation's content: metadata, the strategy and the alternate questions per section.</summary>
+internal sealed record ContentPack(
+    Organisation Organisation,
+    StrategyDocument Strategy,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Questions,
+    string Folder);

@@ -1,0 +1,144 @@
+namespace StrategiBot.Retrieval.Analysis;
+
+/// <summary>
+/// The analysis stages composed in one place. A document becomes stems: tokenise → fold letters → drop
+/// stop words → stem, plus the parts of compounds. A question goes the same way and, per word, gathers
+/// alternatives: the word's stem, its compound parts, spellings one typo away, and lexicon concepts.
+/// </summary>
+internal sealed class AnalysisPipeline
+{
+    public const float CompoundPartWeight = 0.7f;
+    public const float TypoWeight = 0.8f;
+
+    private readonly StopWords _stopWords;
+    private readonly ConceptLexicon _lexicon;
+    private readonly HashSet<string> _foldedVocabulary;
+    private readonly HashSet<string> _stems;
+    private readonly CompoundSplitter _splitter;
+    private readonly TypoCorrector _typos;
+
+    public AnalysisPipeline(StopWords stopWords, ConceptLexicon lexicon, IEnumerable<string> corpusTexts)
+    {
+        _stopWords = stopWords;
+        _lexicon = lexicon;
+        _foldedVocabulary = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in corpusTexts)
+        {
+            foreach (var token in Tokenizer.Split(text))
+            {
+                var folded = LetterFolding.Fold(token);
+                if (folded.Length >= 3 && !stopWords.Contains(folded) && !folded.All(char.IsAsciiDigit))
+                {
+                    _foldedVocabulary.Add(folded);
+                }
+            }
+        }
+        _stems = new HashSet<string>(_foldedVocabulary.Select(NorwegianStemmer.Stem), StringComparer.Ordinal);
+        _splitter = new CompoundSplitter(IsKnown);
+        _typos = new TypoCorrector(_foldedVocabulary);
+    }
+
+    public StopWords StopWords => _stopWords;
+
+    public ConceptLexicon Lexicon => _lexicon;
+
+    public bool IsKnown(string folded) => _foldedVocabulary.Contains(folded) || _stems.Contains(NorwegianStemmer.Stem(folded));
+
+    /// <summary>Index side: every stem of the text, compound parts included.</summary>
+    public List<string> AnalyzeDocument(string text)
+    {
+        var terms = new List<string>();
+        foreach (var token in Tokenizer.Split(text))
+        {
+            var folded = LetterFolding.Fold(token);
+            if (_stopWords.Contains(folded))
+            {
+                continue;
+            }
+            terms.Add(NorwegianStemmer.Stem(folded));
+            if (_splitter.Split(folded) is var (left, right))
+            {
+                terms.Add(NorwegianStemmer.Stem(left));
+                terms.Add(NorwegianStemmer.Stem(right));
+            }
+        }
+        return terms;
+    }
+
+    /// <summary>
+    /// Question side: one group of weighted alternatives per meaningful word. A lexicon concept joins the
+    /// group of the first word that triggered it, so a word and its concept count once, not twice.
+    /// </summary>
+    public AnalyzedQuery AnalyzeQuery(string text)
+    {
+        var folded = Tokenizer.Split(text).Select(LetterFolding.Fold).ToList();
+        var stems = folded.Select(NorwegianStemmer.Stem).ToList();
+        var perWord = new List<QueryAlternative>?[folded.Count];
+
+        for (var i = 0; i < folded.Count; i++)
+        {
+            var word = folded[i];
+            if (_stopWords.Contains(word) || word.Length < 2)
+            {
+                continue;
+            }
+            var alternatives = new List<QueryAlternative> { new(stems[i], 1f, AlternativeKind.Exact) };
+            if (!IsKnown(word))
+            {
+                foreach (var candidate in _typos.Candidates(word))
+                {
+                    alternatives.Add(new QueryAlternative(NorwegianStemmer.Stem(candidate), TypoWeight, AlternativeKind.Typo));
+                }
+            }
+            if (_splitter.Split(word) is var (left, right))
+            {
+                alternatives.Add(new QueryAlternative(NorwegianStemmer.Stem(left), CompoundPartWeight, AlternativeKind.CompoundPart));
+                alternatives.Add(new QueryAlternative(NorwegianStemmer.Stem(right), CompoundPartWeight, AlternativeKind.CompoundPart));
+            }
+            perWord[i] = alternatives;
+        }
+
+        var standalone = new List<QueryGroup>();
+        foreach (var (concept, start, length) in _lexicon.Match(stems))
+        {
+            var conceptAlternatives = concept.StrategyTerms.Select(t => new QueryAlternative(t, concept.Weight, AlternativeKind.Concept));
+            var anchor = Enumerable.Range(start, length).FirstOrDefault(i => perWord[i] is not null, -1);
+            if (anchor >= 0)
+            {
+                perWord[anchor]!.AddRange(conceptAlternatives);
+            }
+            else
+            {
+                standalone.Add(new QueryGroup(string.Join(' ', folded.Skip(start).Take(length)), Distinct([.. conceptAlternatives])));
+            }
+        }
+
+        var groups = perWord
+            .Select((alternatives, i) => alternatives is null ? null : new QueryGroup(folded[i], Distinct(alternatives)))
+            .OfType<QueryGroup>()
+            .Concat(standalone)
+            .GroupBy(g => string.Join('|', g.Alternatives.Select(a => a.Term)), StringComparer.Ordinal)
+            .Select(g => g.First())
+            .ToList();
+        return new AnalyzedQuery(groups);
+    }
+
+    private static List<QueryAlternative> Distinct(List<QueryAlternative> alternatives) =>
+        [.. alternatives.GroupBy(a => a.Term, StringComparer.Ordinal).Select(g => g.MaxBy(a => a.Weight)!)];
+}
+
+internal enum AlternativeKind
+{
+    Exact,
+    Typo,
+    CompoundPart,
+    Concept,
+}
+
+/// <summary>A stem to look for and how much a match on it counts.</summary>
+internal sealed record QueryAlternative(string Term, float Weight, AlternativeKind Kind);
+
+/// <summary>One word (or concept) of the question: matched when any alternative is found.</summary>
+internal sealed record QueryGroup(string Source, IReadOnlyList<QueryAlternative> Alternatives);
+
+internal sealed record AnalyzedQuery(IReadOnlyList<QueryGroup> Groups);

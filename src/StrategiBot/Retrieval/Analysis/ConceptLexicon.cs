@@ -1,0 +1,109 @@
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+using StrategiBot.Content;
+
+namespace StrategiBot.Retrieval.Analysis;
+
+/// <summary>
+/// Words people use mapped to the words the strategy uses (bokmål, nynorsk, English), from
+/// <c>lexicon/concepts.yaml</c>. A question word (or phrase) found among a concept's <c>people</c> or
+/// <c>strategy</c> words brings in the concept's <c>strategy</c> words as weaker alternatives.
+/// </summary>
+internal sealed class ConceptLexicon
+{
+    private readonly List<Concept> _concepts;
+    private readonly Dictionary<string, List<(string[] Phrase, Concept Concept)>> _byFirstWord = new(StringComparer.Ordinal);
+
+    private ConceptLexicon(List<Concept> concepts)
+    {
+        _concepts = concepts;
+        foreach (var concept in concepts)
+        {
+            foreach (var phrase in concept.Triggers)
+            {
+                if (!_byFirstWord.TryGetValue(phrase[0], out var list))
+                {
+                    _byFirstWord[phrase[0]] = list = [];
+                }
+                list.Add((phrase, concept));
+            }
+        }
+    }
+
+    public IReadOnlyList<Concept> Concepts => _concepts;
+
+    public static ConceptLexicon Empty { get; } = new([]);
+
+    public static ConceptLexicon Load(string path)
+    {
+        List<ConceptModel>? models;
+        try
+        {
+            using var reader = File.OpenText(path);
+            models = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build()
+                .Deserialize<List<ConceptModel>>(reader);
+        }
+        catch (YamlException ex)
+        {
+            throw new ContentException(path, (int)ex.Start.Line, (ex.InnerException ?? ex).Message);
+        }
+        var lines = File.ReadAllLines(path);
+        var concepts = new List<Concept>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var model in models ?? [])
+        {
+            var line = Array.FindIndex(lines, l => l.Contains("concept: " + model.Concept, StringComparison.Ordinal)) + 1;
+            if (string.IsNullOrWhiteSpace(model.Concept))
+            {
+                throw new ContentException(path, line, "every entry needs 'concept'.");
+            }
+            if (!ids.Add(model.Concept))
+            {
+                throw new ContentException(path, line, $"the concept '{model.Concept}' is defined twice.");
+            }
+            if (model.Strategy is not { Count: > 0 })
+            {
+                throw new ContentException(path, line, $"the concept '{model.Concept}' needs at least one 'strategy' word.");
+            }
+            var strategy = model.Strategy.Select(Normalise).Where(p => p.Length > 0).ToList();
+            var people = (model.People ?? []).Select(Normalise).Where(p => p.Length > 0).ToList();
+            concepts.Add(new Concept(model.Concept, [.. strategy.SelectMany(p => p).Distinct(StringComparer.Ordinal)], [.. strategy, .. people], model.Weight ?? 0.6f));
+        }
+        return new ConceptLexicon(concepts);
+    }
+
+    /// <summary>The concepts a question's folded words trigger, each with the span of words that triggered it.</summary>
+    public IEnumerable<(Concept Concept, int Start, int Length)> Match(IReadOnlyList<string> foldedStems)
+    {
+        for (var i = 0; i < foldedStems.Count; i++)
+        {
+            if (!_byFirstWord.TryGetValue(foldedStems[i], out var candidates))
+            {
+                continue;
+            }
+            foreach (var (phrase, concept) in candidates)
+            {
+                if (i + phrase.Length <= foldedStems.Count && phrase.AsSpan().SequenceEqual(foldedStems.Skip(i).Take(phrase.Length).ToArray()))
+                {
+                    yield return (concept, i, phrase.Length);
+                }
+            }
+        }
+    }
+
+    /// <summary>Entries are compared as folded stems, the same form the index holds.</summary>
+    private static string[] Normalise(string entry) =>
+        [.. Tokenizer.Split(entry).Select(w => NorwegianStemmer.Stem(LetterFolding.Fold(w)))];
+
+    private sealed class ConceptModel
+    {
+        public string? Concept { get; set; }
+        public List<string>? Strategy { get; set; }
+        public List<string>? People { get; set; }
+        public float? Weight { get; set; }
+    }
+}
+
+/// <summary>A concept: the strategy's own words for it, and every word or phrase that triggers it (as stems).</summary>
+internal sealed record Concept(string Id, IReadOnlyList<string> StrategyTerms, IReadOnlyList<string[]> Triggers, float Weight);

@@ -1,0 +1,42 @@
+using System.Text;
+
+namespace StrategiBot.Retrieval.Analysis;
+
+/// <summary>
+/// Lower-cases and folds Norwegian letters to one ASCII spelling, so "være", "vaere" and "vare"-style
+/// keyboards meet: æ→ae, ø→o, å→a, and the ASCII spellings oe→o and aa→a. Both the strategy and the
+/// question pass through this, so the rare real "oe"/"aa" words fold the same way on both sides.
+/// </summary>
+internal static class LetterFolding
+{
+    public static string Fold(string word)
+    {
+        var builder = new StringBuilder(word.Length + 2);
+        foreach (var c in word.ToLowerInvariant())
+        {
+            switch (c)
+            {
+                case 'æ' or 'ä':
+                    builder.Append("ae");
+                    break;
+                case 'ø' or 'ö' or 'ó' or 'ò' or 'ô':
+                    builder.Append('o');
+                    break;
+                case 'å' or 'à' or 'á' or 'â':
+                    builder.Append('a');
+                    break;
+                case 'é' or 'è' or 'ê' or 'ë':
+                    builder.Append('e');
+                    break;
+                case 'ü' or 'ú':
+                    builder.Append('u');
+                    break;
+                default:
+                    builder.Append(c);
+                    break;
+            }
+        }
+        builder.Replace("aa", "a").Replace("oe", "o");
+        return builder.ToString();
+    }
+}

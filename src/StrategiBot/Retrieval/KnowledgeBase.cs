@@ -1,0 +1,89 @@
+using StrategiBot.Content;
+using StrategiBot.Retrieval.Analysis;
+
+namespace StrategiBot.Retrieval;
+
+/// <summary>
+/// All organisations' strategies, analysed and indexed once at start-up; thread-safe to search.
+/// A search only ever looks at the asking organisation's own passages.
+/// </summary>
+internal sealed class KnowledgeBase
+{
+    /// <summary>Further passages must reach this share of the best one's score to be offered.</summary>
+    private const float FurtherPassageShare = 0.55f;
+
+    private readonly Dictionary<string, ContentPack> _packs;
+
+    public KnowledgeBase(IReadOnlyList<ContentPack> packs, StopWords stopWords, ConceptLexicon lexicon)
+    {
+        _packs = packs.ToDictionary(p => p.Organisation.Id, StringComparer.Ordinal);
+        var corpus = packs.SelectMany(p => p.Strategy.Sections.SelectMany(s => s.Blocks.Select(b => b.Text).Append(s.Title))
+            .Concat(p.Questions.Values.SelectMany(q => q)));
+        var lexiconWords = lexicon.Concepts.SelectMany(c => c.StrategyTerms);
+        Analysis = new AnalysisPipeline(stopWords, lexicon, corpus.Concat(lexiconWords));
+        Index = new PassageIndex(packs, Analysis);
+    }
+
+    public AnalysisPipeline Analysis { get; }
+
+    public PassageIndex Index { get; }
+
+    public IReadOnlyCollection<ContentPack> Packs => _packs.Values;
+
+    public ContentPack? Pack(string organisationId) => _packs.GetValueOrDefault(organisationId);
+
+    public RetrievalResult Search(string question, string organisationId, int maxFurther = 2)
+    {
+        var query = Analysis.AnalyzeQuery(question);
+        var scores = Index.Score(query, organisationId);
+        var ranked = scores.OrderByDescending(s => s.Value.Total).ThenBy(s => s.Key).ToList();
+        if (ranked.Count == 0)
+        {
+            return new RetrievalResult(question, organisationId, query, [], 0f);
+        }
+
+        var groupWeights = query.Groups.Select(GroupWeight).ToArray();
+        var totalWeight = groupWeights.Sum();
+        var best = ranked[0].Value;
+        var coverage = totalWeight <= 0 ? 0 : groupWeights.Select((w, g) => w * best.GroupMatch[g]).Sum() / totalWeight;
+
+        var results = new List<ScoredPassage> { Scored(ranked[0]) };
+        var seenSections = new HashSet<string>(StringComparer.Ordinal) { Index.Passages[ranked[0].Key].Section.Id };
+        foreach (var (passage, score) in ranked.Skip(1))
+        {
+            if (results.Count > maxFurther)
+            {
+                break;
+            }
+            if (score.Total >= FurtherPassageShare * best.Total && seenSections.Add(Index.Passages[passage].Section.Id))
+            {
+                results.Add(Scored((passage, score)));
+            }
+        }
+        // Close sections for "Did you mean ...?" when the answer is refused.
+        var suggestions = ranked.Select(r => Index.Passages[r.Key].Section).DistinctBy(s => s.Id).Take(3).ToList();
+        return new RetrievalResult(question, organisationId, query, results, coverage) { NearestSections = suggestions };
+    }
+
+    /// <summary>How much a question word matters: its rarity in the corpus, or the most a word can weigh if unknown.</summary>
+    private float GroupWeight(QueryGroup group)
+    {
+        var known = group.Alternatives.Where(a => Index.Contains(a.Term)).Select(a => Index.Idf(a.Term)).DefaultIfEmpty(Index.MaxIdf).Max();
+        return known;
+    }
+
+    private ScoredPassage Scored(KeyValuePair<int, PassageScore> entry) => Scored((entry.Key, entry.Value));
+
+    private ScoredPassage Scored((int Passage, PassageScore Score) entry) => new(Index.Passages[entry.Passage], entry.Score.Total);
+}
+
+/// <summary>A passage and its score for one question.</summary>
+internal sealed record ScoredPassage(Passage Passage, float Score);
+
+/// <summary>The ranked passages for a question and how much of the question the best one covers (0–1).</summary>
+internal sealed record RetrievalResult(string Question, string OrganisationId, AnalyzedQuery Query, IReadOnlyList<ScoredPassage> Passages, float Coverage)
+{
+    public IReadOnlyList<StrategiBot.Content.Section> NearestSections { get; init; } = [];
+
+    public float BestScore => Passages.Count == 0 ? 0 : Passages[0].Score;
+}

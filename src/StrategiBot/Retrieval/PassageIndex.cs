@@ -1,0 +1,163 @@
+using StrategiBot.Content;
+using StrategiBot.Retrieval.Analysis;
+
+namespace StrategiBot.Retrieval;
+
+/// <summary>
+/// BM25F over three fields of every passage: its text, its section's titles, and the section's alternate
+/// questions. Document frequencies are counted over all organisations' passages (more text, steadier
+/// weights); a search ranks one organisation's passages only.
+/// </summary>
+internal sealed class PassageIndex
+{
+    private const float K1 = 1.2f;
+    private static readonly FieldSettings[] Fields =
+    [
+        new(1.0f, 0.75f), // text
+        new(1.6f, 0.3f),  // section title and its chapter titles
+        new(0.7f, 0.5f),  // alternate questions of the section
+    ];
+
+    private readonly Dictionary<string, List<Posting>> _postings = new(StringComparer.Ordinal);
+    private readonly int[][] _fieldLengths;
+    private readonly float[] _averageFieldLength = new float[Fields.Length];
+    private readonly Dictionary<string, int[]> _passagesByOrganisation;
+
+    public PassageIndex(IReadOnlyList<ContentPack> packs, AnalysisPipeline analysis)
+    {
+        Analysis = analysis;
+        var passages = new List<Passage>();
+        var lengths = new List<int[]>();
+        foreach (var pack in packs)
+        {
+            foreach (var (section, text, line) in PassageBuilder.Cut(pack.Strategy))
+            {
+                var passage = new Passage(passages.Count, pack.Organisation.Id, section, text, line);
+                passages.Add(passage);
+                var questions = pack.Questions.TryGetValue(section.Id, out var q) ? string.Join(' ', q) : string.Empty;
+                var fields = new[]
+                {
+                    analysis.AnalyzeDocument(text),
+                    analysis.AnalyzeDocument(section.FullTitle),
+                    analysis.AnalyzeDocument(questions),
+                };
+                lengths.Add([.. fields.Select(f => f.Count)]);
+                var counts = new Dictionary<string, float[]>(StringComparer.Ordinal);
+                for (var f = 0; f < fields.Length; f++)
+                {
+                    foreach (var term in fields[f])
+                    {
+                        if (!counts.TryGetValue(term, out var perField))
+                        {
+                            counts[term] = perField = new float[Fields.Length];
+                        }
+                        perField[f]++;
+                    }
+                }
+                foreach (var (term, perField) in counts)
+                {
+                    if (!_postings.TryGetValue(term, out var list))
+                    {
+                        _postings[term] = list = [];
+                    }
+                    list.Add(new Posting(passage.Index, perField));
+                }
+            }
+        }
+        Passages = passages;
+        _fieldLengths = [.. lengths];
+        for (var f = 0; f < Fields.Length; f++)
+        {
+            _averageFieldLength[f] = Math.Max(1f, (float)lengths.Average(l => l[f]));
+        }
+        _passagesByOrganisation = passages.GroupBy(p => p.OrganisationId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Index).ToArray(), StringComparer.Ordinal);
+        MaxIdf = Idf(0);
+    }
+
+    public IReadOnlyList<Passage> Passages { get; }
+
+    public AnalysisPipeline Analysis { get; }
+
+    /// <summary>The weight of a word no passage contains: as rare as a word can be.</summary>
+    public float MaxIdf { get; }
+
+    public bool HasOrganisation(string organisationId) => _passagesByOrganisation.ContainsKey(organisationId);
+
+    public float Idf(string term) => Idf(_postings.TryGetValue(term, out var list) ? list.Count : 0);
+
+    public bool Contains(string term) => _postings.ContainsKey(term);
+
+    /// <summary>
+    /// Scores one organisation's passages: per question group the best of its alternatives, summed.
+    /// Returns per passage the score and, per group, how strongly it matched (0 = not at all).
+    /// </summary>
+    public Dictionary<int, PassageScore> Score(AnalyzedQuery query, string organisationId)
+    {
+        var scores = new Dictionary<int, PassageScore>();
+        if (!_passagesByOrganisation.TryGetValue(organisationId, out var allowed))
+        {
+            return scores;
+        }
+        var first = allowed[0];
+        var last = allowed[^1];
+        for (var g = 0; g < query.Groups.Count; g++)
+        {
+            var group = query.Groups[g];
+            foreach (var alternative in group.Alternatives)
+            {
+                if (!_postings.TryGetValue(alternative.Term, out var postings))
+                {
+                    continue;
+                }
+                var idf = Idf(postings.Count);
+                foreach (var posting in postings)
+                {
+                    if (posting.Passage < first || posting.Passage > last)
+                    {
+                        continue;
+                    }
+                    var value = alternative.Weight * idf * Saturate(posting);
+                    if (!scores.TryGetValue(posting.Passage, out var score))
+                    {
+                        scores[posting.Passage] = score = new PassageScore(new float[query.Groups.Count], new float[query.Groups.Count]);
+                    }
+                    if (value > score.GroupScores[g])
+                    {
+                        score.GroupScores[g] = value;
+                        score.GroupMatch[g] = Math.Max(score.GroupMatch[g], alternative.Weight);
+                    }
+                }
+            }
+        }
+        return scores;
+    }
+
+    private float Saturate(Posting posting)
+    {
+        var lengths = _fieldLengths[posting.Passage];
+        var combined = 0f;
+        for (var f = 0; f < Fields.Length; f++)
+        {
+            if (posting.Frequencies[f] > 0)
+            {
+                var norm = 1 - Fields[f].B + Fields[f].B * lengths[f] / _averageFieldLength[f];
+                combined += Fields[f].Weight * posting.Frequencies[f] / norm;
+            }
+        }
+        return combined / (K1 + combined);
+    }
+
+    private float Idf(int documentFrequency) =>
+        MathF.Log(1 + (Passages.Count - documentFrequency + 0.5f) / (documentFrequency + 0.5f));
+
+    private readonly record struct FieldSettings(float Weight, float B);
+
+    private readonly record struct Posting(int Passage, float[] Frequencies);
+}
+
+/// <summary>A passage's score per question group and how strongly each group matched.</summary>
+internal sealed record PassageScore(float[] GroupScores, float[] GroupMatch)
+{
+    public float Total => GroupScores.Sum();
+}
