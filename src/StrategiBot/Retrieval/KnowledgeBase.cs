@@ -34,7 +34,7 @@ internal sealed class KnowledgeBase
 
     public RetrievalResult Search(string question, string organisationId, int maxFurther = 2)
     {
-        var query = Analysis.AnalyzeQuery(question);
+        var query = WithExtensions(Analysis.AnalyzeQuery(question));
         var scores = Index.Score(query, organisationId);
         var ranked = scores.OrderByDescending(s => s.Value.Total).ThenBy(s => s.Key).ToList();
         if (ranked.Count == 0)
@@ -48,14 +48,9 @@ internal sealed class KnowledgeBase
         var coverage = totalWeight <= 0 ? 0 : groupWeights.Select((w, g) => w * best.GroupMatch[g]).Sum() / totalWeight;
 
         var results = new List<ScoredPassage> { Scored(ranked[0]) };
-        var seenSections = new HashSet<string>(StringComparer.Ordinal) { Index.Passages[ranked[0].Key].Section.Id };
-        foreach (var (passage, score) in ranked.Skip(1))
+        foreach (var (passage, score) in ranked.Skip(1).Take(maxFurther))
         {
-            if (results.Count > maxFurther)
-            {
-                break;
-            }
-            if (score.Total >= FurtherPassageShare * best.Total && seenSections.Add(Index.Passages[passage].Section.Id))
+            if (score.Total >= FurtherPassageShare * best.Total)
             {
                 results.Add(Scored((passage, score)));
             }
@@ -64,6 +59,21 @@ internal sealed class KnowledgeBase
         var suggestions = ranked.Select(r => Index.Passages[r.Key].Section).DistinctBy(s => s.Id).Take(3).ToList();
         return new RetrievalResult(question, organisationId, query, results, coverage) { NearestSections = suggestions };
     }
+
+    private const int MinExtensibleStem = 5;
+    private const int MaxExtensionLetters = 4;
+    private const float ExtensionWeight = 0.6f;
+
+    private AnalyzedQuery WithExtensions(AnalyzedQuery query) => new(
+        [.. query.Groups.Select(g => g with
+        {
+            Alternatives = [.. g.Alternatives, .. g.Alternatives
+                .Where(a => a.Kind == AlternativeKind.Exact && a.Term.Length >= MinExtensibleStem)
+                .SelectMany(a => Index.Extensions(a.Term, MaxExtensionLetters))
+                .Where(t => g.Alternatives.All(a => a.Term != t))
+                .Distinct(StringComparer.Ordinal)
+                .Select(t => new QueryAlternative(t, ExtensionWeight, AlternativeKind.Extension))],
+        })]);
 
     /// <summary>How much a question word matters: its rarity in the corpus, or the most a word can weigh if unknown.</summary>
     private float GroupWeight(QueryGroup group)

@@ -58,7 +58,10 @@ internal sealed class AnalysisPipeline
             terms.Add(NorwegianStemmer.Stem(folded));
             if (_splitter.Split(folded) is var (left, right))
             {
-                terms.Add(NorwegianStemmer.Stem(left));
+                if (left.Length > 0)
+                {
+                    terms.Add(NorwegianStemmer.Stem(left));
+                }
                 terms.Add(NorwegianStemmer.Stem(right));
             }
         }
@@ -92,7 +95,10 @@ internal sealed class AnalysisPipeline
             }
             if (_splitter.Split(word) is var (left, right))
             {
-                alternatives.Add(new QueryAlternative(NorwegianStemmer.Stem(left), CompoundPartWeight, AlternativeKind.CompoundPart));
+                if (left.Length > 0)
+                {
+                    alternatives.Add(new QueryAlternative(NorwegianStemmer.Stem(left), CompoundPartWeight, AlternativeKind.CompoundPart));
+                }
                 alternatives.Add(new QueryAlternative(NorwegianStemmer.Stem(right), CompoundPartWeight, AlternativeKind.CompoundPart));
             }
             perWord[i] = alternatives;
@@ -133,6 +139,7 @@ internal enum AlternativeKind
     Typo,
     CompoundPart,
     Concept,
+    Extension,
 }
 
 /// <summary>A stem to look for and how much a match on it counts.</summary>
