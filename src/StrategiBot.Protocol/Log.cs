@@ -3,11 +3,28 @@ using Microsoft.Extensions.Logging;
 namespace StrategiBot.Protocol;
 
 /// <summary>
-/// The protocol layer's log events. EventIds are grouped by concern: 1000-1999 connector (outbound).
+/// The protocol layer's log events. EventIds are grouped by concern: 100-199 messaging endpoint (inbound), 1000-1999 connector (outbound).
 /// Messages carry ids, statuses and timings only: never tokens, secrets or message text.
 /// </summary>
 internal static partial class Log
 {
+    // 100-199: messaging endpoint (channel → bot).
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "Refused an activity of {Length} bytes (limit {Limit}); -1 means the stream ran over")]
+    public static partial void RequestTooLarge(ILogger logger, long length, long limit);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Refused a malformed activity")]
+    public static partial void MalformedActivity(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "Refused an activity without a type")]
+    public static partial void ActivityWithoutType(ILogger logger);
+
+    [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Refused an unauthenticated request: {Reason}")]
+    public static partial void Unauthorized(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 104, Level = LogLevel.Information, Message = "No handler answered invoke '{Name}'; returning 501")]
+    public static partial void InvokeNotImplemented(ILogger logger, string name);
+
     // 1000-1999: connector client (bot → channel).
 
     [LoggerMessage(EventId = 1000, Level = LogLevel.Debug,

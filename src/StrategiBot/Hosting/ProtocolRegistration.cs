@@ -12,6 +12,8 @@ namespace StrategiBot.Hosting;
 /// </summary>
 internal static class ProtocolRegistration
 {
+    private const string OpenIdClient = "BotFramework.OpenIdMetadata";
+
     public static IServiceCollection AddBotFrameworkProtocol(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddOptions<BotFrameworkOptions>()
@@ -25,7 +27,12 @@ internal static class ProtocolRegistration
         services.AddOptions<BotEndpointOptions>().BindConfiguration("BotFramework:Endpoint");
 
         services.AddSingleton<ServiceUrlTrust>();
-        services.AddSingleton<IChannelTokenValidator>(sp => ChannelTokenValidatorFactory.Create(sp));
+        services.AddHttpClient(OpenIdClient, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<IChannelTokenValidator>(sp => new ChannelTokenValidator(
+            sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(OpenIdClient),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ChannelTokenValidator>>()));
         services.AddConnectorClient();
         services.AddSingleton<ActivityEndpoint>();
         return services;
@@ -42,10 +49,6 @@ internal static class ProtocolRegistration
                 {
                     errors.Add($"MicrosoftAppId is empty. Set MicrosoftAppId (with MicrosoftAppPassword or a managed identity) for the Bot Service, or run with ASPNETCORE_ENVIRONMENT=Development for local testing without authentication (environment is now '{environment.EnvironmentName}').");
                 }
-            }
-            else
-            {
-                errors.AddRange(BotFrameworkOptionsValidation.Validate(options));
             }
             return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
         }
