@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Options;
 
 namespace StrategiBot.Protocol;
@@ -9,8 +10,74 @@ namespace StrategiBot.Protocol;
 /// </summary>
 public sealed class BotFrameworkOptionsValidation : IValidateOptions<BotFrameworkOptions>
 {
-    /// <summary>Every problem with the settings, each naming the key to fix; empty when they are usable.</summary>
-    public static IReadOnlyList<string> Validate(BotFrameworkOptions options)
+    /// <summary>Every problem with the settings, inbound and outbound, each naming the key to fix; empty when usable.</summary>
+    public static IReadOnlyList<string> Validate(BotFrameworkOptions options) =>
+        [.. ValidateChannel(options), .. ValidateCredentials(options)];
+
+    /// <summary>The configuration key of <see cref="BotFrameworkOptions.OpenIdMetadataUrl"/>.</summary>
+    public const string OpenIdMetadataUrlKey = "BotFramework:OpenIdMetadataUrl";
+
+    /// <summary>The configuration key of <see cref="BotFrameworkOptions.TokenIssuer"/>.</summary>
+    public const string TokenIssuerKey = "BotFramework:TokenIssuer";
+
+    /// <summary>Every problem with the inbound (channel token) settings, each naming the key to fix.</summary>
+    public static IReadOnlyList<string> ValidateChannel(BotFrameworkOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new List<string>();
+        if (ValidateOpenIdMetadataUrl(options.OpenIdMetadataUrl) is { } metadataError)
+        {
+            errors.Add(metadataError);
+        }
+
+        if (string.IsNullOrWhiteSpace(options.TokenIssuer))
+        {
+            errors.Add($"{TokenIssuerKey} must name the issuer of channel tokens (public cloud: {BotFrameworkOptions.PublicCloudTokenIssuer}).");
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// Null when <paramref name="url"/> may serve the channel's signing keys: an absolute <c>https</c> URL, or an
+    /// <c>http</c> URL whose host is loopback (127.0.0.0/8, ::1, localhost), which only local tests use.
+    /// Otherwise the reason, naming <see cref="OpenIdMetadataUrlKey"/>.
+    /// </summary>
+    public static string? ValidateOpenIdMetadataUrl(Uri? url)
+    {
+        if (url is null || !url.IsAbsoluteUri)
+        {
+            return $"{OpenIdMetadataUrlKey} must be an absolute https URL (public cloud: {BotFrameworkOptions.PublicCloudOpenIdMetadataUrl}).";
+        }
+
+        if (url.Scheme == Uri.UriSchemeHttps)
+        {
+            return null;
+        }
+
+        if (url.Scheme == Uri.UriSchemeHttp && IsLoopbackHost(url))
+        {
+            return null;
+        }
+
+        // Whoever can answer a plain-http metadata request can publish their own signing keys and so forge any token.
+        return $"{OpenIdMetadataUrlKey} must use https; plain http is accepted only for a loopback host (127.0.0.0/8, ::1, localhost), got '{url.Scheme}://{url.Host}'.";
+    }
+
+    /// <summary>True for a literal loopback address (127.0.0.0/8, ::1) or the name <c>localhost</c>.</summary>
+    internal static bool IsLoopbackHost(Uri url)
+    {
+        var host = url.IdnHost.Trim('[', ']');
+        if (url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6)
+        {
+            return IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address);
+        }
+
+        return string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Every problem with the credentials for outbound calls, each naming the key to fix.</summary>
+    public static IReadOnlyList<string> ValidateCredentials(BotFrameworkOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace StrategiBot.Protocol;
 
 /// <summary>
-/// The protocol layer's log events. EventIds are grouped by concern: 100-199 messaging endpoint (inbound), 1000-1999 connector (outbound).
+/// The protocol layer's log events. EventIds are grouped by concern: 100-199 messaging endpoint (inbound), 200-299 channel authentication, 1000-1999 connector (outbound).
 /// Messages carry ids, statuses and timings only: never tokens, secrets or message text.
 /// </summary>
 internal static partial class Log
@@ -24,6 +24,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 104, Level = LogLevel.Information, Message = "No handler answered invoke '{Name}'; returning 501")]
     public static partial void InvokeNotImplemented(ILogger logger, string name);
+
+    // 200-299: inbound channel authentication.
+    [LoggerMessage(EventId = 200, Level = LogLevel.Warning, Message = "The channel's OpenID metadata at {MetadataUrl} could not be read; inbound requests are refused until it can")]
+    public static partial void ChannelMetadataUnavailable(this ILogger logger, Uri metadataUrl, Exception exception);
+
+    [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Signing key {KeyId} is not in the cached channel keys; fetching the keys again from {MetadataUrl}")]
+    public static partial void ChannelKeysRefreshing(this ILogger logger, string keyId, Uri metadataUrl);
+
+    [LoggerMessage(EventId = 202, Level = LogLevel.Debug, Message = "Signing key {KeyId} is unknown and the channel keys were fetched less than {MinimumInterval} ago; not fetching again")]
+    public static partial void ChannelKeysRefreshThrottled(this ILogger logger, string keyId, TimeSpan minimumInterval);
 
     // 1000-1999: connector client (bot → channel).
 

@@ -13,10 +13,15 @@ public sealed class ErrorBoundaryTests
     {
         var connector = new Mock<IConnectorClient>();
         var sent = new List<Activity>();
-        connector.SetupSequence(c => c.ReplyToActivityAsync(It.IsAny<Uri>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new InvalidOperationException("boom"))
-            .ReturnsAsync(new ResourceResponse("2"));
-        connector.Setup(c => c.ReplyToActivityAsync(It.IsAny<Uri>(), It.IsAny<string>(), It.IsAny<string>(), Capture.In(sent), It.IsAny<CancellationToken>()));
+        connector.Setup(c => c.ReplyToActivityAsync(It.IsAny<Uri>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Returns((Uri _, string _, string _, Activity activity, CancellationToken _) =>
+            {
+                sent.Add(activity);
+                // The turn's own reply fails; the apology that follows goes through.
+                return sent.Count == 1
+                    ? Task.FromException<ResourceResponse>(new InvalidOperationException("boom"))
+                    : Task.FromResult(new ResourceResponse("2"));
+            });
         await using var app = new BotApplication { ConnectorOverride = connector.Object };
         var key = ConversationState.Key("a:personal-1");
         await app.Store.UpdateAsync(key, _ => new ConversationState { Dialog = new DialogState("press", "role", DateTimeOffset.UnixEpoch) }, CancellationToken.None);

@@ -109,7 +109,7 @@ public sealed class MessagesEndpointTests
         using var response = await app.PostRawAsync($$"""
             {"type":"{{type}}","id":"x1","channelId":"msteams","serviceUrl":"{{Teams.ServiceUrl}}",
              "conversation":{"id":"a:1"},"from":{"id":"29:u"},"recipient":{"id":"{{Teams.BotId}}"},
-             "aFieldNobodyKnows":{"nested":[1,2]}}
+             "aFieldNobodyKnows":{"nested":[1,2]} }
             """);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

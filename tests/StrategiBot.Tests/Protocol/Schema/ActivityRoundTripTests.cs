@@ -7,7 +7,7 @@ namespace StrategiBot.Tests.Protocol.Schema;
 /// <summary>Realistic Teams payloads read and written again lose nothing, and their Teams parts are readable.</summary>
 public sealed class ActivityRoundTripTests
 {
-    public static TheoryData<string> Fixtures => [.. Directory.GetFiles(FixtureFolder, "*.json").Select(Path.GetFileName)!];
+    public static TheoryData<string> Fixtures => [.. Directory.GetFiles(FixtureFolder, "*.json").Select(f => Path.GetFileName(f))];
 
     private static string FixtureFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "activities");
 
