@@ -27,6 +27,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 203, Level = LogLevel.Information, Message = "Invoke '{Name}' is not implemented")]
     public static partial void InvokeIgnored(ILogger logger, string name);
 
+    [LoggerMessage(EventId = 204, Level = LogLevel.Information, Message = "Answered a question: covered={Covered}, confidence={Confidence:F2}, section={SectionId}")]
+    public static partial void Answered(ILogger logger, bool covered, float confidence, string sectionId);
+
     [LoggerMessage(EventId = 900, Level = LogLevel.Warning, Message = "Authentication is disabled: no MicrosoftAppId is configured (Development only). Outbound calls go only to loopback service URLs.")]
     public static partial void DevelopmentMode(ILogger logger);
 }

@@ -25,6 +25,9 @@ internal static class HelpCards
         var body = new List<JsonNode>
         {
             AdaptiveCards.Heading(english ? "What I can help with" : "Dette kan jeg hjelpe deg med"),
+            AdaptiveCards.Text(english
+                ? "Ask in your own words, and I answer from the communication strategy and show the section the answer comes from. For example: *Can I comment on my own workplace in the local paper?*"
+                : "Spør med egne ord, så svarer jeg fra kommunikasjonsstrategien og viser hvilket avsnitt svaret står i. For eksempel: *Kan jeg uttale meg om arbeidsplassen min i lokalavisa?*"),
             AdaptiveCards.Bullets(commands),
         };
         if (isGroup)

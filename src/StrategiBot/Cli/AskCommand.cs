@@ -66,7 +66,7 @@ internal static class AskCommand
         var answer = answerer.Answer(question, organisation);
         if (json)
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(ToResponse(null, answer), CliJsonContext.Default.AskResponse));
+            await output.WriteLineAsync(JsonSerializer.Serialize(ToResponse(null, answer), CliJsonContext.Readable.AskResponse));
         }
         else
         {
@@ -101,12 +101,12 @@ internal static class AskCommand
             if (request?.Question is not { Length: > 0 } question || answerer.Knowledge.Pack(organisation) is null)
             {
                 await error.WriteLineAsync($"stdin:{lineNumber}: needs a 'question' and a known 'org'.");
-                await output.WriteLineAsync(JsonSerializer.Serialize(new AskResponse(request?.Id, false, []), CliJsonContext.Default.AskResponse));
+                await output.WriteLineAsync(JsonSerializer.Serialize(new AskResponse(request?.Id, false, []), CliJsonContext.Readable.AskResponse));
                 failures++;
                 continue;
             }
             var answer = answerer.Answer(question, organisation);
-            await output.WriteLineAsync(JsonSerializer.Serialize(ToResponse(request.Id, answer), CliJsonContext.Default.AskResponse));
+            await output.WriteLineAsync(JsonSerializer.Serialize(ToResponse(request.Id, answer), CliJsonContext.Readable.AskResponse));
         }
         return failures == 0 ? 0 : 1;
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using StrategiBot.Answering;
 using StrategiBot.Cards;
 using StrategiBot.Protocol.Hosting;
 using StrategiBot.Protocol.Schema;
@@ -9,7 +10,11 @@ namespace StrategiBot.Conversation;
 /// What a message means: a card submission, a command, or free text. In group chats and channels the bot
 /// speaks only when spoken to (mentioned); in a personal chat every message gets an answer.
 /// </summary>
-internal sealed class MessageRouter(IOptions<BotOptions> options, ILogger<MessageRouter> logger)
+internal sealed class MessageRouter(
+    Answerer answerer,
+    AnswerComposer composer,
+    IOptions<BotOptions> options,
+    ILogger<MessageRouter> logger)
 {
     public async Task OnMessageAsync(TurnContext turn, CancellationToken ct)
     {
@@ -46,7 +51,10 @@ internal sealed class MessageRouter(IOptions<BotOptions> options, ILogger<Messag
             return;
         }
 
-        await turn.SendAsync(activity.CreateReply(Replies.PointToHelp(language)), ct);
+        var answer = answerer.Answer(text, options.Value.Organisation);
+        Log.Answered(logger, answer.Answered, answer.Confidence, (answer.Citations.Count > 0 ? answer.Citations[0].SectionId : "-"));
+        var composed = composer.Compose(answer, language);
+        await turn.SendAsync(AdaptiveCards.ToActivity(AnswerCard.Build(composed), composed.LeadIn), ct);
     }
 
     public Task OnInvokeAsync(TurnContext turn, CancellationToken ct)
