@@ -77,6 +77,11 @@ internal static class CommandLine
             await Console.Error.WriteLineAsync(ex.Message);
             return 1;
         }
+        catch (OptionsValidationException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 2;
+        }
     }
 
     private static int PrintUsage(TextWriter writer)

@@ -46,6 +46,10 @@ internal sealed class KnowledgeBase
         var totalWeight = groupWeights.Sum();
         var best = ranked[0].Value;
         var coverage = totalWeight <= 0 ? 0 : groupWeights.Select((w, g) => w * best.GroupMatch[g]).Sum() / totalWeight;
+        var known = query.Groups.Select(g => g.Alternatives.Any(a => Index.Contains(a.Term))).ToArray();
+        var knownWeight = groupWeights.Where((_, g) => known[g]).Sum();
+        var knownCoverage = knownWeight <= 0 ? 0 : groupWeights.Select((w, g) => known[g] ? w * best.GroupMatch[g] : 0).Sum() / knownWeight;
+        var unknownShare = query.Groups.Count == 0 ? 1 : (float)known.Count(k => !k) / query.Groups.Count;
 
         var results = new List<ScoredPassage> { Scored(ranked[0]) };
         foreach (var (passage, score) in ranked.Skip(1).Take(maxFurther))
@@ -57,7 +61,13 @@ internal sealed class KnowledgeBase
         }
         // Close sections for "Did you mean ...?" when the answer is refused.
         var suggestions = ranked.Select(r => Index.Passages[r.Key].Section).DistinctBy(s => s.Id).Take(3).ToList();
-        return new RetrievalResult(question, organisationId, query, results, coverage) { NearestSections = suggestions };
+        return new RetrievalResult(question, organisationId, query, results, coverage)
+        {
+            NearestSections = suggestions,
+            KnownCoverage = knownCoverage,
+            UnknownShare = unknownShare,
+            SecondScore = ranked.Count > 1 ? ranked[1].Value.Total : 0,
+        };
     }
 
     private const int MinExtensibleStem = 5;
@@ -96,4 +106,12 @@ internal sealed record RetrievalResult(string Question, string OrganisationId, A
     public IReadOnlyList<StrategiBot.Content.Section> NearestSections { get; init; } = [];
 
     public float BestScore => Passages.Count == 0 ? 0 : Passages[0].Score;
+
+    /// <summary>Coverage counting only question words the corpus knows.</summary>
+    public float KnownCoverage { get; init; }
+
+    /// <summary>The share of question words no strategy, lexicon or spelling variant knows.</summary>
+    public float UnknownShare { get; init; }
+
+    public float SecondScore { get; init; }
 }
