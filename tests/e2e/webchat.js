@@ -13,7 +13,7 @@ const { parseArgs } = require('node:util');
 const h = require('./lib/webchat-harness');
 
 const USAGE = 'usage: node webchat.js --bot-url <http://127.0.0.1:PORT/api/messages> --screenshot <file.png> '
-  + '[--text hjelp] [--expect-card "Dette kan jeg hjelpe deg med"] [--timeout-ms 90000] [--chromium /usr/bin/chromium]';
+  + '[--text hjelp] [--expect-card "Dette kan jeg hjelpe deg med"] [--timeout-ms 90000] [--reply-timeout-ms 30000] [--chromium /usr/bin/chromium]';
 
 function parse(argv) {
   const { values } = parseArgs({
@@ -24,12 +24,14 @@ function parse(argv) {
       text: { type: 'string', default: 'hjelp' },
       'expect-card': { type: 'string', default: 'Dette kan jeg hjelpe deg med' },
       'timeout-ms': { type: 'string', default: '90000' },
+      'reply-timeout-ms': { type: 'string', default: '30000' },
       chromium: { type: 'string', default: h.DEFAULT_CHROMIUM },
     },
     strict: true,
   });
   const timeoutMs = Number(values['timeout-ms']);
-  if (!values['bot-url'] || !values.screenshot || !Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+  const replyTimeoutMs = Number(values['reply-timeout-ms']);
+  if (!values['bot-url'] || !values.screenshot || !(timeoutMs > 0) || !(replyTimeoutMs > 0)) {
     throw new Error(USAGE);
   }
   return {
@@ -38,6 +40,7 @@ function parse(argv) {
     text: values.text,
     expectCard: values['expect-card'],
     timeoutMs,
+    replyTimeoutMs,
     chromium: values.chromium,
   };
 }
@@ -70,7 +73,9 @@ async function run(options, cleanup, state) {
   state.page = page;
 
   await step(`send "${options.text}"`, () => h.sendText(page, options.text, { timeoutMs: left() }));
-  await step(`wait for card "${options.expectCard}"`, () => h.waitForCard(page, options.expectCard, { timeoutMs: left() }));
+  // The bot answers within a second or two; a missing card should fail fast, not use the whole budget.
+  const replyWait = () => Math.min(left(), options.replyTimeoutMs);
+  await step(`wait for card "${options.expectCard}"`, () => h.waitForCard(page, options.expectCard, { timeoutMs: replyWait() }));
   const file = await step('screenshot', () => h.screenshot(page, options.screenshotPath, { timeoutMs: left() }));
 
   return {

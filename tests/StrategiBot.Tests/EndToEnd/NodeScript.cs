@@ -57,6 +57,17 @@ public static class NodeScript
     /// <summary>tests/e2e, the npm project the scripts live in.</summary>
     public static string E2eDirectory => Path.Combine(RepoRoot, "tests", "e2e");
 
+    /// <summary>
+    /// A path under TestResults/e2e at the repository root (ignored by git) for files a person or CI should be
+    /// able to open after the run: screenshots, the activities an oracle judged. The folder is created.
+    /// </summary>
+    public static string ArtifactPath(string fileName)
+    {
+        var folder = Path.Combine(RepoRoot, "TestResults", "e2e");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, fileName);
+    }
+
     /// <summary>Fails the test, saying how to install them, unless these npm packages are in tests/e2e/node_modules.</summary>
     public static void RequirePackages(params string[] packages)
     {

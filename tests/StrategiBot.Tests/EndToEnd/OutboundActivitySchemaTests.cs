@@ -15,7 +15,7 @@ namespace StrategiBot.Tests.EndToEnd;
 /// An independent implementation judges our JSON, so a field of the wrong type or an attachment without
 /// contentType cannot pass just because our own model accepts it.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
+[Collection(EndToEndGroup.Name)]
 public sealed class OutboundActivitySchemaTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan OracleTimeout = TimeSpan.FromSeconds(60);
@@ -117,9 +117,7 @@ public sealed class OutboundActivitySchemaTests(ITestOutputHelper output)
     private async Task<JsonElement> JudgeAsync(IReadOnlyList<JsonNode> activities, string fileName)
     {
         // Kept beside the screenshots so a rejected activity can be read after the run.
-        var folder = Path.Combine(NodeScript.RepoRoot, "TestResults", "e2e");
-        Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, fileName);
+        var file = NodeScript.ArtifactPath(fileName);
         await File.WriteAllTextAsync(file, new JsonArray([.. activities.Select(a => a.DeepClone())]).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
 
         var result = await NodeScript.RunAsync("activity-schema.js", [file], OracleTimeout);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Xunit.Abstractions;
 
 namespace StrategiBot.Tests.EndToEnd;
@@ -7,7 +8,7 @@ namespace StrategiBot.Tests.EndToEnd;
 /// over HTTP on loopback. Catches what in-process tests cannot: JSON a real renderer rejects, replies that
 /// never reach the connector, cards that do not render.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
+[Collection(EndToEndGroup.Name)]
 public sealed class WebChatTests(ITestOutputHelper output)
 {
     private const string Chromium = "/usr/bin/chromium";
@@ -15,14 +16,16 @@ public sealed class WebChatTests(ITestOutputHelper output)
     // Beyond the script's own budget: node start-up and its bounded cleanup.
     private static readonly TimeSpan ProcessTimeout = ScriptBudget + TimeSpan.FromSeconds(30);
 
-    [Fact]
-    public async Task Hjelp_in_Web_Chat_renders_the_help_card()
+    [Theory]
+    [InlineData("hjelp", "Dette kan jeg hjelpe deg med", "webchat-help.png")]
+    [InlineData("help", "What I can help with", "webchat-help-en.png")]
+    public async Task Help_in_Web_Chat_renders_the_help_card(string text, string heading, string screenshotName)
     {
         NodeScript.RequireFile(Chromium, "apt-get install -y chromium");
         NodeScript.RequirePackages("botframework-webchat", "offline-directline", "express", "playwright-core");
 
         // Kept after the run (TestResults/ is ignored by git) so a person can look at what Web Chat showed.
-        var screenshot = Path.Combine(NodeScript.RepoRoot, "TestResults", "e2e", "webchat-help.png");
+        var screenshot = NodeScript.ArtifactPath(screenshotName);
         File.Delete(screenshot);
 
         await using var bot = new LiveBot();
@@ -32,10 +35,10 @@ public sealed class WebChatTests(ITestOutputHelper output)
         [
             "--bot-url", endpoint.ToString(),
             "--screenshot", screenshot,
-            "--text", "hjelp",
-            "--expect-card", "Dette kan jeg hjelpe deg med",
+            "--text", text,
+            "--expect-card", heading,
             "--chromium", Chromium,
-            "--timeout-ms", ((int)ScriptBudget.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--timeout-ms", ((int)ScriptBudget.TotalMilliseconds).ToString(CultureInfo.InvariantCulture),
         ], ProcessTimeout);
 
         output.WriteLine(result.Describe());

@@ -26,9 +26,12 @@ const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
+// Playwright colours its call logs; escape codes are noise in a JSON line read by a test runner.
+const stripAnsi = (text) => String(text).replace(/\u001b\[[0-9;]*m/g, '');
+
 class StepError extends Error {
   constructor(step, message, cause) {
-    super(`${step}: ${message}`);
+    super(stripAnsi(`${step}: ${message}`));
     this.step = step;
     if (cause) this.cause = cause;
   }

@@ -5,7 +5,7 @@ namespace StrategiBot.Tests.EndToEnd;
 /// parallel unit tests, so their timeouts measure the bot and not CPU contention.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class EndToEndCollection
+public sealed class EndToEndGroup
 {
     public const string Name = "EndToEnd";
 }
