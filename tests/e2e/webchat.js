@@ -135,7 +135,7 @@ async function main() {
   // offline-directline forwards to the bot without catching, so an unreachable bot shows up
   // only as an unhandled rejection while Web Chat waits forever: fail the run at once instead.
   const fatal = new Promise((_, reject) => {
-    process.on('unhandledRejection', (err) => reject(new Error(`offline-directline could not reach the bot: ${err && err.message || err}`)));
+    process.on('unhandledRejection', (err) => reject(new Error(`unhandled rejection (usually offline-directline failing to reach the bot): ${err && err.message || err}`)));
   });
   fatal.catch(() => {});
   const onSignal = (sig) => {
