@@ -1,12 +1,14 @@
 using StrategiBot;
 using StrategiBot.Cli;
+using StrategiBot.Hosting;
 
 if (CommandLine.IsCommand(args))
 {
     return await CommandLine.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(CommandLine.ServeArguments(args));
+var serveArgs = CommandLine.ServeArguments(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = serveArgs, EnvironmentName = DefaultEnvironment.For(serveArgs) });
 builder.AddStrategiBot();
 
 var app = builder.Build();
