@@ -50,7 +50,7 @@ public sealed class ConnectorClient(
         ArgumentNullException.ThrowIfNull(activity);
         var path = $"v3/conversations/{Segment(conversationId)}/activities/{Segment(activityId)}";
         var body = await SendAsync("ReplyToActivity", HttpMethod.Post, serviceUrl, path, ProtocolJson.Serialize(activity), conversationId, cancellationToken);
-        return Parse(body, ProtocolJsonContext.Default.ResourceResponse, new ResourceResponse(null), "ReplyToActivity");
+        return Parse(body, ProtocolJsonContext.Wire.ResourceResponse, new ResourceResponse(null), "ReplyToActivity");
     }
 
     /// <inheritdoc />
@@ -60,7 +60,7 @@ public sealed class ConnectorClient(
         ArgumentNullException.ThrowIfNull(activity);
         var path = $"v3/conversations/{Segment(conversationId)}/activities";
         var body = await SendAsync("SendToConversation", HttpMethod.Post, serviceUrl, path, ProtocolJson.Serialize(activity), conversationId, cancellationToken);
-        return Parse(body, ProtocolJsonContext.Default.ResourceResponse, new ResourceResponse(null), "SendToConversation");
+        return Parse(body, ProtocolJsonContext.Wire.ResourceResponse, new ResourceResponse(null), "SendToConversation");
     }
 
     /// <inheritdoc />
@@ -71,7 +71,7 @@ public sealed class ConnectorClient(
         ArgumentNullException.ThrowIfNull(activity);
         var path = $"v3/conversations/{Segment(conversationId)}/activities/{Segment(activityId)}";
         var body = await SendAsync("UpdateActivity", HttpMethod.Put, serviceUrl, path, ProtocolJson.Serialize(activity), conversationId, cancellationToken);
-        return Parse(body, ProtocolJsonContext.Default.ResourceResponse, new ResourceResponse(null), "UpdateActivity");
+        return Parse(body, ProtocolJsonContext.Wire.ResourceResponse, new ResourceResponse(null), "UpdateActivity");
     }
 
     /// <inheritdoc />
@@ -87,9 +87,9 @@ public sealed class ConnectorClient(
     public async Task<ConversationResourceResponse> CreateConversationAsync(Uri serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        var json = JsonSerializer.SerializeToUtf8Bytes(parameters, ProtocolJsonContext.Default.ConversationParameters);
+        var json = JsonSerializer.SerializeToUtf8Bytes(parameters, ProtocolJsonContext.Wire.ConversationParameters);
         var body = await SendAsync("CreateConversation", HttpMethod.Post, serviceUrl, "v3/conversations", json, conversationId: null, cancellationToken);
-        return Parse(body, ProtocolJsonContext.Default.ConversationResourceResponse, new ConversationResourceResponse(null, null, null), "CreateConversation");
+        return Parse(body, ProtocolJsonContext.Wire.ConversationResourceResponse, new ConversationResourceResponse(null, null, null), "CreateConversation");
     }
 
     /// <summary>

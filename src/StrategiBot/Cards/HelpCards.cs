@@ -20,7 +20,7 @@ internal static class HelpCards
     {
         var english = language == Language.English;
         var commands = BotCommands.All.Select(c => english
-            ? $"**{c.Aliases.FirstOrDefault(a => a.All(char.IsAsciiLetterLower)) ?? c.Title}**: {EnglishDescription(c)}"
+            ? $"**{c.EnglishTitle}**: {c.EnglishDescription}"
             : $"**{c.Title}**: {c.Description}");
         var body = new List<JsonNode>
         {
@@ -38,10 +38,4 @@ internal static class HelpCards
         }
         return AdaptiveCards.Card(body);
     }
-
-    private static string EnglishDescription(BotCommand command) => command.Id switch
-    {
-        "help" => "Show what StrategiBot can help you with",
-        _ => command.Description,
-    };
 }

@@ -1,7 +1,7 @@
 namespace StrategiBot.Conversation;
 
 /// <summary>A command the bot understands as the first words of a message; the Teams manifest lists the same.</summary>
-internal sealed record BotCommand(string Id, string Title, string Description, IReadOnlyList<string> Aliases)
+internal sealed record BotCommand(string Id, string Title, string Description, string EnglishTitle, string EnglishDescription, IReadOnlyList<string> Aliases)
 {
     public bool Matches(string normalisedText) =>
         Aliases.Any(a => string.Equals(a, normalisedText, StringComparison.Ordinal));
@@ -14,6 +14,8 @@ internal static class BotCommands
         "help",
         "hjelp",
         "Vis hva StrategiBot kan hjelpe deg med",
+        "help",
+        "Show what StrategiBot can help you with",
         ["hjelp", "help", "hjelp meg", "help me", "?", "meny", "menu", "kva kan du", "hva kan du"]);
 
     public static IReadOnlyList<BotCommand> All { get; } = [Help];
