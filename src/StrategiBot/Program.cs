@@ -8,7 +8,13 @@ if (CommandLine.IsCommand(args))
 }
 
 var serveArgs = CommandLine.ServeArguments(args);
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = serveArgs, EnvironmentName = DefaultEnvironment.For(serveArgs) });
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = serveArgs,
+    EnvironmentName = DefaultEnvironment.For(serveArgs),
+    // appsettings.json and the content folders travel with the binaries, wherever the app is started from.
+    ContentRootPath = AppContext.BaseDirectory,
+});
 builder.AddStrategiBot();
 
 var app = builder.Build();

@@ -13,6 +13,7 @@ internal static class AskCommand
     {
         string? organisation = null;
         var json = false;
+        var explain = false;
         var jsonl = false;
         var words = new List<string>();
         for (var i = 0; i < args.Length; i++)
@@ -30,6 +31,9 @@ internal static class AskCommand
                     break;
                 case "--jsonl":
                     jsonl = true;
+                    break;
+                case "--explain":
+                    explain = true;
                     break;
                 default:
                     if (args[i].StartsWith("--", StringComparison.Ordinal) && !args[i].Contains('=', StringComparison.Ordinal))
@@ -62,6 +66,10 @@ internal static class AskCommand
         {
             await error.WriteLineAsync("Usage: ask [--org ID] [--json] \"question\" | ask --jsonl");
             return 2;
+        }
+        if (explain)
+        {
+            await ExplainAsync(answerer, question, organisation, output);
         }
         var answer = answerer.Answer(question, organisation);
         if (json)
@@ -109,6 +117,25 @@ internal static class AskCommand
             await output.WriteLineAsync(JsonSerializer.Serialize(ToResponse(request.Id, answer), CliJsonContext.Readable.AskResponse));
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    /// <summary>How the question was read and why passages ranked as they did: for content editors tuning questions.yaml and the lexicon.</summary>
+    private static async Task ExplainAsync(Answerer answerer, string question, string organisation, TextWriter output)
+    {
+        var result = answerer.Knowledge.Search(question, organisation, maxFurther: 4);
+        foreach (var group in result.Query.Groups)
+        {
+            await output.WriteLineAsync($"  {group.Source}: {string.Join(", ", group.Alternatives.Select(a => $"{a.Term}({a.Kind} {a.Weight:0.##})"))}");
+        }
+        await output.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"  coverage {result.Coverage:0.00}, known coverage {result.KnownCoverage:0.00}, unknown words {result.UnknownShare:0.00}"));
+        foreach (var passage in result.Passages)
+        {
+            var text = passage.Passage.Text.Replace('\n', ' ');
+            await output.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"  {passage.Score,6:0.00} [{passage.Passage.Section.Id}] {text[..Math.Min(140, text.Length)]}"));
+        }
+        await output.WriteLineAsync();
     }
 
     private static AskResponse ToResponse(string? id, Answer answer) => new(

@@ -119,6 +119,19 @@ internal sealed class AnalysisPipeline
             }
         }
 
+        // A compound's parts may be lexicon words the whole is not: "instagramkonto" is about Instagram.
+        for (var i = 0; i < folded.Count; i++)
+        {
+            if (perWord[i] is { } alternatives && _splitter.Split(folded[i]) is var (left, right))
+            {
+                string[] parts = left.Length > 0 ? [NorwegianStemmer.Stem(left), NorwegianStemmer.Stem(right)] : [NorwegianStemmer.Stem(right)];
+                foreach (var (concept, _, _) in _lexicon.Match(parts))
+                {
+                    alternatives.AddRange(concept.StrategyTerms.Select(t => new QueryAlternative(t, concept.Weight * CompoundPartWeight, AlternativeKind.Concept)));
+                }
+            }
+        }
+
         var groups = perWord
             .Select((alternatives, i) => alternatives is null ? null : new QueryGroup(folded[i], Distinct(alternatives)))
             .OfType<QueryGroup>()
