@@ -1,4 +1,5 @@
 using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -57,22 +58,94 @@ internal static class ContentPackLoader
         var questionsPath = Path.Combine(folder, QuestionsFile);
         var questions = File.Exists(questionsPath)
             ? LoadQuestions(questionsPath, strategy)
-            : new Dictionary<string, IReadOnlyList<string>>();
+            : new Dictionary<string, IReadOnlyList<AlternateQuestion>>();
 
         return new ContentPack(organisation, strategy, questions, folder);
     }
 
-    private static Dictionary<string, IReadOnlyList<string>> LoadQuestions(string path, StrategyDocument strategy)
+    /// <summary>
+    /// Reads <c>questions.yaml</c>: per section id, questions as plain strings (about the whole section) or
+    /// as <c>{question, about}</c> where <c>about</c> quotes the part of the section they are about.
+    /// </summary>
+    private static Dictionary<string, IReadOnlyList<AlternateQuestion>> LoadQuestions(string path, StrategyDocument strategy)
     {
-        var raw = ReadYaml<Dictionary<string, List<string>>>(path) ?? [];
-        var text = File.ReadAllLines(path);
-        foreach (var sectionId in raw.Keys.Where(id => strategy.Find(id) is null))
+        var stream = new YamlStream();
+        try
         {
-            var line = Array.FindIndex(text, l => l.StartsWith(sectionId + ":", StringComparison.Ordinal)) + 1;
-            throw new ContentException(path, Math.Max(line, 1), $"'{sectionId}' is not a section id in {StrategyFile}.");
+            using var reader = File.OpenText(path);
+            stream.Load(reader);
         }
-        return raw.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)[.. p.Value.Where(q => !string.IsNullOrWhiteSpace(q))], StringComparer.Ordinal);
+        catch (YamlException ex)
+        {
+            throw new ContentException(path, (int)ex.Start.Line, (ex.InnerException ?? ex).Message);
+        }
+        var result = new Dictionary<string, IReadOnlyList<AlternateQuestion>>(StringComparer.Ordinal);
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            return result;
+        }
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new ContentException(path, Line(stream.Documents[0].RootNode), "expected section ids, each with a list of questions.");
+        }
+        foreach (var (keyNode, valueNode) in root.Children)
+        {
+            var sectionId = ((YamlScalarNode)keyNode).Value ?? string.Empty;
+            var section = strategy.Find(sectionId)
+                ?? throw new ContentException(path, Line(keyNode), $"'{sectionId}' is not a section id in {StrategyFile}.");
+            if (valueNode is not YamlSequenceNode items)
+            {
+                throw new ContentException(path, Line(valueNode), $"'{sectionId}' needs a list of questions.");
+            }
+            var questions = new List<AlternateQuestion>();
+            foreach (var item in items)
+            {
+                questions.Add(item switch
+                {
+                    YamlScalarNode { Value: { Length: > 0 } text } => new AlternateQuestion(text, null),
+                    YamlMappingNode map => TargetedQuestion(path, section, map),
+                    _ => throw new ContentException(path, Line(item), "a question must be text, or 'question:' with an optional 'about:'."),
+                });
+            }
+            result[sectionId] = questions;
+        }
+        return result;
     }
+
+    private static AlternateQuestion TargetedQuestion(string path, Section section, YamlMappingNode map)
+    {
+        string? question = null;
+        string? about = null;
+        foreach (var (key, value) in map.Children)
+        {
+            var name = ((YamlScalarNode)key).Value;
+            var text = (value as YamlScalarNode)?.Value;
+            switch (name)
+            {
+                case "question":
+                    question = text;
+                    break;
+                case "about":
+                    about = text;
+                    break;
+                default:
+                    throw new ContentException(path, Line(key), $"unknown key '{name}'; a question has 'question' and 'about'.");
+            }
+        }
+        if (string.IsNullOrWhiteSpace(question))
+        {
+            throw new ContentException(path, Line(map), "'question' is missing.");
+        }
+        if (about is not null && !section.Blocks.Any(b => Normalise(b.Text).Contains(Normalise(about), StringComparison.Ordinal)))
+        {
+            throw new ContentException(path, Line(map), $"'about' must quote text of section '{section.Id}', but \"{about}\" is not in it.");
+        }
+        return new AlternateQuestion(question, about is null ? null : Normalise(about));
+    }
+
+    internal static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static int Line(YamlNode node) => (int)node.Start.Line;
 
     private static T? ReadYaml<T>(string path)
     {

@@ -15,5 +15,12 @@ internal sealed record Organisation(
 internal sealed record ContentPack(
     Organisation Organisation,
     StrategyDocument Strategy,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> Questions,
+    IReadOnlyDictionary<string, IReadOnlyList<AlternateQuestion>> Questions,
     string Folder);
+
+/// <summary>
+/// A way an employee might ask for a section, like a Q&amp;A knowledge base's alternate question.
+/// <see cref="About"/>, when set, is the (whitespace-normalised) quote the question is about, so it
+/// helps only the passage that holds it.
+/// </summary>
+internal sealed record AlternateQuestion(string Text, string? About);

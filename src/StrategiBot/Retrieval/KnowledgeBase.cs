@@ -18,7 +18,7 @@ internal sealed class KnowledgeBase
     {
         _packs = packs.ToDictionary(p => p.Organisation.Id, StringComparer.Ordinal);
         var corpus = packs.SelectMany(p => p.Strategy.Sections.SelectMany(s => s.Blocks.Select(b => b.Text).Append(s.Title))
-            .Concat(p.Questions.Values.SelectMany(q => q)));
+            .Concat(p.Questions.Values.SelectMany(q => q).Select(q => q.Text)));
         var lexiconWords = lexicon.Words;
         Analysis = new AnalysisPipeline(stopWords, lexicon, corpus.Concat(lexiconWords));
         Index = new PassageIndex(packs, Analysis);

@@ -15,7 +15,7 @@ internal sealed class PassageIndex
     [
         new(1.0f, 0.75f), // text
         new(1.6f, 0.3f),  // section title and its chapter titles
-        new(0.7f, 0.5f),  // alternate questions of the section
+        new(1.6f, 0.5f),  // alternate questions of the section
     ];
 
     private readonly Dictionary<string, List<Posting>> _postings = new(StringComparer.Ordinal);
@@ -34,7 +34,10 @@ internal sealed class PassageIndex
             {
                 var passage = new Passage(passages.Count, pack.Organisation.Id, section, text, line);
                 passages.Add(passage);
-                var questions = pack.Questions.TryGetValue(section.Id, out var q) ? string.Join(' ', q) : string.Empty;
+                var normalised = ContentPackLoader.Normalise(text);
+                var questions = pack.Questions.TryGetValue(section.Id, out var q)
+                    ? string.Join(' ', q.Where(x => x.About is null || normalised.Contains(x.About, StringComparison.Ordinal)).Select(x => x.Text))
+                    : string.Empty;
                 var fields = new[]
                 {
                     analysis.AnalyzeDocument(text),

@@ -1,0 +1,87 @@
+using BenchmarkDotNet.Attributes;
+using StrategiBot.Content;
+using StrategiBot.Retrieval;
+using StrategiBot.Retrieval.Analysis;
+
+namespace StrategiBot.Benchmarks.Retrieval;
+
+/// <summary>
+/// The knowledge side's two costs: building the index for all five organisations at start-up (target
+/// under 200 ms) and answering one question once it is built (target under 1 ms at the median).
+/// Content is read from the repository, the same files the app ships.
+/// </summary>
+/// <remarks>Not sealed: BenchmarkDotNet generates a subclass to run it.</remarks>
+[MemoryDiagnoser]
+public class RetrievalBenchmarks
+{
+    // A spread of what employees type: short keywords, a long situation, nynorsk, English, a typo,
+    // and one the strategy does not cover.
+    private static readonly string[] Questions =
+    [
+        "facebook regler",
+        "Kan jeg uttale meg til avisa om ting som skjer på jobben?",
+        "Journalisten spør kva eg meiner om at skulen skal leggjast ned. Kan eg svare på det?",
+        "Who is allowed to talk to the press about a personnel case?",
+        "kan jeg vaere ironisk naar jeg svarer paa kommunens facebookside?",
+        "hvor mange feriedager har jeg?",
+    ];
+
+    private IReadOnlyList<ContentPack> _packs = null!;
+    private StopWords _stopWords = null!;
+    private ConceptLexicon _lexicon = null!;
+    private KnowledgeBase _knowledge = null!;
+
+    [ParamsSource(nameof(QuestionIndexes))]
+    public int Question { get; set; }
+
+    public static IEnumerable<int> QuestionIndexes => Enumerable.Range(0, Questions.Length);
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var root = RepositoryRoot();
+        _packs = ContentPackLoader.LoadAll(Path.Combine(root, "content"));
+        _stopWords = StopWords.Load(Path.Combine(root, "lexicon", "stopwords.txt"));
+        var concepts = Path.Combine(root, "lexicon", "concepts.yaml");
+        _lexicon = File.Exists(concepts) ? ConceptLexicon.Load(concepts) : ConceptLexicon.Empty;
+        _knowledge = new KnowledgeBase(_packs, _stopWords, _lexicon);
+    }
+
+    [Benchmark]
+    public object Answer() => _knowledge.Search(Questions[Question], "ostre-toten");
+
+    internal static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "StrategiBot.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+        throw new InvalidOperationException("StrategiBot.sln not found above the benchmark binaries.");
+    }
+}
+
+/// <summary>Analysis and indexing of all five packs, the packs already parsed (parsing is file I/O).</summary>
+/// <remarks>Not sealed: BenchmarkDotNet generates a subclass to run it.</remarks>
+[MemoryDiagnoser]
+public class IndexBuildBenchmarks
+{
+    private IReadOnlyList<ContentPack> _packs = null!;
+    private StopWords _stopWords = null!;
+    private ConceptLexicon _lexicon = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var root = RetrievalBenchmarks.RepositoryRoot();
+        _packs = ContentPackLoader.LoadAll(Path.Combine(root, "content"));
+        _stopWords = StopWords.Load(Path.Combine(root, "lexicon", "stopwords.txt"));
+        var concepts = Path.Combine(root, "lexicon", "concepts.yaml");
+        _lexicon = File.Exists(concepts) ? ConceptLexicon.Load(concepts) : ConceptLexicon.Empty;
+    }
+
+    [Benchmark]
+    public object BuildIndex() => new KnowledgeBase(_packs, _stopWords, _lexicon);
+}
