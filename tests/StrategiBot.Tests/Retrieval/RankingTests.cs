@@ -1,0 +1,77 @@
+namespace StrategiBot.Tests.Retrieval;
+
+/// <summary>Ranking on the real content: questions worded as employees word them find the right section.</summary>
+public sealed class RankingTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>
+{
+    public sealed record RankingCase(string Org, string Question, string Section);
+
+    public static TheoryData<RankingCase> Cases =>
+    [
+        new RankingCase("ostre-toten", "Kan jeg kommentere en personalsak overfor en journalist?", "presse-kjoreregler"),
+        new RankingCase("ostre-toten", "Hvem skal uttale seg om politiske saker til pressen?", "presse-kjoreregler"),
+        new RankingCase("ostre-toten", "Må jeg si at jeg skriver som privatperson når jeg deltar i debatten?", "ytringsfrihet-lojalitet"),
+        new RankingCase("ostre-toten", "Kan jeg være venn med pårørende på Facebook?", "sosiale-medier-ansatte"),
+        new RankingCase("ostre-toten", "Hvem svarer på henvendelser på kommunens Facebook-side?", "sosiale-medier-offisielle-kontoer"),
+        new RankingCase("ostre-toten", "Hva er hovedkanalen for intern kommunikasjon?", "prosjekt-nytt-intranett"),
+        new RankingCase("ostre-toten", "Hva gjør kommunikasjonsavdelingen?", "rolle-kommunikasjonsavdeling"),
+        new RankingCase("ostre-toten", "krisekommunikasjon", "krisekommunikasjon"),
+        new RankingCase("ostre-toten", "Hvem har ansvaret for at det lages kommunikasjonsplaner?", "rolle-ledere"),
+        new RankingCase("ostre-toten", "Kva skal eg gjere når ein journalist ringjer meg?", "presse-kjoreregler"),
+        new RankingCase("ostre-toten", "Am I allowed to criticise my employer in public?", "ytringsfrihet-lojalitet"),
+        new RankingCase("ostre-toten", "Who speaks for the municipality about political decisions?", "presse-kjoreregler"),
+        new RankingCase("ostre-toten", "jornalist ringte, hva gjør jeg", "presse-kjoreregler"),
+        new RankingCase("klaebu", "Hvem uttaler seg til media om enhetens saker?", "enhetslederne"),
+        new RankingCase("klaebu", "Skal e-poster fra innbyggere arkiveres?", "arkivering"),
+        new RankingCase("klaebu", "Hvilke sosiale medier bruker kommunen?", "sosiale-medier"),
+        new RankingCase("lorenskog", "Hva er hovedmålet med kommunikasjonen?", "hovedmal"),
+        new RankingCase("lorenskog", "tips før jeg publiserer noe", "nyttige-tips"),
+        new RankingCase("trondheim", "Har ansatte i Trondheim ytringsfrihet?", "ytringsfrihet"),
+        new RankingCase("trondheim", "Hvordan skal vi kommunisere i en krise?", "krisekommunikasjon"),
+        new RankingCase("tynset", "Hvilke kanaler bruker Tynset kommune?", "kanaler"),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void The_right_section_ranks_first(RankingCase test)
+    {
+        var result = fixture.Knowledge.Search(test.Question, test.Org);
+
+        Assert.NotEmpty(result.Passages);
+        Assert.Equal(test.Section, result.Passages[0].Passage.Section.Id);
+    }
+
+    [Theory]
+    [InlineData("ostre-toten")]
+    [InlineData("trondheim")]
+    [InlineData("tynset")]
+    [InlineData("klaebu")]
+    [InlineData("lorenskog")]
+    public void An_answer_never_quotes_another_organisation(string org)
+    {
+        foreach (var question in new[] { "Hvem uttaler seg til media?", "sosiale medier regler", "Who is responsible for communication?" })
+        {
+            var answer = fixture.Answerer(0).Answer(question, org);
+
+            Assert.All(answer.Citations, c => Assert.Equal(org, c.OrganisationId));
+        }
+    }
+
+    [Theory]
+    [InlineData("Hvor mange feriedager har jeg i år?")]
+    [InlineData("Hva er passordet til wifi-en i rådhuset?")]
+    [InlineData("When is the staff Christmas party?")]
+    [InlineData("Hvor kan jeg parkere bilen min?")]
+    public void Questions_the_strategy_does_not_cover_are_refused_with_a_way_forward(string question)
+    {
+        var answer = fixture.Answerer().Answer(question, "ostre-toten");
+
+        Assert.False(answer.Answered);
+        Assert.Empty(answer.Citations);
+    }
+
+    [Fact]
+    public void Every_citation_is_at_most_a_thousand_characters()
+    {
+        Assert.All(fixture.Knowledge.Index.Passages, p => Assert.InRange(p.Text.Length, 1, 1000));
+    }
+}
