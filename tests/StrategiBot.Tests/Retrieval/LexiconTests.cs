@@ -302,6 +302,7 @@ public sealed partial class LexiconTests
         new("servicehandbok", Lorenskog, "tiltak", "Do we have a service handbook?"),
         new("imotekommende", Lorenskog, "verdi-apne", "Are we welcoming and easy to contact?"),
         new("fornoyd", Lorenskog, "delmal-3-sett-hort-ivaretatt", "Are residents satisfied with how we answer them?"),
+        new("innbyggerhenvendelse", OT, "sosiale-medier-offisielle-kontoer", "En innbygger spør om saken sin i en privatmelding på Facebook. Hva gjør jeg?"),
     ];
 
     public static TheoryData<string, string, string, string> CaseData()
