@@ -124,7 +124,7 @@ public sealed partial class LexiconTests
         new("tjenestevei", OT, "ytringsfrihet-lojalitet|presse-kjoreregler", "Bør jeg ta det opp med sjefen før jeg går til avisa med kritikk?"),
         new("medansvar", Tynset, "mal-medansvar", "Do employees have a shared responsibility for communication?"),
         new("ambassador", OT, "prinsipp-internt-for-eksternt", "Er dei tilsette ambassadørar for kommunen?"),
-        new("pa-vegne-av", OT, "presse-kjoreregler", "How do I make clear to reporters that I am not speaking on behalf of the municipality?"),
+        new("pa-vegne-av", OT, "presse-kjoreregler|ytringsfrihet-lojalitet", "How do I make clear to reporters that I am not speaking on behalf of the municipality?"),
         new("rolle", OT, "samfunnsoppdrag", "What roles does the municipality have in society?"),
         new("oppgave", OT, "rolle-kommunikasjonsavdeling", "What are the tasks of the communications department?"),
         new("fagfelt", OT, "presse-kjoreregler", "Can I give facts about my own field to a journalist?"),
@@ -303,6 +303,17 @@ public sealed partial class LexiconTests
         new("imotekommende", Lorenskog, "verdi-apne", "Are we welcoming and easy to contact?"),
         new("fornoyd", Lorenskog, "delmal-3-sett-hort-ivaretatt", "Are residents satisfied with how we answer them?"),
         new("innbyggerhenvendelse", OT, "sosiale-medier-offisielle-kontoer", "En innbygger spør om saken sin i en privatmelding på Facebook. Hva gjør jeg?"),
+        new("skole", OT, "kanaler-ekstern", "Can schools send messages to parents by app?"),
+        new("barnehage", OT, "kanaler-intern", "Which app does the kindergarten use to communicate with staff?"),
+        new("helse-omsorg", OT, "kanaler-intern", "Which system is used in health and care for direct messages to staff?"),
+        new("gruppe", OT, "kanaler-intern", "How many employees are members of the staff group on Facebook?"),
+        new("tydelig", OT, "sosiale-medier-ansatte|ytringsfrihet-lojalitet", "How do I make it clear that I am speaking as a private person?"),
+        new("enkel", OT, "prinsipp-apen", "Is it simple for residents to find important information?"),
+        new("trygghet", OT, "kanaler-intern", "Does good internal communication give employees a feeling of safety?"),
+        new("utvikling", OT, "samfunnsoppdrag-lokaldemokrati", "How can residents influence the development of the municipality?"),
+        new("oppdatert", OT, "rolle-ledere", "Who makes sure the front desk is kept up to date?"),
+        new("skrive", OT, "prosjekt-klarsprak", "When is a text written in plain language?"),
+        new("framsta", Klaebu, "mal-for-kommunikasjon|roller-og-ansvar", "How should the municipality appear to the public?"),
     ];
 
     public static TheoryData<string, string, string, string> CaseData()
