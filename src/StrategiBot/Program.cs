@@ -1,14 +1,23 @@
-using Microsoft.Extensions.Options;
-using StrategiBot.Answering;
+using StrategiBot;
 using StrategiBot.Cli;
-using StrategiBot.Content;
-using StrategiBot.Retrieval;
-using StrategiBot.Retrieval.Analysis;
+using StrategiBot.Hosting;
 
-// Temporary harness while the host lands on main.
-var root = args[1];
-var packs = ContentPackLoader.LoadAll(Path.Combine(root, "content"));
-var kb = new KnowledgeBase(packs, StopWords.Load(Path.Combine(root, "lexicon", "stopwords.txt")),
-    File.Exists(Path.Combine(root, "lexicon", "concepts.yaml")) ? ConceptLexicon.Load(Path.Combine(root, "lexicon", "concepts.yaml")) : ConceptLexicon.Empty);
-var answerer = new Answerer(kb, Options.Create(new AnsweringOptions { MinConfidence = float.Parse(args.Length > 3 ? args[3] : "0.5", System.Globalization.CultureInfo.InvariantCulture) }));
-return await EvalCommand.RunAsync([args[2], "--verbose"], answerer, Console.Out, Console.Error);
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(args);
+}
+
+var serveArgs = CommandLine.ServeArguments(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = serveArgs,
+    EnvironmentName = DefaultEnvironment.For(serveArgs),
+    // appsettings.json and the content folders travel with the binaries, wherever the app is started from.
+    ContentRootPath = AppContext.BaseDirectory,
+});
+builder.AddStrategiBot();
+
+var app = builder.Build();
+app.MapBot();
+await app.RunAsync();
+return 0;

@@ -107,7 +107,7 @@ public sealed record Activity
 
     /// <summary>Fields this schema does not name, kept for round-trips.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? ExtensionData { get; init; }
+    public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>A user or bot in a channel.</summary>
@@ -127,7 +127,7 @@ public sealed record ChannelAccount
 
     /// <summary>Fields this schema does not name.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? ExtensionData { get; init; }
+    public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>The conversation an activity belongs to.</summary>
@@ -150,7 +150,7 @@ public sealed record ConversationAccount
 
     /// <summary>Fields this schema does not name.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? ExtensionData { get; init; }
+    public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>A file, image or card carried by a message.</summary>
@@ -173,7 +173,7 @@ public sealed record Attachment
 
     /// <summary>Fields this schema does not name.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? ExtensionData { get; init; }
+    public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 
     /// <summary>The content type of an Adaptive Card attachment.</summary>
     public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
@@ -209,7 +209,7 @@ public sealed record CardAction
 
     /// <summary>Fields this schema does not name.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? ExtensionData { get; init; }
+    public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>An entity such as a mention or client info; the fields beyond <see cref="Type"/> depend on the type.</summary>
@@ -226,7 +226,7 @@ public sealed record Entity
 
     /// <summary>Fields this schema does not name (locale, platform, …).</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? ExtensionData { get; init; }
+    public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>A reaction on a message.</summary>

@@ -15,7 +15,7 @@ public static class ActivityExtensions
         }
         try
         {
-            return data.Deserialize(ProtocolJsonContext.Default.TeamsChannelData);
+            return data.Deserialize(ProtocolJsonContext.Wire.TeamsChannelData);
         }
         catch (JsonException)
         {

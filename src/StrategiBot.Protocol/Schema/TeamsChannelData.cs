@@ -26,7 +26,7 @@ public sealed record TeamsChannelData
 
     /// <summary>Fields this schema does not name.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? ExtensionData { get; init; }
+    public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>A tenant reference.</summary>

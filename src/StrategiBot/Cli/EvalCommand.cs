@@ -14,6 +14,7 @@ internal static partial class EvalCommand
     public static async Task<int> RunAsync(string[] args, Answerer answerer, TextWriter output, TextWriter error)
     {
         var verbose = args.Contains("--verbose");
+        var details = args.Contains("--details");
         var file = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
         if (file is null || !File.Exists(file))
         {
@@ -46,6 +47,13 @@ internal static partial class EvalCommand
                 return 2;
             }
             var answer = answerer.Answer(item.Question, item.Org);
+            if (details)
+            {
+                var r = answerer.Knowledge.Search(item.Question, item.Org);
+                var hit = r.Passages.Select(p => Normalise(p.Passage.Text)).ToList().FindIndex(t => (item.Expect ?? []).Any(e => t.Contains(Normalise(e), StringComparison.Ordinal)));
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"D\t{item.Id}\t{(item.Answerable == false ? 0 : 1)}\t{hit}\t{r.Coverage:F3}\t{r.KnownCoverage:F3}\t{r.UnknownShare:F3}\t{r.BestScore:F3}\t{r.SecondScore:F3}\t{r.Query.Groups.Count}"));
+            }
             var texts = answer.Citations.Select(c => Normalise(c.Text)).ToList();
             var expects = (item.Expect ?? []).Select(Normalise).ToList();
             if (item.Answerable == false)

@@ -102,10 +102,10 @@ internal static partial class StrategyParser
                 throw new ContentException(path, lineNumber, "text before the first section heading; start a section with '## Title {#id}'.");
             }
 
-            if (line.StartsWith("- ", StringComparison.Ordinal))
+            if (line.StartsWith("- ", StringComparison.Ordinal) || line == "-")
             {
                 FlushParagraph();
-                current.Blocks.Add(new Block(BlockKind.BulletItem, RequireText(path, lineNumber, line[2..]), null, lineNumber));
+                current.Blocks.Add(new Block(BlockKind.BulletItem, RequireText(path, lineNumber, line[1..]), null, lineNumber));
                 continue;
             }
 
@@ -156,7 +156,7 @@ internal static partial class StrategyParser
     [GeneratedRegex(@"^(?<hashes>#{2,4}) (?<title>.+?) \{#(?<id>[a-z0-9]+(?:-[a-z0-9]+)*)\}$")]
     private static partial Regex HeadingPattern();
 
-    [GeneratedRegex(@"^(?<n>\d{1,3})\. (?<text>.*)$")]
+    [GeneratedRegex(@"^(?<n>\d{1,3})\.(?: (?<text>.*))?$")]
     private static partial Regex NumberedPattern();
 
     private sealed class SectionBuilder(string id, string title, int level, IReadOnlyList<string> path, int line)

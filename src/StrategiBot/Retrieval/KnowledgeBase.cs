@@ -19,7 +19,7 @@ internal sealed class KnowledgeBase
         _packs = packs.ToDictionary(p => p.Organisation.Id, StringComparer.Ordinal);
         var corpus = packs.SelectMany(p => p.Strategy.Sections.SelectMany(s => s.Blocks.Select(b => b.Text).Append(s.Title))
             .Concat(p.Questions.Values.SelectMany(q => q)));
-        var lexiconWords = lexicon.Concepts.SelectMany(c => c.StrategyTerms);
+        var lexiconWords = lexicon.Words;
         Analysis = new AnalysisPipeline(stopWords, lexicon, corpus.Concat(lexiconWords));
         Index = new PassageIndex(packs, Analysis);
     }
@@ -34,7 +34,7 @@ internal sealed class KnowledgeBase
 
     public RetrievalResult Search(string question, string organisationId, int maxFurther = 2)
     {
-        var query = Analysis.AnalyzeQuery(question);
+        var query = WithExtensions(Analysis.AnalyzeQuery(question));
         var scores = Index.Score(query, organisationId);
         var ranked = scores.OrderByDescending(s => s.Value.Total).ThenBy(s => s.Key).ToList();
         if (ranked.Count == 0)
@@ -46,24 +46,44 @@ internal sealed class KnowledgeBase
         var totalWeight = groupWeights.Sum();
         var best = ranked[0].Value;
         var coverage = totalWeight <= 0 ? 0 : groupWeights.Select((w, g) => w * best.GroupMatch[g]).Sum() / totalWeight;
+        var known = query.Groups.Select(g => g.Alternatives.Any(a => Index.Contains(a.Term))).ToArray();
+        var knownWeight = groupWeights.Where((_, g) => known[g]).Sum();
+        var knownCoverage = knownWeight <= 0 ? 0 : groupWeights.Select((w, g) => known[g] ? w * best.GroupMatch[g] : 0).Sum() / knownWeight;
+        var unknownShare = query.Groups.Count == 0 ? 1 : (float)known.Count(k => !k) / query.Groups.Count;
 
         var results = new List<ScoredPassage> { Scored(ranked[0]) };
-        var seenSections = new HashSet<string>(StringComparer.Ordinal) { Index.Passages[ranked[0].Key].Section.Id };
-        foreach (var (passage, score) in ranked.Skip(1))
+        foreach (var (passage, score) in ranked.Skip(1).Take(maxFurther))
         {
-            if (results.Count > maxFurther)
-            {
-                break;
-            }
-            if (score.Total >= FurtherPassageShare * best.Total && seenSections.Add(Index.Passages[passage].Section.Id))
+            if (score.Total >= FurtherPassageShare * best.Total)
             {
                 results.Add(Scored((passage, score)));
             }
         }
         // Close sections for "Did you mean ...?" when the answer is refused.
         var suggestions = ranked.Select(r => Index.Passages[r.Key].Section).DistinctBy(s => s.Id).Take(3).ToList();
-        return new RetrievalResult(question, organisationId, query, results, coverage) { NearestSections = suggestions };
+        return new RetrievalResult(question, organisationId, query, results, coverage)
+        {
+            NearestSections = suggestions,
+            KnownCoverage = knownCoverage,
+            UnknownShare = unknownShare,
+            SecondScore = ranked.Count > 1 ? ranked[1].Value.Total : 0,
+        };
     }
+
+    private const int MinExtensibleStem = 5;
+    private const int MaxExtensionLetters = 4;
+    private const float ExtensionWeight = 0.6f;
+
+    private AnalyzedQuery WithExtensions(AnalyzedQuery query) => new(
+        [.. query.Groups.Select(g => g with
+        {
+            Alternatives = [.. g.Alternatives, .. g.Alternatives
+                .Where(a => a.Kind == AlternativeKind.Exact && a.Term.Length >= MinExtensibleStem)
+                .SelectMany(a => Index.Extensions(a.Term, MaxExtensionLetters))
+                .Where(t => g.Alternatives.All(a => a.Term != t))
+                .Distinct(StringComparer.Ordinal)
+                .Select(t => new QueryAlternative(t, ExtensionWeight, AlternativeKind.Extension))],
+        })]);
 
     /// <summary>How much a question word matters: its rarity in the corpus, or the most a word can weigh if unknown.</summary>
     private float GroupWeight(QueryGroup group)
@@ -86,4 +106,12 @@ internal sealed record RetrievalResult(string Question, string OrganisationId, A
     public IReadOnlyList<StrategiBot.Content.Section> NearestSections { get; init; } = [];
 
     public float BestScore => Passages.Count == 0 ? 0 : Passages[0].Score;
+
+    /// <summary>Coverage counting only question words the corpus knows.</summary>
+    public float KnownCoverage { get; init; }
+
+    /// <summary>The share of question words no strategy, lexicon or spelling variant knows.</summary>
+    public float UnknownShare { get; init; }
+
+    public float SecondScore { get; init; }
 }

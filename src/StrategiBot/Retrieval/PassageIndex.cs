@@ -73,6 +73,25 @@ internal sealed class PassageIndex
         _passagesByOrganisation = passages.GroupBy(p => p.OrganisationId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(p => p.Index).ToArray(), StringComparer.Ordinal);
         MaxIdf = Idf(0);
+        _sortedTerms = [.. _postings.Keys.Order(StringComparer.Ordinal)];
+    }
+
+    private readonly string[] _sortedTerms;
+
+    /// <summary>
+    /// Index terms that extend <paramref name="stem"/> by a few letters: the light stemmer leaves derivation
+    /// alone, so "kommentere" (komment) should still reach "kommentarer" (kommentar).
+    /// </summary>
+    public IEnumerable<string> Extensions(string stem, int maxExtraLetters)
+    {
+        var start = Array.BinarySearch(_sortedTerms, stem, StringComparer.Ordinal);
+        for (var i = start < 0 ? ~start : start + 1; i < _sortedTerms.Length && _sortedTerms[i].StartsWith(stem, StringComparison.Ordinal); i++)
+        {
+            if (_sortedTerms[i].Length - stem.Length <= maxExtraLetters)
+            {
+                yield return _sortedTerms[i];
+            }
+        }
     }
 
     public IReadOnlyList<Passage> Passages { get; }

@@ -58,7 +58,10 @@ internal sealed class AnalysisPipeline
             terms.Add(NorwegianStemmer.Stem(folded));
             if (_splitter.Split(folded) is var (left, right))
             {
-                terms.Add(NorwegianStemmer.Stem(left));
+                if (left.Length > 0)
+                {
+                    terms.Add(NorwegianStemmer.Stem(left));
+                }
                 terms.Add(NorwegianStemmer.Stem(right));
             }
         }
@@ -92,7 +95,10 @@ internal sealed class AnalysisPipeline
             }
             if (_splitter.Split(word) is var (left, right))
             {
-                alternatives.Add(new QueryAlternative(NorwegianStemmer.Stem(left), CompoundPartWeight, AlternativeKind.CompoundPart));
+                if (left.Length > 0)
+                {
+                    alternatives.Add(new QueryAlternative(NorwegianStemmer.Stem(left), CompoundPartWeight, AlternativeKind.CompoundPart));
+                }
                 alternatives.Add(new QueryAlternative(NorwegianStemmer.Stem(right), CompoundPartWeight, AlternativeKind.CompoundPart));
             }
             perWord[i] = alternatives;
@@ -110,6 +116,19 @@ internal sealed class AnalysisPipeline
             else
             {
                 standalone.Add(new QueryGroup(string.Join(' ', folded.Skip(start).Take(length)), Distinct([.. conceptAlternatives])));
+            }
+        }
+
+        // A compound's parts may be lexicon words the whole is not: "instagramkonto" is about Instagram.
+        for (var i = 0; i < folded.Count; i++)
+        {
+            if (perWord[i] is { } alternatives && _splitter.Split(folded[i]) is var (left, right))
+            {
+                string[] parts = left.Length > 0 ? [NorwegianStemmer.Stem(left), NorwegianStemmer.Stem(right)] : [NorwegianStemmer.Stem(right)];
+                foreach (var (concept, _, _) in _lexicon.Match(parts))
+                {
+                    alternatives.AddRange(concept.StrategyTerms.Select(t => new QueryAlternative(t, concept.Weight * CompoundPartWeight, AlternativeKind.Concept)));
+                }
             }
         }
 
@@ -133,6 +152,7 @@ internal enum AlternativeKind
     Typo,
     CompoundPart,
     Concept,
+    Extension,
 }
 
 /// <summary>A stem to look for and how much a match on it counts.</summary>

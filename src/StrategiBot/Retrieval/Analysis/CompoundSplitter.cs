@@ -4,11 +4,14 @@ namespace StrategiBot.Retrieval.Analysis;
 /// Splits a compound into two words the corpus knows, so "pressehenvendelse" also matches "henvendelse
 /// fra pressen" and "sosialemedier" matches "sosiale medier". Allows the linking letters s and e
 /// ("ytrings|frihet", "presse|kontakt"). Both parts must be real corpus words of at least three letters.
+/// When only the last part is known it still counts as the compound's head: a "kjøreregel" is a kind
+/// of "regel" whatever "kjøre" is, so the head alone is returned (as Right, with an empty Left).
 /// </summary>
 internal sealed class CompoundSplitter(Func<string, bool> isKnown)
 {
     private const int MinPart = 3;
     private const int MinWord = 7;
+    private const int MinHead = 5;
 
     /// <summary>The two parts (folded, unstemmed), or null when the word is not a known compound.</summary>
     public (string Left, string Right)? Split(string foldedWord)
@@ -18,6 +21,7 @@ internal sealed class CompoundSplitter(Func<string, bool> isKnown)
             return null;
         }
         (string, string)? best = null;
+        (string, string)? head = null;
         var bestBalance = 0;
         for (var cut = MinPart; cut <= foldedWord.Length - MinPart; cut++)
         {
@@ -26,6 +30,10 @@ internal sealed class CompoundSplitter(Func<string, bool> isKnown)
             if (!isKnown(right))
             {
                 continue;
+            }
+            if (head is null && right.Length >= MinHead)
+            {
+                head = (string.Empty, right);
             }
             var knownLeft = isKnown(left) ? left
                 : left.Length > MinPart && left[^1] is 's' or 'e' && isKnown(left[..^1]) ? left[..^1]
@@ -41,6 +49,6 @@ internal sealed class CompoundSplitter(Func<string, bool> isKnown)
                 bestBalance = balance;
             }
         }
-        return best;
+        return best ?? head;
     }
 }

@@ -33,6 +33,9 @@ internal sealed class ConceptLexicon
 
     public IReadOnlyList<Concept> Concepts => _concepts;
 
+    /// <summary>Every word the lexicon names, folded but not stemmed: words the bot knows even if no strategy uses them.</summary>
+    public IReadOnlyCollection<string> Words { get; private init; } = [];
+
     public static ConceptLexicon Empty { get; } = new([]);
 
     public static ConceptLexicon Load(string path)
@@ -70,7 +73,9 @@ internal sealed class ConceptLexicon
             var people = (model.People ?? []).Select(Normalise).Where(p => p.Length > 0).ToList();
             concepts.Add(new Concept(model.Concept, [.. strategy.SelectMany(p => p).Distinct(StringComparer.Ordinal)], [.. strategy, .. people], model.Weight ?? 0.6f));
         }
-        return new ConceptLexicon(concepts);
+        var words = (models ?? []).SelectMany(m => (m.Strategy ?? []).Concat(m.People ?? []))
+            .SelectMany(Tokenizer.Split).Select(LetterFolding.Fold).ToHashSet(StringComparer.Ordinal);
+        return new ConceptLexicon(concepts) { Words = words };
     }
 
     /// <summary>The concepts a question's folded words trigger, each with the span of words that triggered it.</summary>

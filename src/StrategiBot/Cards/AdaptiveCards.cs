@@ -1,0 +1,91 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using StrategiBot.Protocol.Schema;
+
+namespace StrategiBot.Cards;
+
+/// <summary>
+/// The building blocks every card is made of. Version 1.5 is the highest Teams renders for bot cards;
+/// nothing here uses a feature Teams lacks.
+/// </summary>
+internal static class AdaptiveCards
+{
+    public const string Version = "1.5";
+
+    public static JsonObject Card(IEnumerable<JsonNode> body, IEnumerable<JsonNode>? actions = null, bool fullWidth = false)
+    {
+        var card = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = Version,
+            ["body"] = new JsonArray([.. body]),
+        };
+        if (actions is not null)
+        {
+            var list = new JsonArray([.. actions]);
+            if (list.Count > 0)
+            {
+                card["actions"] = list;
+            }
+        }
+        if (fullWidth)
+        {
+            card["msteams"] = new JsonObject { ["width"] = "Full" };
+        }
+        return card;
+    }
+
+    public static JsonObject Heading(string text) => new()
+    {
+        ["type"] = "TextBlock",
+        ["text"] = text,
+        ["size"] = "Medium",
+        ["weight"] = "Bolder",
+        ["wrap"] = true,
+        ["style"] = "heading",
+    };
+
+    public static JsonObject Text(string text, bool subtle = false, string? size = null)
+    {
+        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
+        if (subtle)
+        {
+            block["isSubtle"] = true;
+        }
+        if (size is not null)
+        {
+            block["size"] = size;
+        }
+        return block;
+    }
+
+    /// <summary>A list rendered as Markdown bullets, which Teams shows on desktop and mobile alike.</summary>
+    public static JsonObject Bullets(IEnumerable<string> items) =>
+        Text(string.Join("\r", items.Select(i => "- " + i)));
+
+    /// <summary>A button that posts <paramref name="data"/> back as a message (works in every client).</summary>
+    public static JsonObject Submit(string title, JsonObject data) => new()
+    {
+        ["type"] = "Action.Submit",
+        ["title"] = title,
+        ["data"] = data,
+    };
+
+    /// <summary>A button that sends <paramref name="text"/> as if the user typed it, visible in the chat.</summary>
+    public static JsonObject ImBack(string title, string text) =>
+        Submit(title, new JsonObject { ["msteams"] = new JsonObject { ["type"] = "imBack", ["value"] = text } });
+
+    public static Attachment ToAttachment(JsonObject card) => new()
+    {
+        ContentType = Attachment.AdaptiveCardContentType,
+        Content = JsonSerializer.SerializeToElement(card),
+    };
+
+    public static Activity ToActivity(JsonObject card, string? summary = null) => new()
+    {
+        Type = ActivityTypes.Message,
+        Attachments = [ToAttachment(card)],
+        Summary = summary,
+    };
+}

@@ -1,0 +1,72 @@
+using System.Text.Json.Nodes;
+using StrategiBot.Answering;
+using StrategiBot.Conversation;
+
+namespace StrategiBot.Cards;
+
+/// <summary>
+/// An answer as a card: the lead-in, the quoted passage set apart with its section, further passages
+/// behind "Se også" buttons (no round trip), and a way forward when the strategy is silent.
+/// </summary>
+internal static class AnswerCard
+{
+    public static JsonObject Build(ComposedAnswer composed)
+    {
+        var english = composed.Language == Language.English;
+        var answer = composed.Answer;
+        var body = new List<JsonNode> { AdaptiveCards.Text(composed.LeadIn, size: null) };
+        var actions = new List<JsonNode>();
+
+        if (answer.Answered)
+        {
+            var best = answer.Citations[0];
+            body.Add(Quote(best, english));
+            foreach (var further in answer.Citations.Skip(1))
+            {
+                actions.Add(new JsonObject
+                {
+                    ["type"] = "Action.ShowCard",
+                    ["title"] = (english ? "See also: " : "Se også: ") + ShortTitle(further.SectionTitle),
+                    ["card"] = new JsonObject
+                    {
+                        ["type"] = "AdaptiveCard",
+                        ["body"] = new JsonArray(Quote(further, english)),
+                    },
+                });
+            }
+        }
+        else
+        {
+            if (answer.Suggestions.Count > 0)
+            {
+                body.Add(AdaptiveCards.Text(english ? "Did you mean:" : "Mente du:", subtle: true));
+                foreach (var suggestion in answer.Suggestions)
+                {
+                    actions.Add(AdaptiveCards.ImBack(ShortTitle(suggestion.Title), ShortTitle(suggestion.Title)));
+                }
+            }
+            body.Add(AdaptiveCards.Text(
+                english
+                    ? $"**Ask {composed.Organisation.ContactUnit}.** {composed.Organisation.ContactDescription}"
+                    : $"**Spør {composed.Organisation.ContactUnit}.** {composed.Organisation.ContactDescription}"));
+        }
+        return AdaptiveCards.Card(body, actions);
+    }
+
+    private static JsonObject Quote(Citation citation, bool english) => new()
+    {
+        ["type"] = "Container",
+        ["style"] = "emphasis",
+        ["bleed"] = false,
+        ["items"] = new JsonArray(
+            AdaptiveCards.Text(citation.Text),
+            AdaptiveCards.Text((english ? "Source: " : "Kilde: ") + citation.SectionTitle, subtle: true, size: "Small")),
+    };
+
+    /// <summary>The last part of a section path, which is what a button has room for.</summary>
+    private static string ShortTitle(string fullTitle)
+    {
+        var last = fullTitle.Split(" › ")[^1];
+        return last.Length <= 60 ? last : last[..57] + "...";
+    }
+}

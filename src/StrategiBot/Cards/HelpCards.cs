@@ -1,0 +1,41 @@
+using System.Text.Json.Nodes;
+using StrategiBot.Conversation;
+
+namespace StrategiBot.Cards;
+
+/// <summary>The welcome and help cards: what the bot can do and how to ask.</summary>
+internal static class HelpCards
+{
+    /// <summary>Sent once when the bot is installed; bokmål, with a line for those who prefer English.</summary>
+    public static JsonObject Welcome() => AdaptiveCards.Card(
+        [
+            AdaptiveCards.Heading("Hei, jeg er StrategiBot"),
+            AdaptiveCards.Text("Jeg hjelper deg å følge kommunens kommunikasjonsstrategi: ytringsfrihet, sosiale medier og hvem som uttaler seg til pressen."),
+            AdaptiveCards.Text("Skriv **hjelp** når som helst for å se hva jeg kan.", subtle: true),
+            AdaptiveCards.Text("Write in English and I will answer in English.", subtle: true, size: "Small"),
+        ],
+        [AdaptiveCards.ImBack("Vis hjelp", "hjelp")]);
+
+    public static JsonObject Help(Language language, bool isGroup)
+    {
+        var english = language == Language.English;
+        var commands = BotCommands.All.Select(c => english
+            ? $"**{c.EnglishTitle}**: {c.EnglishDescription}"
+            : $"**{c.Title}**: {c.Description}");
+        var body = new List<JsonNode>
+        {
+            AdaptiveCards.Heading(english ? "What I can help with" : "Dette kan jeg hjelpe deg med"),
+            AdaptiveCards.Text(english
+                ? "Ask in your own words, and I answer from the communication strategy and show the section the answer comes from. For example: *Can I comment on my own workplace in the local paper?*"
+                : "Spør med egne ord, så svarer jeg fra kommunikasjonsstrategien og viser hvilket avsnitt svaret står i. For eksempel: *Kan jeg uttale meg om arbeidsplassen min i lokalavisa?*"),
+            AdaptiveCards.Bullets(commands),
+        };
+        if (isGroup)
+        {
+            body.Add(AdaptiveCards.Text(
+                english ? "In group chats and channels, mention me (@StrategiBot) so I know you are talking to me." : "I gruppechatter og kanaler må du nevne meg (@StrategiBot) for at jeg skal svare.",
+                subtle: true));
+        }
+        return AdaptiveCards.Card(body);
+    }
+}

@@ -1,0 +1,145 @@
+using System.Text.Json;
+using StrategiBot.Answering;
+
+namespace StrategiBot.Cli;
+
+/// <summary>
+/// <c>ask [--org ID] [--json] "question"</c> prints one answer; <c>ask --jsonl</c> answers JSON lines
+/// <c>{"id","question","org"}</c> from stdin, one result line each (the evaluation contract).
+/// </summary>
+internal static class AskCommand
+{
+    public static async Task<int> RunAsync(string[] args, Answerer answerer, AnswerComposer composer, string defaultOrganisation, TextReader input, TextWriter output, TextWriter error)
+    {
+        string? organisation = null;
+        var json = false;
+        var explain = false;
+        var jsonl = false;
+        var words = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--org" when i + 1 < args.Length:
+                    organisation = args[++i];
+                    break;
+                case "--org":
+                    await error.WriteLineAsync("--org needs an organisation id.");
+                    return 2;
+                case "--json":
+                    json = true;
+                    break;
+                case "--jsonl":
+                    jsonl = true;
+                    break;
+                case "--explain":
+                    explain = true;
+                    break;
+                default:
+                    if (args[i].StartsWith("--", StringComparison.Ordinal) && !args[i].Contains('=', StringComparison.Ordinal))
+                    {
+                        await error.WriteLineAsync($"Unknown option '{args[i]}'. Usage: ask [--org ID] [--json] \"question\" | ask --jsonl");
+                        return 2;
+                    }
+                    if (!args[i].StartsWith("--", StringComparison.Ordinal))
+                    {
+                        words.Add(args[i]);
+                    }
+                    break;
+            }
+        }
+
+        organisation ??= defaultOrganisation;
+        if (answerer.Knowledge.Pack(organisation) is null)
+        {
+            await error.WriteLineAsync($"Unknown organisation '{organisation}'. Known: {string.Join(", ", answerer.Knowledge.Packs.Select(p => p.Organisation.Id).Order(StringComparer.Ordinal))}.");
+            return 2;
+        }
+
+        if (jsonl)
+        {
+            return await AnswerLinesAsync(answerer, organisation, input, output, error);
+        }
+
+        var question = string.Join(' ', words).Trim();
+        if (question.Length == 0)
+        {
+            await error.WriteLineAsync("Usage: ask [--org ID] [--json] \"question\" | ask --jsonl");
+            return 2;
+        }
+        if (explain)
+        {
+            await ExplainAsync(answerer, question, organisation, output);
+        }
+        var answer = answerer.Answer(question, organisation);
+        if (json)
+        {
+            await output.WriteLineAsync(JsonSerializer.Serialize(ToResponse(null, answer), CliJsonContext.Readable.AskResponse));
+        }
+        else
+        {
+            await output.WriteLineAsync(composer.Compose(answer).PlainText);
+        }
+        return 0;
+    }
+
+    private static async Task<int> AnswerLinesAsync(Answerer answerer, string defaultOrganisation, TextReader input, TextWriter output, TextWriter error)
+    {
+        var lineNumber = 0;
+        var failures = 0;
+        while (await input.ReadLineAsync() is { } line)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+            AskRequest? request;
+            try
+            {
+                request = JsonSerializer.Deserialize(line, CliJsonContext.Default.AskRequest);
+            }
+            catch (JsonException ex)
+            {
+                await error.WriteLineAsync($"stdin:{lineNumber}: not a JSON object ({ex.Message})");
+                failures++;
+                continue;
+            }
+            var organisation = string.IsNullOrWhiteSpace(request?.Org) ? defaultOrganisation : request.Org;
+            if (request?.Question is not { Length: > 0 } question || answerer.Knowledge.Pack(organisation) is null)
+            {
+                await error.WriteLineAsync($"stdin:{lineNumber}: needs a 'question' and a known 'org'.");
+                await output.WriteLineAsync(JsonSerializer.Serialize(new AskResponse(request?.Id, false, []), CliJsonContext.Readable.AskResponse));
+                failures++;
+                continue;
+            }
+            var answer = answerer.Answer(question, organisation);
+            await output.WriteLineAsync(JsonSerializer.Serialize(ToResponse(request.Id, answer), CliJsonContext.Readable.AskResponse));
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    /// <summary>How the question was read and why passages ranked as they did: for content editors tuning questions.yaml and the lexicon.</summary>
+    private static async Task ExplainAsync(Answerer answerer, string question, string organisation, TextWriter output)
+    {
+        var result = answerer.Knowledge.Search(question, organisation, maxFurther: 4);
+        foreach (var group in result.Query.Groups)
+        {
+            await output.WriteLineAsync($"  {group.Source}: {string.Join(", ", group.Alternatives.Select(a => $"{a.Term}({a.Kind} {a.Weight:0.##})"))}");
+        }
+        await output.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"  coverage {result.Coverage:0.00}, known coverage {result.KnownCoverage:0.00}, unknown words {result.UnknownShare:0.00}"));
+        foreach (var passage in result.Passages)
+        {
+            var text = passage.Passage.Text.Replace('\n', ' ');
+            await output.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"  {passage.Score,6:0.00} [{passage.Passage.Section.Id}] {text[..Math.Min(140, text.Length)]}"));
+        }
+        await output.WriteLineAsync();
+    }
+
+    private static AskResponse ToResponse(string? id, Answer answer) => new(
+        id,
+        answer.Answered,
+        [.. answer.Citations.Select(c => new AskCitation(c.OrganisationId, c.SectionTitle, c.Text))]);
+}

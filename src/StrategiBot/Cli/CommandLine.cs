@@ -1,0 +1,103 @@
+using Microsoft.Extensions.Options;
+using StrategiBot.Answering;
+using StrategiBot.Content;
+using StrategiBot.Conversation;
+using StrategiBot.Retrieval;
+
+namespace StrategiBot.Cli;
+
+/// <summary>
+/// The executable's verbs. With no verb (or <c>serve</c>) it runs the bot; other verbs do one job and exit,
+/// using the same configuration and content as the server.
+/// </summary>
+internal static class CommandLine
+{
+    private static readonly Dictionary<string, Func<string[], Task<int>>> Commands = new(StringComparer.Ordinal)
+    {
+        ["ask"] = args => WithKnowledgeAsync(args, services => AskCommand.RunAsync(
+            args,
+            services.GetRequiredService<Answerer>(),
+            services.GetRequiredService<AnswerComposer>(),
+            services.GetRequiredService<IOptions<BotOptions>>().Value.Organisation,
+            Console.In,
+            Console.Out,
+            Console.Error)),
+        ["eval"] = args => WithKnowledgeAsync(args, services => EvalCommand.RunAsync(
+            args, services.GetRequiredService<Answerer>(), Console.Out, Console.Error)),
+        ["help"] = _ => Task.FromResult(PrintUsage(Console.Out)),
+        ["--help"] = _ => Task.FromResult(PrintUsage(Console.Out)),
+        ["-h"] = _ => Task.FromResult(PrintUsage(Console.Out)),
+    };
+
+    /// <summary>True when the arguments name a verb other than serving.</summary>
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && (Commands.ContainsKey(args[0]) || (!args[0].StartsWith('-') && args[0] != "serve"));
+
+    /// <summary>The arguments for the web host, without a leading <c>serve</c>.</summary>
+    public static string[] ServeArguments(string[] args) =>
+        args.Length > 0 && args[0] == "serve" ? args[1..] : args;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (Commands.TryGetValue(args[0], out var command))
+        {
+            return await command(args[1..]);
+        }
+        await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'.");
+        PrintUsage(Console.Error);
+        return 2;
+    }
+
+    /// <summary>
+    /// Runs a command over the same configuration and content as the server (appsettings.json beside the
+    /// app, environment variables, <c>--Key=value</c> arguments), without starting the web host.
+    /// </summary>
+    private static async Task<int> WithKnowledgeAsync(string[] args, Func<IServiceProvider, Task<int>> run)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [.. args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal))],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.ClearProviders();
+        builder.Services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section);
+        builder.Services.AddKnowledge();
+        using var host = builder.Build();
+        try
+        {
+            return await run(host.Services);
+        }
+        catch (ContentException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 1;
+        }
+        catch (DirectoryNotFoundException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 1;
+        }
+        catch (OptionsValidationException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 2;
+        }
+    }
+
+    private static int PrintUsage(TextWriter writer)
+    {
+        writer.WriteLine("""
+            StrategiBot: a Teams bot for the municipality's communication strategy.
+
+            Usage:
+              StrategiBot [serve] [--Key=value ...]   run the bot (default http://localhost:3978/api/messages)
+              StrategiBot ask [--org ID] [--json] "spørsmål"   answer one question from the strategy
+              StrategiBot ask --jsonl                 answer JSON lines {"id","question","org"} from stdin
+              StrategiBot eval FILE.jsonl [--verbose] top-1, top-3 and refusal rates over an evaluation file
+              StrategiBot help                        show this text
+
+            Configuration keys can be given as --Key=value, --Section:Key=value or environment variables (Section__Key).
+            """);
+        return 0;
+    }
+}

@@ -1,0 +1,16 @@
+namespace StrategiBot.Conversation;
+
+/// <summary>The <c>Bot</c> configuration section.</summary>
+internal sealed class BotOptions
+{
+    public const string Section = "Bot";
+
+    /// <summary>The organisation whose strategy the bot answers from (a content pack id).</summary>
+    public string Organisation { get; set; } = "ostre-toten";
+
+    /// <summary>How long one turn may run before it is abandoned; the channel waits about 15 seconds.</summary>
+    public TimeSpan TurnTimeout { get; set; } = TimeSpan.FromSeconds(12);
+
+    /// <summary>Messages longer than this are not processed; the user is asked to shorten them.</summary>
+    public int MaxMessageLength { get; set; } = 4000;
+}

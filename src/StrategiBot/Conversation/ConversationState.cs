@@ -1,0 +1,46 @@
+using StrategiBot.Storage;
+
+namespace StrategiBot.Conversation;
+
+/// <summary>Everything the bot keeps about one conversation, stored whole.</summary>
+internal sealed record ConversationState
+{
+    /// <summary>Where and how to reach the conversation later (proactive messages, onboarding).</summary>
+    public ConversationReference? Reference { get; init; }
+
+    /// <summary>When the bot greeted this group conversation; personal chats greet per user instead.</summary>
+    public DateTimeOffset? WelcomedAt { get; init; }
+
+    /// <summary>The connector refused the bot here (403) or the app was removed; stop sending.</summary>
+    public bool IsBlocked { get; init; }
+
+    /// <summary>The dialog in progress, if any; cleared by the error boundary.</summary>
+    public DialogState? Dialog { get; init; }
+
+    public DateTimeOffset? LastActivityAt { get; init; }
+
+    public static StateKey<ConversationState> Key(string conversationId) => new("conversation", conversationId);
+}
+
+/// <summary>Where an active dialog stands. The dialog engine fills it in.</summary>
+internal sealed record DialogState(string DialogId, string StepId, DateTimeOffset UpdatedAt);
+
+/// <summary>The fields needed to message a conversation again, from a verified activity.</summary>
+internal sealed record ConversationReference(
+    string ServiceUrl,
+    string ChannelId,
+    string ConversationId,
+    string? ConversationType,
+    string? TenantId,
+    string? BotId,
+    string? UserId,
+    string? Locale);
+
+/// <summary>Everything the bot keeps about one user, keyed by a pseudonymous key, stored whole.</summary>
+internal sealed record UserState
+{
+    /// <summary>When the user got the welcome card; they get it once.</summary>
+    public DateTimeOffset? WelcomedAt { get; init; }
+
+    public static StateKey<UserState> Key(string userKey) => new("user", userKey);
+}

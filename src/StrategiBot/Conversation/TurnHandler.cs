@@ -1,0 +1,186 @@
+using Microsoft.Extensions.Options;
+using StrategiBot.Cards;
+using StrategiBot.Protocol.Connector;
+using StrategiBot.Protocol.Hosting;
+using StrategiBot.Protocol.Schema;
+using StrategiBot.Storage;
+
+namespace StrategiBot.Conversation;
+
+/// <summary>
+/// The bot's turn: the one error boundary, then routing by activity type. Everything a turn does to state
+/// goes through <see cref="IStateStore"/>; nothing about users lives in this singleton.
+/// </summary>
+internal sealed class TurnHandler(
+    MessageRouter messages,
+    IStateStore store,
+    IOptions<BotOptions> options,
+    TimeProvider clock,
+    ILogger<TurnHandler> logger) : IBot
+{
+    public async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.TurnTimeout);
+        var ct = timeout.Token;
+        var conversationId = turn.Activity.Conversation?.Id;
+        try
+        {
+            await RememberConversationAsync(turn, ct);
+            await RouteAsync(turn, ct);
+        }
+        catch (ConversationBlockedException ex)
+        {
+            Log.ConversationBlocked(logger, ex);
+            if (conversationId is not null)
+            {
+                await store.UpdateAsync(ConversationState.Key(conversationId), s => (s ?? new()) with { IsBlocked = true }, CancellationToken.None);
+            }
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.TurnFailed(logger, turn.Activity.Type ?? "(none)", ex);
+            await RecoverAsync(turn, conversationId);
+        }
+    }
+
+    private Task RouteAsync(TurnContext turn, CancellationToken ct) => turn.Activity.Type switch
+    {
+        ActivityTypes.Message => messages.OnMessageAsync(turn, ct),
+        ActivityTypes.ConversationUpdate => OnConversationUpdateAsync(turn, ct),
+        ActivityTypes.InstallationUpdate => OnInstallationUpdateAsync(turn, ct),
+        ActivityTypes.Invoke => messages.OnInvokeAsync(turn, ct),
+        // Reactions, typing, edits, deletions, events and types not invented yet need no answer.
+        _ => Task.CompletedTask,
+    };
+
+    private async Task OnConversationUpdateAsync(TurnContext turn, CancellationToken ct)
+    {
+        var botId = turn.Activity.Recipient?.Id;
+        if (turn.Activity.MembersAdded?.Any(m => m.Id == botId) == true)
+        {
+            await WelcomeAsync(turn, ct);
+        }
+        if (turn.Activity.MembersRemoved?.Any(m => m.Id == botId) == true)
+        {
+            await MarkRemovedAsync(turn, ct);
+        }
+        // Other members joining a team get no greeting: a large team must not be flooded.
+    }
+
+    private async Task OnInstallationUpdateAsync(TurnContext turn, CancellationToken ct)
+    {
+        var action = turn.Activity.Action ?? string.Empty;
+        if (action.StartsWith("add", StringComparison.OrdinalIgnoreCase))
+        {
+            await WelcomeAsync(turn, ct);
+        }
+        else if (action.StartsWith("remove", StringComparison.OrdinalIgnoreCase))
+        {
+            await MarkRemovedAsync(turn, ct);
+        }
+    }
+
+    /// <summary>
+    /// Teams announces an install twice (installationUpdate and conversationUpdate), so the greeting is
+    /// claimed in storage first: once per user in personal chat, once per group conversation otherwise.
+    /// </summary>
+    private async Task WelcomeAsync(TurnContext turn, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        bool claimed;
+        if (turn.Activity.IsGroupConversation())
+        {
+            if (turn.Activity.Conversation?.Id is not { } conversationId)
+            {
+                return;
+            }
+            claimed = false;
+            await store.UpdateAsync(ConversationState.Key(conversationId), s =>
+            {
+                s ??= new ConversationState();
+                claimed = s.WelcomedAt is null;
+                return claimed ? s with { WelcomedAt = now, IsBlocked = false } : s;
+            }, ct);
+        }
+        else
+        {
+            if (UserKeys.For(turn.Activity) is not { } userKey)
+            {
+                return;
+            }
+            claimed = false;
+            await store.UpdateAsync(UserState.Key(userKey), s =>
+            {
+                s ??= new UserState();
+                claimed = s.WelcomedAt is null;
+                return claimed ? s with { WelcomedAt = now } : s;
+            }, ct);
+        }
+
+        if (claimed)
+        {
+            Log.Welcomed(logger, turn.Activity.Conversation?.ConversationType ?? "personal");
+            await turn.SendAsync(AdaptiveCards.ToActivity(HelpCards.Welcome(), "StrategiBot"), ct);
+        }
+    }
+
+    private async Task MarkRemovedAsync(TurnContext turn, CancellationToken ct)
+    {
+        if (turn.Activity.Conversation?.Id is { } conversationId)
+        {
+            await store.UpdateAsync(ConversationState.Key(conversationId), s => (s ?? new()) with { IsBlocked = true, WelcomedAt = null }, ct);
+        }
+    }
+
+    private async Task RememberConversationAsync(TurnContext turn, CancellationToken ct)
+    {
+        var activity = turn.Activity;
+        if (activity.Conversation?.Id is not { } conversationId || activity.ServiceUrl is not { } serviceUrl)
+        {
+            return;
+        }
+        var reference = new ConversationReference(
+            serviceUrl,
+            activity.ChannelId ?? string.Empty,
+            conversationId,
+            activity.Conversation.ConversationType,
+            activity.GetTenantId(),
+            activity.Recipient?.Id,
+            activity.IsGroupConversation() ? null : activity.From?.Id,
+            activity.Locale);
+        var now = clock.GetUtcNow();
+        var removal = string.Equals(activity.Action, "remove", StringComparison.OrdinalIgnoreCase);
+        await store.UpdateAsync(ConversationState.Key(conversationId), s =>
+        {
+            s ??= new ConversationState();
+            return s with
+            {
+                Reference = reference,
+                LastActivityAt = now,
+                // Hearing from the conversation again means the bot is back in it.
+                IsBlocked = s.IsBlocked && (removal || activity.Type != ActivityTypes.Message),
+            };
+        }, ct);
+    }
+
+    private async Task RecoverAsync(TurnContext turn, string? conversationId)
+    {
+        try
+        {
+            if (conversationId is not null)
+            {
+                await store.UpdateAsync(ConversationState.Key(conversationId), s => (s ?? new()) with { Dialog = null }, CancellationToken.None);
+            }
+            if (turn.Activity.Type == ActivityTypes.Message)
+            {
+                var language = LanguageDetector.Detect(turn.Activity.Text);
+                await turn.SendAsync(turn.Activity.CreateReply(Replies.Apology(language)), CancellationToken.None);
+            }
+        }
+        catch (Exception ex)
+        {
+            Log.RecoveryFailed(logger, ex);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+namespace StrategiBot;
+
+/// <summary>
+/// The app's log events, grouped by feature: 1xx turns, 2xx conversation, 3xx storage, 9xx host.
+/// Never message text or personal data; conversation and activity ids come from the endpoint's scope.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 100, Level = LogLevel.Error, Message = "A turn of type {ActivityType} failed; the user got an apology and the dialog state was cleared")]
+    public static partial void TurnFailed(ILogger logger, string activityType, Exception exception);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Error, Message = "Could not recover from a failed turn")]
+    public static partial void RecoveryFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "The connector refused the bot in this conversation; marked as blocked")]
+    public static partial void ConversationBlocked(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Sent the welcome card in a {ConversationType} conversation")]
+    public static partial void Welcomed(ILogger logger, string conversationType);
+
+    [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "A card submission matched no known card")]
+    public static partial void UnknownCardSubmission(ILogger logger);
+
+    [LoggerMessage(EventId = 202, Level = LogLevel.Information, Message = "Declined a message of {Length} characters")]
+    public static partial void MessageTooLong(ILogger logger, int length);
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Information, Message = "Invoke '{Name}' is not implemented")]
+    public static partial void InvokeIgnored(ILogger logger, string name);
+
+    [LoggerMessage(EventId = 204, Level = LogLevel.Information, Message = "Answered a question: covered={Covered}, confidence={Confidence:F2}, section={SectionId}")]
+    public static partial void Answered(ILogger logger, bool covered, float confidence, string sectionId);
+
+    [LoggerMessage(EventId = 900, Level = LogLevel.Warning, Message = "Authentication is disabled: no MicrosoftAppId is configured (Development only). Outbound calls go only to loopback service URLs.")]
+    public static partial void DevelopmentMode(ILogger logger);
+}

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Options;
+using StrategiBot.Answering;
+using StrategiBot.Content;
+using StrategiBot.Conversation;
+using StrategiBot.Retrieval.Analysis;
+
+namespace StrategiBot.Retrieval;
+
+/// <summary>
+/// The knowledge side of the app: content packs, lexicon, index and answerer. Shared by the server and
+/// the command line, so both answer exactly alike.
+/// </summary>
+internal static class KnowledgeRegistration
+{
+    public static IServiceCollection AddKnowledge(this IServiceCollection services)
+    {
+        services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);
+        services.AddOptions<AnsweringOptions>().BindConfiguration(AnsweringOptions.Section)
+            .Validate(o => o.MinConfidence is >= 0 and <= 1, "Answering:MinConfidence must be between 0 and 1.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => Build(sp.GetRequiredService<IOptions<ContentOptions>>().Value));
+        services.AddSingleton<Answerer>();
+        services.AddSingleton<AnswerComposer>();
+        services.AddHostedService<KnowledgeStartupCheck>();
+        return services;
+    }
+
+    public static KnowledgeBase Build(ContentOptions options)
+    {
+        var packs = ContentPackLoader.LoadAll(options.StrategiesFolder);
+        var stopWords = StopWords.Load(System.IO.Path.Combine(options.LexiconFolder, "stopwords.txt"));
+        var conceptsPath = System.IO.Path.Combine(options.LexiconFolder, "concepts.yaml");
+        var lexicon = File.Exists(conceptsPath) ? ConceptLexicon.Load(conceptsPath) : ConceptLexicon.Empty;
+        return new KnowledgeBase(packs, stopWords, lexicon);
+    }
+
+    /// <summary>
+    /// Loads and indexes the content while the host starts, so a malformed pack stops the start with its
+    /// file and line instead of failing the first question.
+    /// </summary>
+    private sealed class KnowledgeStartupCheck(IServiceProvider services, IOptions<BotOptions> bot) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            var knowledge = services.GetRequiredService<KnowledgeBase>();
+            var organisation = bot.Value.Organisation;
+            if (knowledge.Pack(organisation) is null)
+            {
+                throw new OptionsValidationException(BotOptions.Section, typeof(BotOptions),
+                    [$"Bot:Organisation '{organisation}' has no content pack; known: {string.Join(", ", knowledge.Packs.Select(p => p.Organisation.Id).Order(StringComparer.Ordinal))}."]);
+            }
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,78 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using StrategiBot.Protocol.Connector;
+using StrategiBot.Protocol.Schema;
+using StrategiBot.Storage;
+
+namespace StrategiBot.Tests;
+
+/// <summary>
+/// The real app over the in-memory test server, with only its edges replaced: memory storage, a recording
+/// connector, and whatever settings a test adds. A fresh one per test keeps tests independent.
+/// </summary>
+internal sealed class BotApplication : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = new()
+    {
+        ["Storage:Provider"] = "Memory",
+        ["MicrosoftAppId"] = "",
+    };
+    private readonly string _environment;
+
+    public BotApplication(string environment = "Development", IDictionary<string, string?>? settings = null)
+    {
+        _environment = environment;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public RecordingConnector Connector { get; } = new();
+
+    public IConnectorClient? ConnectorOverride { get; init; }
+
+    public IStateStore Store => Services.GetRequiredService<IStateStore>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(_environment);
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<IConnectorClient>();
+            services.AddSingleton(ConnectorOverride ?? Connector);
+        });
+    }
+
+    /// <summary>Posts an activity as the channel would, without a token (Development mode).</summary>
+    public async Task<HttpResponseMessage> PostAsync(Activity activity)
+    {
+        using var client = CreateClient();
+        using var content = new ByteArrayContent(ProtocolJson.Serialize(activity));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return await client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
+    }
+
+    public async Task<HttpResponseMessage> PostRawAsync(string body)
+    {
+        using var client = CreateClient();
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        return await client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
+    }
+
+    /// <summary>Posts with <c>expectReplies</c> and returns the replies from the response body.</summary>
+    public async Task<IReadOnlyList<Activity>> ExchangeAsync(Activity activity)
+    {
+        using var response = await PostAsync(activity with { DeliveryMode = DeliveryModes.ExpectReplies });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadAsStringAsync();
+        return JsonSerializer.Deserialize<ExpectedReplies>(body, ProtocolJson.Options)?.Activities ?? [];
+    }
+}

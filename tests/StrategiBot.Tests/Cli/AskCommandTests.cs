@@ -1,0 +1,83 @@
+using System.Text.Json;
+using StrategiBot.Answering;
+using StrategiBot.Cli;
+using StrategiBot.Tests.Retrieval;
+
+namespace StrategiBot.Tests.Cli;
+
+/// <summary>The command-line contract the evaluation relies on.</summary>
+public sealed class AskCommandTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>
+{
+    [Fact]
+    public async Task Jsonl_answers_each_line_with_verbatim_citations_of_the_asking_organisation()
+    {
+        var input = new StringReader(string.Join('\n',
+            """{"id":"a","question":"Hvem uttaler seg til media?","org":"ostre-toten"}""",
+            """{"id":"b","question":"who speaks to the press","org":"klaebu"}""",
+            """{"id":"c","question":"Hvor mange feriedager har jeg?","org":"tynset"}"""));
+        var output = new StringWriter();
+
+        var exit = await AskCommand.RunAsync(["--jsonl"], fixture.Answerer(), new AnswerComposer(fixture.Knowledge), "ostre-toten", input, output, new StringWriter());
+
+        Assert.Equal(0, exit);
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        foreach (var (line, org) in lines.Zip(new[] { "ostre-toten", "klaebu", "tynset" }))
+        {
+            using var json = JsonDocument.Parse(line);
+            foreach (var citation in json.RootElement.GetProperty("citations").EnumerateArray())
+            {
+                Assert.Equal(org, citation.GetProperty("org").GetString());
+                var text = citation.GetProperty("text").GetString()!;
+                Assert.InRange(text.Length, 1, 1000);
+                var source = File.ReadAllLines(Path.Combine(RepositoryContent.Root, "content", org, "strategy.md"));
+                Assert.All(text.Split('\n'), part => Assert.Contains(source, l => l.Contains(part, StringComparison.Ordinal)));
+            }
+        }
+        Assert.Equal("a", JsonDocument.Parse(lines[0]).RootElement.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task A_bad_line_is_reported_and_the_rest_still_answered()
+    {
+        var input = new StringReader("{not json\n{\"id\":\"ok\",\"question\":\"presse\",\"org\":\"ostre-toten\"}\n{\"id\":\"x\",\"question\":\"hei\",\"org\":\"atlantis\"}");
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exit = await AskCommand.RunAsync(["--jsonl"], fixture.Answerer(), new AnswerComposer(fixture.Knowledge), "ostre-toten", input, output, error);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("stdin:1", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("stdin:3", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("\"id\":\"ok\"", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_single_question_prints_the_lead_in_the_passage_and_its_source()
+    {
+        var output = new StringWriter();
+
+        var exit = await AskCommand.RunAsync(["--org", "ostre-toten", "Kan", "jeg", "kommentere", "personalsaker", "i", "media?"], fixture.Answerer(), new AnswerComposer(fixture.Knowledge), "ostre-toten", TextReader.Null, output, new StringWriter());
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Dette sier kommunikasjonsstrategien til Østre Toten kommune", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Personalsaker skal ikke kommenteres i media.", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Kilde:", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--org atlantis hei")]
+    [InlineData("--org")]
+    [InlineData("--frobnicate hei")]
+    [InlineData("")]
+    public async Task Bad_arguments_exit_with_2_and_say_why(string commandLine)
+    {
+        var args = commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var error = new StringWriter();
+
+        var exit = await AskCommand.RunAsync(args, fixture.Answerer(), new AnswerComposer(fixture.Knowledge), "ostre-toten", TextReader.Null, new StringWriter(), error);
+
+        Assert.Equal(2, exit);
+        Assert.NotEmpty(error.ToString());
+    }
+}

@@ -1,0 +1,183 @@
+using System.Text.Json;
+using StrategiBot.Conversation;
+using StrategiBot.Protocol.Schema;
+using StrategiBot.Storage;
+
+namespace StrategiBot.Tests.Conversation;
+
+/// <summary>User says / bot replies, through the real HTTP pipeline with expectReplies.</summary>
+public sealed class ConversationScriptTests
+{
+    [Theory]
+    [InlineData("hjelp", "Dette kan jeg hjelpe deg med")]
+    [InlineData("Hjelp!", "Dette kan jeg hjelpe deg med")]
+    [InlineData("/hjelp", "Dette kan jeg hjelpe deg med")]
+    [InlineData("help", "What I can help with")]
+    [InlineData("", "Dette kan jeg hjelpe deg med")]
+    public async Task Help_lists_what_the_bot_can_do(string text, string heading)
+    {
+        await using var app = new BotApplication();
+
+        var reply = Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage(text)));
+
+        Assert.Contains(heading, CardText(reply), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Hva sier strategien om Facebook?")]
+    [InlineData("asdfghjkl")]
+    public async Task Every_personal_message_gets_an_answer(string text)
+    {
+        await using var app = new BotApplication();
+
+        var reply = Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage(text)));
+
+        Assert.False(string.IsNullOrWhiteSpace(reply.Text) && reply.Attachments is null);
+    }
+
+    [Fact]
+    public async Task In_a_group_chat_the_bot_stays_quiet_unless_mentioned()
+    {
+        await using var app = new BotApplication();
+
+        var replies = await app.ExchangeAsync(Teams.GroupMessage("hjelp", mentionBot: false));
+
+        Assert.Empty(replies);
+    }
+
+    [Theory]
+    [InlineData("groupChat")]
+    [InlineData("channel")]
+    public async Task When_mentioned_in_a_group_the_bot_answers_the_text_without_its_mention(string conversationType)
+    {
+        await using var app = new BotApplication();
+
+        var reply = Assert.Single(await app.ExchangeAsync(Teams.GroupMessage("hjelp", mentionBot: true, conversationType)));
+
+        Assert.Contains("Dette kan jeg hjelpe deg med", CardText(reply), StringComparison.Ordinal);
+        Assert.Contains("nevne meg", CardText(reply), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_personal_install_is_welcomed_once_although_Teams_announces_it_twice()
+    {
+        await using var app = new BotApplication();
+
+        var first = await app.ExchangeAsync(Teams.BotInstalledPersonal());
+        var second = await app.ExchangeAsync(Teams.BotAddedToConversation());
+        var again = await app.ExchangeAsync(Teams.BotInstalledPersonal() with { Action = "add-upgrade" });
+
+        Assert.Contains("Hei, jeg er StrategiBot", CardText(Assert.Single(first)), StringComparison.Ordinal);
+        Assert.Empty(second);
+        Assert.Empty(again);
+    }
+
+    [Fact]
+    public async Task Each_user_gets_their_own_welcome()
+    {
+        await using var app = new BotApplication();
+
+        var kari = await app.ExchangeAsync(Teams.BotInstalledPersonal("29:kari"));
+        var ola = await app.ExchangeAsync(Teams.BotInstalledPersonal("29:ola") with
+        {
+            From = new ChannelAccount { Id = "29:ola", AadObjectId = "00000000-0000-0000-0000-0000000000aa" },
+            Conversation = new ConversationAccount { Id = "a:personal-ola", ConversationType = "personal", TenantId = Teams.TenantId },
+        });
+
+        Assert.Single(kari);
+        Assert.Single(ola);
+    }
+
+    [Fact]
+    public async Task A_team_gets_one_welcome_and_members_joining_later_get_none()
+    {
+        await using var app = new BotApplication();
+
+        var installed = await app.ExchangeAsync(Teams.BotAddedToTeam());
+        var members = Enumerable.Range(0, 50).Select(i => new ChannelAccount { Id = $"29:member-{i}" }).ToArray();
+        var joined = await app.ExchangeAsync(Teams.BotAddedToTeam() with { MembersAdded = members });
+
+        Assert.Single(installed);
+        Assert.Empty(joined);
+    }
+
+    [Fact]
+    public async Task A_message_over_the_length_limit_is_declined_politely()
+    {
+        await using var app = new BotApplication();
+
+        var reply = Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage(new string('x', 5000))));
+
+        Assert.Contains("for lang", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_card_submission_gets_a_polite_note()
+    {
+        await using var app = new BotApplication();
+        var submit = Teams.PersonalMessage("") with { Text = null, Value = JsonSerializer.SerializeToElement(new { verb = "nothing-we-know" }) };
+
+        var reply = Assert.Single(await app.ExchangeAsync(submit));
+
+        Assert.Contains("kjenner igjen", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Removing_the_bot_marks_the_conversation_and_a_new_message_unblocks_it()
+    {
+        await using var app = new BotApplication();
+        await app.ExchangeAsync(Teams.BotInstalledPersonal() with { Action = "remove" });
+        var removed = await app.Store.GetAsync(ConversationState.Key("a:personal-1"), CancellationToken.None);
+
+        await app.ExchangeAsync(Teams.PersonalMessage("hei"));
+        var back = await app.Store.GetAsync(ConversationState.Key("a:personal-1"), CancellationToken.None);
+
+        Assert.True(removed!.IsBlocked);
+        Assert.False(back!.IsBlocked);
+        Assert.Equal(Teams.ServiceUrl, back.Reference!.ServiceUrl);
+        Assert.Equal(Teams.TenantId, back.Reference.TenantId);
+    }
+
+    internal static string CardText(Activity activity)
+    {
+        var texts = new List<string>();
+        if (activity.Text is not null)
+        {
+            texts.Add(activity.Text);
+        }
+        foreach (var attachment in activity.Attachments ?? [])
+        {
+            if (attachment.Content is { } content)
+            {
+                Collect(content, texts);
+            }
+        }
+        return string.Join("\n", texts);
+    }
+
+    private static void Collect(JsonElement element, List<string> texts)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (property.Name is "text" or "title" && property.Value.ValueKind == JsonValueKind.String)
+                    {
+                        texts.Add(property.Value.GetString()!);
+                    }
+                    else
+                    {
+                        Collect(property.Value, texts);
+                    }
+                }
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    Collect(item, texts);
+                }
+                break;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Moq;
+using StrategiBot.Conversation;
+using StrategiBot.Protocol.Connector;
+using StrategiBot.Protocol.Schema;
+using StrategiBot.Storage;
+
+namespace StrategiBot.Tests.Conversation;
+
+public sealed class ErrorBoundaryTests
+{
+    [Fact]
+    public async Task A_failing_turn_apologises_and_clears_the_conversations_dialog_state()
+    {
+        var connector = new Mock<IConnectorClient>();
+        var sent = new List<Activity>();
+        connector.Setup(c => c.ReplyToActivityAsync(It.IsAny<Uri>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Returns((Uri _, string _, string _, Activity activity, CancellationToken _) =>
+            {
+                sent.Add(activity);
+                // The turn's own reply fails; the apology that follows goes through.
+                return sent.Count == 1
+                    ? Task.FromException<ResourceResponse>(new InvalidOperationException("boom"))
+                    : Task.FromResult(new ResourceResponse("2"));
+            });
+        await using var app = new BotApplication { ConnectorOverride = connector.Object };
+        var key = ConversationState.Key("a:personal-1");
+        await app.Store.UpdateAsync(key, _ => new ConversationState { Dialog = new DialogState("press", "role", DateTimeOffset.UnixEpoch) }, CancellationToken.None);
+
+        using var response = await app.PostAsync(Teams.PersonalMessage("hei"));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(sent, a => a.Text?.Contains("Beklager", StringComparison.Ordinal) == true);
+        Assert.Null((await app.Store.GetAsync(key, CancellationToken.None))!.Dialog);
+    }
+
+    [Fact]
+    public async Task A_403_from_the_connector_marks_the_conversation_blocked_without_an_apology()
+    {
+        var connector = new Mock<IConnectorClient>(MockBehavior.Strict);
+        connector.Setup(c => c.ReplyToActivityAsync(It.IsAny<Uri>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ConversationBlockedException("a:personal-1", "MessageWritesBlocked", "blocked"));
+        await using var app = new BotApplication { ConnectorOverride = connector.Object };
+
+        using var response = await app.PostAsync(Teams.PersonalMessage("hei"));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        connector.Verify(c => c.ReplyToActivityAsync(It.IsAny<Uri>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.True((await app.Store.GetAsync(ConversationState.Key("a:personal-1"), CancellationToken.None))!.IsBlocked);
+    }
+}

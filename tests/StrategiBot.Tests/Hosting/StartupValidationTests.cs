@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Options;
+
+namespace StrategiBot.Tests.Hosting;
+
+/// <summary>Configuration mistakes stop the start with a message that names the key to fix.</summary>
+public sealed class StartupValidationTests
+{
+    [Fact]
+    public async Task An_empty_app_id_outside_Development_refuses_to_start()
+    {
+        await using var app = new BotApplication("Production");
+
+        var error = Assert.ThrowsAny<OptionsValidationException>(() => app.CreateClient());
+
+        Assert.Contains("MicrosoftAppId", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("SingleTenant", "", "secret", "MicrosoftAppTenantId")]
+    [InlineData("MultiTenant", "", "", "MicrosoftAppPassword")]
+    [InlineData("UserAssignedMSI", "", "", "MicrosoftAppTenantId")]
+    [InlineData("UserAssignedMSI", "tenant", "secret", "MicrosoftAppPassword")]
+    public async Task A_missing_credential_is_named(string appType, string tenant, string password, string expectedKey)
+    {
+        await using var app = new BotApplication("Production", new Dictionary<string, string?>
+        {
+            ["MicrosoftAppType"] = appType,
+            ["MicrosoftAppId"] = "00000000-0000-0000-0000-0000000000b0",
+            ["MicrosoftAppTenantId"] = tenant,
+            ["MicrosoftAppPassword"] = password,
+        });
+
+        var error = Assert.ThrowsAny<OptionsValidationException>(() => app.CreateClient());
+
+        Assert.Contains(expectedKey, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_http_metadata_url_is_refused_unless_it_is_loopback()
+    {
+        await using var app = new BotApplication("Production", new Dictionary<string, string?>
+        {
+            ["MicrosoftAppType"] = "SingleTenant",
+            ["MicrosoftAppId"] = "00000000-0000-0000-0000-0000000000b0",
+            ["MicrosoftAppTenantId"] = "tenant",
+            ["MicrosoftAppPassword"] = "secret",
+            ["BotFramework:OpenIdMetadataUrl"] = "http://metadata.example.com/openid",
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("BotFramework:OpenIdMetadataUrl", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_storage_provider_names_the_key()
+    {
+        await using var app = new BotApplication(settings: new Dictionary<string, string?> { ["Storage:Provider"] = "Oracle" });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("Storage:Provider", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_configured_bot_rejects_a_request_without_a_token()
+    {
+        await using var app = new BotApplication("Production", new Dictionary<string, string?>
+        {
+            ["MicrosoftAppType"] = "SingleTenant",
+            ["MicrosoftAppId"] = "00000000-0000-0000-0000-0000000000b0",
+            ["MicrosoftAppTenantId"] = "tenant",
+            ["MicrosoftAppPassword"] = "secret",
+            ["BotFramework:OpenIdMetadataUrl"] = "http://127.0.0.1:9/openid",
+        });
+
+        using var response = await app.PostAsync(Teams.PersonalMessage("hei"));
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(app.Connector.Calls);
+    }
+}

@@ -1,0 +1,121 @@
+using StrategiBot.Retrieval.Analysis;
+
+namespace StrategiBot.Tests.Retrieval.Analysis;
+
+/// <summary>Golden tables: each stage's input and the tokens it must produce.</summary>
+public sealed class AnalysisStageTests
+{
+    [Theory]
+    [InlineData("Kan jeg poste dette på Facebook-siden?", "Kan|jeg|poste|dette|på|Facebook|siden")]
+    [InlineData("e-post/SMS til alle (15 stk.)", "e|post|SMS|til|alle|15|stk")]
+    [InlineData("«Ytringsfrihet» – lojalitet…", "Ytringsfrihet|lojalitet")]
+    [InlineData("", "")]
+    public void Tokenizer_splits_on_everything_but_letters_and_digits(string text, string expected) =>
+        Assert.Equal(expected, string.Join('|', Tokenizer.Split(text)));
+
+    [Theory]
+    [InlineData("Være", "vaere")]
+    [InlineData("vaere", "vaere")]
+    [InlineData("Østre", "ostre")]
+    [InlineData("oestre", "ostre")]
+    [InlineData("Påtale", "patale")]
+    [InlineData("paatale", "patale")]
+    [InlineData("MÅ", "ma")]
+    [InlineData("Kafé", "kafe")]
+    public void Letter_folding_meets_the_ascii_spellings(string word, string expected) =>
+        Assert.Equal(expected, LetterFolding.Fold(word));
+
+    [Theory]
+    // Nouns: indefinite, definite, plural, definite plural, genitive; bokmål and nynorsk.
+    [InlineData("journalist|journalisten|journalister|journalistene", "journalist")]
+    [InlineData("sak|saken|saker|sakene|sakane|sakar", "sak")]
+    [InlineData("kommune|kommunen|kommunens|kommuner|kommunene", "kommun")]
+    [InlineData("ytringsfrihet|ytringsfriheten|ytringsfrihetene", "ytringsfrihet")]
+    [InlineData("ytring|ytringen|ytringer|ytringene|ytringar|ytringane", "ytring")]
+    [InlineData("henvendelse|henvendelsen|henvendelser|henvendelsene", "henvendels")]
+    [InlineData("leder|ledere|lederen|lederne", "led")]
+    [InlineData("presse|pressen", "press")]
+    [InlineData("medier|media|mediene", "medi")]
+    [InlineData("ansatt|ansatte|ansattes", "ansatt")]
+    // Adjectives and verbs.
+    [InlineData("sosial|sosiale", "sosial")]
+    [InlineData("kritisere|kritiserer|kritiserte|kritisert", "kritis")]
+    [InlineData("viktig|viktige|viktigere", "viktig")]
+    public void The_stemmer_gives_every_form_one_stem(string forms, string stem)
+    {
+        foreach (var form in forms.Split('|'))
+        {
+            Assert.Equal(stem, NorwegianStemmer.Stem(LetterFolding.Fold(form)));
+        }
+    }
+
+    [Theory]
+    [InlineData("hus")]
+    [InlineData("prosess")]
+    [InlineData("status")]
+    [InlineData("rett")]
+    public void Short_words_and_words_ending_in_a_stem_s_are_left_whole(string word) =>
+        Assert.Equal(word, NorwegianStemmer.Stem(word));
+
+    [Theory]
+    [InlineData("pressehenvendelse", "presse|henvendelse")]
+    [InlineData("sosialemedier", "sosiale|medier")]
+    [InlineData("ytringsfrihet", "ytring|frihet")]
+    [InlineData("kjoreregler", "|regler")]
+    [InlineData("journalist", null)]
+    [InlineData("presse", null)]
+    public void Compounds_split_into_known_words(string word, string? expected)
+    {
+        var vocabulary = new HashSet<string>(["presse", "henvendelse", "sosiale", "medier", "ytring", "frihet", "regler", "journalist"]);
+        var splitter = new CompoundSplitter(vocabulary.Contains);
+
+        var split = splitter.Split(word);
+
+        Assert.Equal(expected, split is var (left, right) ? $"{left}|{right}" : null);
+    }
+
+    [Theory]
+    [InlineData("jornalist", "journalist")]
+    [InlineData("journalsit", "journalist")]
+    [InlineData("journalistt", "journalist")]
+    [InlineData("facbook", "facebook")]
+    [InlineData("faceboook", "facebook")]
+    public void One_letter_typos_find_the_known_word(string typo, string expected)
+    {
+        var corrector = new TypoCorrector(["journalist", "facebook", "journal"]);
+
+        Assert.Contains(expected, corrector.Candidates(typo));
+    }
+
+    [Theory]
+    [InlineData("pres")]
+    [InlineData("joournaliist")]
+    public void Short_words_and_two_edits_are_not_corrected(string word) =>
+        Assert.Empty(new TypoCorrector(["press", "journalist"]).Candidates(word));
+
+    [Fact]
+    public void Stop_words_come_from_the_data_file_folded()
+    {
+        var stopWords = StopWords.Load(Path.Combine(RepositoryContent.Root, "lexicon", "stopwords.txt"));
+
+        Assert.True(stopWords.Contains("jeg"));
+        Assert.True(stopWords.Contains("pa"));
+        Assert.True(stopWords.Contains("ikkje"));
+        Assert.True(stopWords.Contains("the"));
+        Assert.False(stopWords.Contains("presse"));
+        Assert.False(stopWords.Contains("ansatt"));
+    }
+
+    [Fact]
+    public void The_document_pipeline_composes_the_stages()
+    {
+        var pipeline = new AnalysisPipeline(
+            StopWords.Load(Path.Combine(RepositoryContent.Root, "lexicon", "stopwords.txt")),
+            ConceptLexicon.Empty,
+            ["presse henvendelse journalist"]);
+
+        var terms = pipeline.AnalyzeDocument("Alle pressehenvendelser går til Journalistene på Østre");
+
+        Assert.Equal("pressehenvendels|press|henvendels|gar|journalist|ostr", string.Join('|', terms));
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using StrategiBot.Protocol.Schema;
+
+namespace StrategiBot.Tests;
+
+/// <summary>Teams-shaped activities as the channel sends them, for conversation scripts.</summary>
+internal static class Teams
+{
+    public const string BotId = "28:00000000-0000-0000-0000-0000000000b0";
+    public const string ServiceUrl = "http://127.0.0.1:9/amer/";
+    public const string TenantId = "72f988bf-0000-0000-0000-000000000001";
+
+    public static Activity PersonalMessage(string text, string userId = "29:user-1", string conversationId = "a:personal-1") => new()
+    {
+        Type = ActivityTypes.Message,
+        Id = "1575667808184",
+        Timestamp = DateTimeOffset.Parse("2026-11-21T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+        ChannelId = "msteams",
+        ServiceUrl = ServiceUrl,
+        From = new ChannelAccount { Id = userId, Name = "Kari Nordmann", AadObjectId = "00000000-0000-0000-0000-00000000a11c" },
+        Recipient = new ChannelAccount { Id = BotId, Name = "StrategiBot" },
+        Conversation = new ConversationAccount { Id = conversationId, ConversationType = "personal", TenantId = TenantId },
+        Text = text,
+        TextFormat = "plain",
+        Locale = "nb-NO",
+        ChannelData = JsonSerializer.SerializeToElement(new { tenant = new { id = TenantId } }),
+    };
+
+    public static Activity GroupMessage(string text, bool mentionBot, string conversationType = "groupChat")
+    {
+        var mention = "<at>StrategiBot</at>";
+        return PersonalMessage(mentionBot ? $"{mention} {text}" : text, conversationId: "19:group-1@thread.v2") with
+        {
+            Conversation = new ConversationAccount { Id = "19:group-1@thread.v2", ConversationType = conversationType, IsGroup = true, TenantId = TenantId },
+            Entities = mentionBot
+                ? [new Entity { Type = "mention", Text = mention, Mentioned = new ChannelAccount { Id = BotId, Name = "StrategiBot" } }]
+                : null,
+        };
+    }
+
+    public static Activity BotInstalledPersonal(string userId = "29:user-1") => PersonalMessage("", userId) with
+    {
+        Type = ActivityTypes.InstallationUpdate,
+        Id = "f:install-1",
+        Text = null,
+        Action = "add",
+    };
+
+    public static Activity BotAddedToConversation(string userId = "29:user-1") => PersonalMessage("", userId) with
+    {
+        Type = ActivityTypes.ConversationUpdate,
+        Id = "f:update-1",
+        Text = null,
+        MembersAdded = [new ChannelAccount { Id = BotId }],
+    };
+
+    public static Activity BotAddedToTeam() => GroupMessage("", mentionBot: false, conversationType: "channel") with
+    {
+        Type = ActivityTypes.ConversationUpdate,
+        Id = "f:team-1",
+        Text = null,
+        MembersAdded = [new ChannelAccount { Id = BotId }],
+        ChannelData = JsonSerializer.SerializeToElement(new { tenant = new { id = TenantId }, team = new { id = "19:team@thread.tacv2" }, eventType = "teamMemberAdded" }),
+    };
+}

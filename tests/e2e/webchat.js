@@ -1,0 +1,172 @@
+#!/usr/bin/env node
+'use strict';
+
+// Web Chat smoke test: a real Microsoft client (botframework-webchat in headless Chromium,
+// through offline-directline) asks the bot for help and must see the help card rendered.
+//
+//   node tests/e2e/webchat.js --bot-url http://127.0.0.1:3978/api/messages --screenshot out.png
+//
+// Prints exactly one JSON line on stdout ({"ok":true,...} or {"ok":false,"error":...});
+// exits 0 on success, 1 when the scenario fails, 2 on bad arguments. Progress goes to stderr.
+
+const { parseArgs } = require('node:util');
+const h = require('./lib/webchat-harness');
+
+const USAGE = 'usage: node webchat.js --bot-url <http://127.0.0.1:PORT/api/messages> --screenshot <file.png> '
+  + '[--text hjelp] [--expect-card "Dette kan jeg hjelpe deg med"] [--timeout-ms 90000] [--reply-timeout-ms 30000] [--chromium /usr/bin/chromium]';
+
+function parse(argv) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'bot-url': { type: 'string' },
+      screenshot: { type: 'string' },
+      text: { type: 'string', default: 'hjelp' },
+      'expect-card': { type: 'string', default: 'Dette kan jeg hjelpe deg med' },
+      'timeout-ms': { type: 'string', default: '90000' },
+      'reply-timeout-ms': { type: 'string', default: '30000' },
+      chromium: { type: 'string', default: h.DEFAULT_CHROMIUM },
+    },
+    strict: true,
+  });
+  const timeoutMs = Number(values['timeout-ms']);
+  const replyTimeoutMs = Number(values['reply-timeout-ms']);
+  if (!values['bot-url'] || !values.screenshot || !(timeoutMs > 0) || !(replyTimeoutMs > 0)) {
+    throw new Error(USAGE);
+  }
+  return {
+    botUrl: values['bot-url'],
+    screenshotPath: values.screenshot,
+    text: values.text,
+    expectCard: values['expect-card'],
+    timeoutMs,
+    replyTimeoutMs,
+    chromium: values.chromium,
+  };
+}
+
+function progress(message) {
+  process.stderr.write(`[webchat-e2e ${new Date().toISOString()}] ${message}\n`);
+}
+
+async function run(options, cleanup, state) {
+  const started = Date.now();
+  // Each step gets what is left of the overall budget, so the total stays bounded.
+  const left = () => Math.max(1000, options.timeoutMs - (Date.now() - started));
+  const step = async (name, fn) => {
+    state.step = name;
+    progress(name);
+    return h.withTimeout(name, left(), fn);
+  };
+
+  const dl = await step('start offline-directline', () => h.startDirectLine({ botUrl: options.botUrl }));
+  cleanup.add('offline-directline', dl.close);
+  state.directLine = dl;
+
+  const site = await step('serve Web Chat page', () => h.startWebChatPage({ directLineDomain: dl.domain }));
+  cleanup.add('page server', site.close);
+
+  const browser = await step('launch Chromium', () => h.launchBrowser({ executablePath: options.chromium }));
+  cleanup.add('browser', () => browser.close());
+
+  const page = await step('open Web Chat', () => h.openWebChat(browser, site.url, { timeoutMs: left() }));
+  state.page = page;
+
+  await step(`send "${options.text}"`, () => h.sendText(page, options.text, { timeoutMs: left() }));
+  // The bot answers within a second or two; a missing card should fail fast, not use the whole budget.
+  const replyWait = () => Math.min(left(), options.replyTimeoutMs);
+  await step(`wait for card "${options.expectCard}"`, () => h.waitForCard(page, options.expectCard, { timeoutMs: replyWait() }));
+  const file = await step('screenshot', () => h.screenshot(page, options.screenshotPath, { timeoutMs: left() }));
+
+  return {
+    ok: true,
+    screenshot: file,
+    elapsedMs: Date.now() - started,
+    sent: options.text,
+    card: options.expectCard,
+    botActivities: dl.log.fromBot.length,
+  };
+}
+
+async function failureDetails(state) {
+  const details = {};
+  const dl = state.directLine;
+  if (dl) {
+    details.botStatuses = dl.log.toBot.map((e) => e.botStatus);
+    details.botReplies = dl.log.fromBot.map((e) => ({
+      path: e.path,
+      type: e.activity && e.activity.type,
+      text: e.activity && e.activity.text,
+      attachments: (e.activity && e.activity.attachments || []).map((a) => a.contentType),
+    }));
+    if (dl.log.errors.length) details.directLineErrors = dl.log.errors;
+  }
+  if (state.page) {
+    details.page = state.page.e2eDiagnostics;
+    try {
+      // A picture of the failure is often the fastest diagnosis.
+      details.failureScreenshot = await h.withTimeout('failure screenshot', 5000,
+        () => state.page.screenshot({ path: `${state.screenshotPath}.failure.png` }).then(() => `${state.screenshotPath}.failure.png`));
+    } catch {
+      // The page may be gone; the rest of the details still help.
+    }
+  }
+  return details;
+}
+
+function emit(result) {
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+async function main() {
+  // Dependencies (offline-directline) log with console.log; keep stdout for the result line.
+  console.log = (...args) => console.error(...args);
+  let options;
+  try {
+    options = parse(process.argv.slice(2));
+  } catch (err) {
+    emit({ ok: false, error: err.message });
+    return 2;
+  }
+
+  const cleanup = new h.Cleanup();
+  const state = { step: 'start', screenshotPath: options.screenshotPath };
+  let result;
+  // offline-directline forwards to the bot without catching, so an unreachable bot shows up
+  // only as an unhandled rejection while Web Chat waits forever: fail the run at once instead.
+  const fatal = new Promise((_, reject) => {
+    process.on('unhandledRejection', (err) => reject(new Error(`unhandled rejection (usually offline-directline failing to reach the bot): ${err && err.message || err}`)));
+  });
+  fatal.catch(() => {});
+  const onSignal = (sig) => {
+    progress(`${sig}: cleaning up`);
+    cleanup.run(3000).finally(() => process.exit(1));
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+
+  try {
+    result = await Promise.race([run(options, cleanup, state), fatal]);
+  } catch (err) {
+    result = {
+      ok: false,
+      step: state.step,
+      error: err.message,
+      ...(await failureDetails(state)),
+    };
+  }
+  const cleanupProblems = await cleanup.run();
+  if (cleanupProblems.length) result.cleanupProblems = cleanupProblems;
+  emit(result);
+  return result.ok ? 0 : 1;
+}
+
+if (require.main === module) {
+  // Explicit exit: leftover handles (polling sockets, timers in dependencies) must not keep us alive.
+  main().then((code) => process.exit(code), (err) => {
+    emit({ ok: false, error: `unexpected: ${err && err.stack || err}` });
+    process.exit(1);
+  });
+}
+
+module.exports = { parse, run };
