@@ -1,19 +1,48 @@
+using StrategiBot.Content;
+using StrategiBot.Retrieval;
+using StrategiBot.Retrieval.Analysis;
+
 namespace StrategiBot.Tests.Retrieval;
 
-/// <summary>The repository's own content and lexicon folders, found from the test binaries.</summary>
+/// <summary>
+/// The repository's own content packs and lexicon files, found by walking up from the test binaries to
+/// StrategiBot.sln, and a knowledge base built from them once per test run.
+/// </summary>
 internal static class RepositoryContent
 {
-    public static string Root { get; } = FindRoot();
+    private static readonly Lazy<string> LazyRoot = new(FindRoot);
+    private static readonly Lazy<IReadOnlyList<ContentPack>> LazyPacks = new(() => ContentPackLoader.LoadAll(ContentFolder));
+    private static readonly Lazy<ConceptLexicon> LazyLexicon = new(() => ConceptLexicon.Load(ConceptsFile));
+    private static readonly Lazy<StopWords> LazyStopWords = new(() => StopWords.Load(StopWordsFile));
+    private static readonly Lazy<KnowledgeBase> LazyKnowledgeBase = new(() => new KnowledgeBase(Packs, StopWords, Lexicon));
+
+    /// <summary>The folder holding StrategiBot.sln.</summary>
+    public static string Root => LazyRoot.Value;
+
+    public static string ContentFolder => Path.Combine(Root, "content");
+
+    public static string ConceptsFile => Path.Combine(Root, "lexicon", "concepts.yaml");
+
+    public static string StopWordsFile => Path.Combine(Root, "lexicon", "stopwords.txt");
+
+    public static IReadOnlyList<ContentPack> Packs => LazyPacks.Value;
+
+    public static ConceptLexicon Lexicon => LazyLexicon.Value;
+
+    public static StopWords StopWords => LazyStopWords.Value;
+
+    /// <summary>All packs, the stop words and the concept lexicon, as the bot loads them.</summary>
+    public static KnowledgeBase KnowledgeBase => LazyKnowledgeBase.Value;
 
     private static string FindRoot()
     {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(folder.FullName, "StrategiBot.sln")))
+            if (File.Exists(Path.Combine(dir.FullName, "StrategiBot.sln")))
             {
-                return folder.FullName;
+                return dir.FullName;
             }
         }
-        throw new InvalidOperationException("StrategiBot.sln not found above the test binaries.");
+        throw new InvalidOperationException($"No StrategiBot.sln above {AppContext.BaseDirectory}.");
     }
 }
