@@ -16,6 +16,7 @@ internal sealed class PassageIndex
         new(1.0f, 0.75f), // text
         new(1.6f, 0.3f),  // section title and its chapter titles
         new(1.6f, 0.5f),  // alternate questions of the section
+        new(0.7f, 0.75f), // parts of compounds in the text and titles
     ];
 
     private readonly Dictionary<string, List<Posting>> _postings = new(StringComparer.Ordinal);
@@ -38,11 +39,13 @@ internal sealed class PassageIndex
                 var questions = pack.Questions.TryGetValue(section.Id, out var q)
                     ? string.Join(' ', q.Where(x => x.About is null || normalised.Contains(x.About, StringComparison.Ordinal)).Select(x => x.Text))
                     : string.Empty;
+                var parts = new List<string>();
                 var fields = new[]
                 {
-                    analysis.AnalyzeDocument(text),
-                    analysis.AnalyzeDocument(section.FullTitle),
+                    analysis.AnalyzeDocument(text, parts),
+                    analysis.AnalyzeDocument(section.FullTitle, parts),
                     analysis.AnalyzeDocument(questions),
+                    parts,
                 };
                 lengths.Add([.. fields.Select(f => f.Count)]);
                 var counts = new Dictionary<string, float[]>(StringComparer.Ordinal);

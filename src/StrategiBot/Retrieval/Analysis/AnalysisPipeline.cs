@@ -44,8 +44,14 @@ internal sealed class AnalysisPipeline
 
     public bool IsKnown(string folded) => _foldedVocabulary.Contains(folded) || _stems.Contains(NorwegianStemmer.Stem(folded));
 
-    /// <summary>Index side: every stem of the text, compound parts included.</summary>
-    public List<string> AnalyzeDocument(string text)
+    /// <summary>Index side: every stem of the text.</summary>
+    public List<string> AnalyzeDocument(string text) => AnalyzeDocument(text, parts: null);
+
+    /// <summary>
+    /// Index side: every stem of the text, and in <paramref name="parts"/> the stems of its compounds'
+    /// parts, which the index weighs lower: a "krisekommunikasjon" heading is not about all communication.
+    /// </summary>
+    public List<string> AnalyzeDocument(string text, List<string>? parts)
     {
         var terms = new List<string>();
         foreach (var token in Tokenizer.Split(text))
@@ -58,11 +64,12 @@ internal sealed class AnalysisPipeline
             terms.Add(NorwegianStemmer.Stem(folded));
             if (_splitter.Split(folded) is var (left, right))
             {
+                var target = parts ?? terms;
                 if (left.Length > 0)
                 {
-                    terms.Add(NorwegianStemmer.Stem(left));
+                    target.Add(NorwegianStemmer.Stem(left));
                 }
-                terms.Add(NorwegianStemmer.Stem(right));
+                target.Add(NorwegianStemmer.Stem(right));
             }
         }
         return terms;

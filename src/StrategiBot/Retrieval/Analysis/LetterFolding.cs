@@ -11,8 +11,11 @@ internal static class LetterFolding
 {
     public static string Fold(string word)
     {
-        var builder = new StringBuilder(word.Length + 2);
-        foreach (var c in word.ToLowerInvariant())
+        // The ASCII spellings first, on what was typed: "miljøet" must not lose its e to an "oe" that only
+        // exists after ø has become o.
+        var lower = word.ToLowerInvariant().Replace("aa", "a", StringComparison.Ordinal).Replace("oe", "o", StringComparison.Ordinal);
+        var builder = new StringBuilder(lower.Length + 2);
+        foreach (var c in lower)
         {
             switch (c)
             {
@@ -36,7 +39,6 @@ internal static class LetterFolding
                     break;
             }
         }
-        builder.Replace("aa", "a").Replace("oe", "o");
         return builder.ToString();
     }
 }

@@ -33,7 +33,9 @@ internal static class NorwegianStemmer
         ("elser", "els"),    // henvendelser → henvendels
         ("elsar", "els"),    // nn
         ("else", "els"),     // henvendelse → henvendels
+        ("terne", "tern"),   // interne, eksterne → intern, ekstern (not the -erne of lederne)
         ("arane", ""),       // nn: leiarane → lei
+        ("aren", ""),        // nn: leiaren → lei
         ("erane", ""),       // nn
         ("erne", ""),        // lederne → led
         ("eren", ""),        // lederen → led
@@ -41,12 +43,15 @@ internal static class NorwegianStemmer
         ("erte", ""),        // kritiserte → kritis
         ("ende", ""),        // gjeldende → gjeld
         ("ande", ""),        // nn: gjeldande → gjeld
+        ("aer", ""),         // kollegaer → kolleg
+        ("ede", ""),         // overordnede → overordn
         ("ene", ""),         // medarbeiderne/sakene → sak
         ("ane", ""),         // nn: sakene → sakane → sak
         ("ere", ""),         // viktigere, kritisere → viktig, kritis
         ("ert", ""),         // kritisert → kritis
         ("ast", ""),         // nn superlative
         ("est", ""),         // viktigst(e) handled by "este"
+        ("svar", "svar"),    // ansvar, svar stay whole (not the nn plural -ar)
         ("ar", ""),          // nn: bilar → bil
         ("er", ""),          // biler → bil
         ("en", ""),          // bilen → bil
@@ -58,7 +63,7 @@ internal static class NorwegianStemmer
     public static string Stem(string word)
     {
         // Genitive s (kommunens, ansattes), never the double s of "prosess" or short words like "hus".
-        if (word.Length > 5 && word[^1] == 's' && word[^2] is not ('s' or 'u' or 'i'))
+        if (word.Length > 5 && word[^1] == 's' && word[^2] is not ('s' or 'u' or 'i' or 'r'))
         {
             word = word[..^1];
         }
