@@ -52,7 +52,7 @@ internal static partial class EvalCommand
                 var r = answerer.Knowledge.Search(item.Question, item.Org);
                 var hit = r.Passages.Select(p => Normalise(p.Passage.Text)).ToList().FindIndex(t => (item.Expect ?? []).Any(e => t.Contains(Normalise(e), StringComparison.Ordinal)));
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"D\t{item.Id}\t{(item.Answerable == false ? 0 : 1)}\t{hit}\t{r.Coverage:F3}\t{r.KnownCoverage:F3}\t{r.UnknownShare:F3}\t{r.BestScore:F3}\t{r.SecondScore:F3}\t{r.Query.Groups.Count}"));
+                    $"D\t{item.Id}\t{(item.Answerable == false ? 0 : 1)}\t{hit}\t{r.Coverage:F3}\t{r.KnownCoverage:F3}\t{r.UnknownShare:F3}\t{r.BestScore:F3}\t{r.SecondScore:F3}\t{r.Query.Groups.Count}\t{r.QuestionCoverage:F3}"));
             }
             var texts = answer.Citations.Select(c => Normalise(c.Text)).ToList();
             var expects = (item.Expect ?? []).Select(Normalise).ToList();

@@ -22,6 +22,44 @@ internal sealed class KnowledgeBase
         var lexiconWords = lexicon.Words;
         Analysis = new AnalysisPipeline(stopWords, lexicon, corpus.Concat(lexiconWords));
         Index = new PassageIndex(packs, Analysis);
+        _questions = packs.ToDictionary(
+            p => p.Organisation.Id,
+            p => p.Questions.SelectMany(q => q.Value).Select(q => Analysis.AnalyzeDocument(q.Text).ToHashSet(StringComparer.Ordinal)).ToArray(),
+            StringComparer.Ordinal);
+    }
+
+    private readonly Dictionary<string, HashSet<string>[]> _questions;
+
+    /// <summary>
+    /// How much of the question the closest stored alternate question covers (0–1, rarity-weighted): a
+    /// question asked much like one the communication department anticipated is one the strategy answers.
+    /// </summary>
+    private float QuestionCoverage(AnalyzedQuery query, float[] weights, string organisationId)
+    {
+        var total = weights.Sum();
+        if (total <= 0 || !_questions.TryGetValue(organisationId, out var questions))
+        {
+            return 0;
+        }
+        var best = 0f;
+        foreach (var terms in questions)
+        {
+            var covered = 0f;
+            for (var g = 0; g < query.Groups.Count; g++)
+            {
+                var match = 0f;
+                foreach (var alternative in query.Groups[g].Alternatives)
+                {
+                    if (alternative.Weight > match && terms.Contains(alternative.Term))
+                    {
+                        match = alternative.Weight;
+                    }
+                }
+                covered += weights[g] * match;
+            }
+            best = Math.Max(best, covered / total);
+        }
+        return best;
     }
 
     public AnalysisPipeline Analysis { get; }
@@ -63,6 +101,7 @@ internal sealed class KnowledgeBase
         var suggestions = ranked.Select(r => Index.Passages[r.Key].Section).DistinctBy(s => s.Id).Take(3).ToList();
         return new RetrievalResult(question, organisationId, query, results, coverage)
         {
+            QuestionCoverage = QuestionCoverage(query, groupWeights, organisationId),
             NearestSections = suggestions,
             KnownCoverage = knownCoverage,
             UnknownShare = unknownShare,
@@ -114,4 +153,7 @@ internal sealed record RetrievalResult(string Question, string OrganisationId, A
     public float UnknownShare { get; init; }
 
     public float SecondScore { get; init; }
+
+    /// <summary>How much of the question the closest stored alternate question covers.</summary>
+    public float QuestionCoverage { get; init; }
 }

@@ -36,6 +36,63 @@ public sealed class ConversationScriptTests
     }
 
     [Fact]
+    public async Task A_question_gets_the_cited_passage_with_its_section()
+    {
+        await using var app = new BotApplication();
+
+        var reply = Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage("Kan jeg kommentere en personalsak i media?")));
+
+        var text = CardText(reply);
+        Assert.Contains("Dette sier kommunikasjonsstrategien til Østre Toten kommune", text, StringComparison.Ordinal);
+        Assert.Contains("Personalsaker skal ikke kommenteres i media.", text, StringComparison.Ordinal);
+        Assert.Contains("Kilde: Vedlegg › Vedlegg 4: Kjøreregler for kontakt med pressen", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_English_question_is_answered_in_English_quoting_the_Norwegian_text()
+    {
+        await using var app = new BotApplication();
+
+        var reply = Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage("Can I comment on a personnel case to the press?")));
+
+        var text = CardText(reply);
+        Assert.Contains("This is what Østre Toten kommune's communication strategy says", text, StringComparison.Ordinal);
+        Assert.Contains("Source:", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_question_the_strategy_does_not_cover_is_answered_honestly_with_a_way_forward()
+    {
+        await using var app = new BotApplication();
+
+        var reply = Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage("Hvor mange feriedager har jeg i år?")));
+
+        var text = CardText(reply);
+        Assert.Contains("sier ikke noe om dette", text, StringComparison.Ordinal);
+        Assert.Contains("Spør Kommunikasjonsavdelingen", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_organisation_setting_decides_whose_strategy_answers()
+    {
+        await using var app = new BotApplication(settings: new Dictionary<string, string?> { ["Bot:Organisation"] = "klaebu" });
+
+        var reply = Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage("Hvem uttaler seg til mediene?")));
+
+        Assert.Contains("Klæbu kommune", CardText(reply), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_organisation_stops_the_start_naming_the_key()
+    {
+        await using var app = new BotApplication(settings: new Dictionary<string, string?> { ["Bot:Organisation"] = "atlantis" });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("Bot:Organisation 'atlantis'", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task In_a_group_chat_the_bot_stays_quiet_unless_mentioned()
     {
         await using var app = new BotApplication();
