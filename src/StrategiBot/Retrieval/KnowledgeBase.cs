@@ -72,7 +72,9 @@ internal sealed class KnowledgeBase
 
     public RetrievalResult Search(string question, string organisationId, int maxFurther = 2)
     {
-        var query = WithExtensions(Analysis.AnalyzeQuery(question));
+        var english = Conversation.LanguageDetector.Detect(question) == Conversation.Language.English;
+        var query = Analysis.AnalyzeQuery(question, english);
+        query = english ? query : WithExtensions(query);
         var scores = Index.Score(query, organisationId);
         var ranked = scores.OrderByDescending(s => s.Value.Total).ThenBy(s => s.Key).ToList();
         if (ranked.Count == 0)

@@ -79,7 +79,12 @@ internal sealed class AnalysisPipeline
     /// Question side: one group of weighted alternatives per meaningful word. A lexicon concept joins the
     /// group of the first word that triggered it, so a word and its concept count once, not twice.
     /// </summary>
-    public AnalyzedQuery AnalyzeQuery(string text)
+    /// <param name="text">The question.</param>
+    /// <param name="english">
+    /// True for an English question: its words reach the strategy through the lexicon only, so Norwegian
+    /// spelling correction and compound splitting, which would turn "first" into "forst", stay off.
+    /// </param>
+    public AnalyzedQuery AnalyzeQuery(string text, bool english = false)
     {
         var folded = Tokenizer.Split(text).Select(LetterFolding.Fold).ToList();
         var stems = folded.Select(NorwegianStemmer.Stem).ToList();
@@ -93,14 +98,14 @@ internal sealed class AnalysisPipeline
                 continue;
             }
             var alternatives = new List<QueryAlternative> { new(stems[i], 1f, AlternativeKind.Exact) };
-            if (!IsKnown(word))
+            if (!english && !IsKnown(word))
             {
                 foreach (var candidate in _typos.Candidates(word))
                 {
                     alternatives.Add(new QueryAlternative(NorwegianStemmer.Stem(candidate), TypoWeight, AlternativeKind.Typo));
                 }
             }
-            if (_splitter.Split(word) is var (left, right))
+            if (!english && _splitter.Split(word) is var (left, right))
             {
                 if (left.Length > 0)
                 {
@@ -129,7 +134,7 @@ internal sealed class AnalysisPipeline
         // A compound's parts may be lexicon words the whole is not: "instagramkonto" is about Instagram.
         for (var i = 0; i < folded.Count; i++)
         {
-            if (perWord[i] is { } alternatives && _splitter.Split(folded[i]) is var (left, right))
+            if (!english && perWord[i] is { } alternatives && _splitter.Split(folded[i]) is var (left, right))
             {
                 string[] parts = left.Length > 0 ? [NorwegianStemmer.Stem(left), NorwegianStemmer.Stem(right)] : [NorwegianStemmer.Stem(right)];
                 foreach (var (concept, _, _) in _lexicon.Match(parts))
