@@ -15,13 +15,13 @@ internal sealed class Answerer(KnowledgeBase knowledge, IOptions<AnsweringOption
             throw new ArgumentException($"Unknown organisation '{organisationId}'. Known: {string.Join(", ", knowledge.Packs.Select(p => p.Organisation.Id))}.", nameof(organisationId));
         }
         var result = knowledge.Search(question, organisationId);
-        var answered = result.Passages.Count > 0 && result.Coverage >= options.Value.MinConfidence;
+        var answered = result.Passages.Count > 0 && result.Confidence >= options.Value.MinConfidence;
         var citations = answered
             ? result.Passages.Select(p => new Citation(p.Passage.OrganisationId, p.Passage.Section.Id, p.Passage.Section.FullTitle, p.Passage.Text)).ToList()
             : [];
         var suggestions = answered
             ? []
             : result.NearestSections.Select(s => new SectionSuggestion(s.Id, s.FullTitle)).ToList();
-        return new Answer(question, organisationId, answered, result.Coverage, citations, suggestions);
+        return new Answer(question, organisationId, answered, result.Confidence, citations, suggestions);
     }
 }

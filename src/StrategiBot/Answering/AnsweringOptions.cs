@@ -6,8 +6,8 @@ internal sealed class AnsweringOptions
     public const string Section = "Answering";
 
     /// <summary>
-    /// The share of the question (weighted by word rarity) the best passage must cover before the bot
-    /// answers; below it, the bot says the strategy does not cover the question.
+    /// The confidence (see <c>RetrievalResult.Confidence</c>) below which the bot says the strategy does not
+    /// cover the question instead of quoting it. Raising it refuses more; lowering it answers more.
     /// </summary>
-    public float MinConfidence { get; set; } = 0.5f;
+    public float MinConfidence { get; set; } = 0.45f;
 }

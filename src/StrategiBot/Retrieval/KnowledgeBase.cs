@@ -156,6 +156,22 @@ internal sealed record RetrievalResult(string Question, string OrganisationId, A
 
     public float SecondScore { get; init; }
 
+    /// <summary>A question of this many meaningful words or more describes a situation rather than naming a topic.</summary>
+    public const int SituationWords = 7;
+
+    /// <summary>What a described situation's passage coverage counts for beside a closely matching stored question.</summary>
+    public const float SituationBonus = 0.2f;
+
+    /// <summary>
+    /// How sure the bot is that the strategy answers the question (0–1). A short question must resemble
+    /// one the communication department anticipated (<see cref="QuestionCoverage"/>): a topic the strategy
+    /// never mentions can still share a word or two with some passage. A longer description of a situation
+    /// rarely matches any stored question closely, so there the passage's own coverage counts too.
+    /// </summary>
+    public float Confidence => Query.Groups.Count >= SituationWords
+        ? Math.Min(1f, Math.Max(QuestionCoverage, Coverage + SituationBonus))
+        : QuestionCoverage;
+
     /// <summary>How much of the question the closest stored alternate question covers.</summary>
     public float QuestionCoverage { get; init; }
 }
