@@ -30,6 +30,18 @@ internal static partial class Log
     [LoggerMessage(EventId = 204, Level = LogLevel.Information, Message = "Answered a question: covered={Covered}, confidence={Confidence:F2}, section={SectionId}")]
     public static partial void Answered(ILogger logger, bool covered, float confidence, string sectionId);
 
+    [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Started dialog {DialogId}")]
+    public static partial void DialogStarted(ILogger logger, string dialogId);
+
+    [LoggerMessage(EventId = 301, Level = LogLevel.Information, Message = "Dialog {DialogId} reached outcome {OutcomeId}")]
+    public static partial void DialogFinished(ILogger logger, string dialogId, string outcomeId);
+
+    [LoggerMessage(EventId = 302, Level = LogLevel.Information, Message = "Dialog {DialogId} was cancelled")]
+    public static partial void DialogCancelled(ILogger logger, string dialogId);
+
+    [LoggerMessage(EventId = 303, Level = LogLevel.Information, Message = "A button of dialog {DialogId} no longer matches the open question")]
+    public static partial void StaleDialogButton(ILogger logger, string dialogId);
+
     [LoggerMessage(EventId = 900, Level = LogLevel.Warning, Message = "Authentication is disabled: no MicrosoftAppId is configured (Development only). Outbound calls go only to loopback service URLs.")]
     public static partial void DevelopmentMode(ILogger logger);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using StrategiBot.Conversation;
+using StrategiBot.Dialogs;
 using StrategiBot.Hosting;
 using StrategiBot.Protocol;
 using StrategiBot.Protocol.Hosting;
@@ -28,6 +29,7 @@ internal static class StrategiBotExtensions
         services.AddBotFrameworkProtocol(builder.Configuration, builder.Environment);
         services.AddStorage();
         services.AddKnowledge();
+        services.AddDialogs();
         services.AddConversation();
         return builder;
     }

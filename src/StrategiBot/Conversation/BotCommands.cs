@@ -3,6 +3,9 @@ namespace StrategiBot.Conversation;
 /// <summary>A command the bot understands as the first words of a message; the Teams manifest lists the same.</summary>
 internal sealed record BotCommand(string Id, string Title, string Description, string EnglishTitle, string EnglishDescription, IReadOnlyList<string> Aliases)
 {
+    /// <summary>The guided dialog the command starts, where the organisation has one.</summary>
+    public string? DialogId { get; init; }
+
     public bool Matches(string normalisedText) =>
         Aliases.Any(a => string.Equals(a, normalisedText, StringComparison.Ordinal));
 }
@@ -18,7 +21,31 @@ internal static class BotCommands
         "Show what StrategiBot can help you with",
         ["hjelp", "help", "hjelp meg", "help me", "?", "meny", "menu", "kva kan du", "hva kan du"]);
 
-    public static IReadOnlyList<BotCommand> All { get; } = [Help];
+    public static readonly BotCommand Press = new(
+        "press",
+        "presse",
+        "Veiledning når en journalist tar kontakt med deg",
+        "press",
+        "Guidance when a journalist contacts you",
+        ["presse", "pressen", "press", "media", "journalist"]) { DialogId = "kontakt-med-pressen" };
+
+    public static readonly BotCommand SocialMedia = new(
+        "social-media",
+        "sosiale medier",
+        "Kan jeg publisere dette? Veiledning for sosiale medier",
+        "social media",
+        "Can I post this? Guidance for social media",
+        ["sosiale medier", "sosiale media", "social media", "some"]) { DialogId = "sosiale-medier" };
+
+    public static readonly BotCommand FreeSpeech = new(
+        "free-speech",
+        "ytringsfrihet",
+        "Kan jeg si dette offentlig? Ytringsfrihet og lojalitet",
+        "freedom of expression",
+        "Can I say this in public? Freedom of expression and loyalty",
+        ["ytringsfrihet", "ytringsfridom", "freedom of expression", "free speech"]) { DialogId = "ytringsfrihet" };
+
+    public static IReadOnlyList<BotCommand> All { get; } = [Help, Press, SocialMedia, FreeSpeech];
 
     /// <summary>Lower-cases, trims and drops a trailing punctuation mark or a leading slash.</summary>
     public static string Normalise(string text) =>

@@ -1,8 +1,11 @@
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using StrategiBot.Answering;
 using StrategiBot.Cards;
+using StrategiBot.Dialogs;
 using StrategiBot.Protocol.Hosting;
 using StrategiBot.Protocol.Schema;
+using StrategiBot.Storage;
 
 namespace StrategiBot.Conversation;
 
@@ -13,6 +16,9 @@ namespace StrategiBot.Conversation;
 internal sealed class MessageRouter(
     Answerer answerer,
     AnswerComposer composer,
+    DialogEngine dialogs,
+    DialogCatalog catalog,
+    IStateStore store,
     IOptions<BotOptions> options,
     ILogger<MessageRouter> logger)
 {
@@ -27,10 +33,18 @@ internal sealed class MessageRouter(
 
         var text = activity.GetTextWithoutBotMention();
         var language = LanguageDetector.Detect(text);
+        var organisation = options.Value.Organisation;
+        var state = activity.Conversation?.Id is { } conversationId
+            ? await store.GetAsync(ConversationState.Key(conversationId), ct)
+            : null;
 
-        if (activity.Value is { ValueKind: System.Text.Json.JsonValueKind.Object } && text.Length == 0)
+        if (activity.Value is { ValueKind: JsonValueKind.Object } value && text.Length == 0)
         {
-            // Card submissions arrive as messages with a value; none of the bot's cards post one yet.
+            if (value.TryGetProperty("dialog", out _))
+            {
+                await dialogs.OnSubmitAsync(turn, value, state, organisation, ct);
+                return;
+            }
             Log.UnknownCardSubmission(logger);
             await turn.SendAsync(activity.CreateReply(Replies.UnknownCardAction(language)), ct);
             return;
@@ -43,7 +57,18 @@ internal sealed class MessageRouter(
             return;
         }
 
+        var active = dialogs.Active(state, organisation);
+        if (active is { } open && await dialogs.OnTextAsync(turn, text, open, organisation, ct))
+        {
+            return;
+        }
+
         var command = text.Length == 0 ? BotCommands.Help : BotCommands.Find(text);
+        if (command?.DialogId is { } commandDialog && catalog.Find(organisation, commandDialog) is { } commanded)
+        {
+            await dialogs.StartAsync(turn, commanded, ct);
+            return;
+        }
         if (command == BotCommands.Help)
         {
             var helpLanguage = BotCommands.Normalise(text).StartsWith("help", StringComparison.Ordinal) ? Language.English : language;
@@ -51,10 +76,22 @@ internal sealed class MessageRouter(
             return;
         }
 
-        var answer = answerer.Answer(text, options.Value.Organisation);
-        Log.Answered(logger, answer.Answered, answer.Confidence, (answer.Citations.Count > 0 ? answer.Citations[0].SectionId : "-"));
+        if (active is null && catalog.MatchTrigger(organisation, text) is { } described)
+        {
+            await dialogs.StartAsync(turn, described, ct, "Dette kan jeg hjelpe deg gjennom, steg for steg.");
+            return;
+        }
+
+        var answer = answerer.Answer(text, organisation);
+        Log.Answered(logger, answer.Answered, answer.Confidence, answer.Citations.Count > 0 ? answer.Citations[0].SectionId : "-");
         var composed = composer.Compose(answer, language);
         await turn.SendAsync(AdaptiveCards.ToActivity(AnswerCard.Build(composed), composed.LeadIn), ct);
+
+        if (active is { } interrupted)
+        {
+            // A question in the middle of a dialog gets its answer, then the open question again.
+            await DialogEngine.ReaskAsync(turn, interrupted.Dialog, interrupted.Step, "Vil du fortsette der vi var? Svar på spørsmålet under, eller skriv «avbryt».", ct);
+        }
     }
 
     public Task OnInvokeAsync(TurnContext turn, CancellationToken ct)

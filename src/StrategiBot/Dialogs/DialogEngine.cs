@@ -1,0 +1,154 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using StrategiBot.Cards;
+using StrategiBot.Conversation;
+using StrategiBot.Protocol.Hosting;
+using StrategiBot.Protocol.Schema;
+using StrategiBot.Retrieval;
+using StrategiBot.Storage;
+
+namespace StrategiBot.Dialogs;
+
+/// <summary>
+/// Runs guided dialogs: one step at a time, the position stored whole in the conversation's state, so a
+/// restart or another device picks up where the user was. Typed answers (a number or a label) work as well
+/// as buttons; a button from an old card is politely ignored.
+/// </summary>
+internal sealed class DialogEngine(
+    DialogCatalog catalog,
+    KnowledgeBase knowledge,
+    IStateStore store,
+    IOptions<DialogOptions> options,
+    TimeProvider clock,
+    ILogger<DialogEngine> logger)
+{
+    private static readonly string[] CancelWords = ["avbryt", "cancel", "stopp", "stop", "avslutt", "slutt", "quit"];
+    private static readonly string[] RestartWords = ["start på nytt", "begynn på nytt", "restart", "start over", "på nytt"];
+
+    /// <summary>The dialog in progress in this conversation, unless it has been left idle too long.</summary>
+    public (DialogDefinition Dialog, DialogStep Step)? Active(ConversationState? state, string organisationId)
+    {
+        if (state?.Dialog is not { } position || clock.GetUtcNow() - position.UpdatedAt > options.Value.IdleTimeout)
+        {
+            return null;
+        }
+        var dialog = catalog.Find(organisationId, position.DialogId);
+        return dialog is not null && dialog.Steps.TryGetValue(position.StepId, out var step) ? (dialog, step) : null;
+    }
+
+    public async Task StartAsync(TurnContext turn, DialogDefinition dialog, CancellationToken ct, string? note = null)
+    {
+        Log.DialogStarted(logger, dialog.Id);
+        await MoveToAsync(turn, dialog, dialog.Steps[dialog.Start], ct);
+        await turn.SendAsync(AdaptiveCards.ToActivity(DialogCards.Step(dialog, dialog.Steps[dialog.Start], note), dialog.Title), ct);
+    }
+
+    /// <summary>A button press: <c>{dialog, step, choice}</c>, or <c>{dialog, restart}</c> from an outcome card.</summary>
+    public async Task OnSubmitAsync(TurnContext turn, JsonElement value, ConversationState? state, string organisationId, CancellationToken ct)
+    {
+        var dialogId = Text(value, "dialog");
+        var dialog = dialogId is null ? null : catalog.Find(organisationId, dialogId);
+        if (dialog is null)
+        {
+            await turn.SendAsync(turn.Activity.CreateReply(Replies.UnknownCardAction(Language.Norwegian)), ct);
+            return;
+        }
+        if (value.TryGetProperty("restart", out var restart) && restart.ValueKind == JsonValueKind.True)
+        {
+            await StartAsync(turn, dialog, ct);
+            return;
+        }
+        var active = Active(state, organisationId);
+        if (active is not { } current || current.Dialog.Id != dialog.Id || current.Step.Id != Text(value, "step"))
+        {
+            // An answer to a question that is no longer open: say so, and leave the dialog where it is.
+            Log.StaleDialogButton(logger, dialog.Id);
+            await turn.SendAsync(turn.Activity.CreateReply(active is null
+                ? "Den knappen hører til en veiledning som er avsluttet. Skriv hva det gjelder, eller «hjelp», for å begynne igjen."
+                : "Den knappen hører til et spørsmål som allerede er besvart. Svar på det siste spørsmålet, eller skriv «avbryt»."), ct);
+            return;
+        }
+        var choice = current.Step.Choices.FirstOrDefault(c => c.Id == Text(value, "choice"));
+        if (choice is null)
+        {
+            await ReaskAsync(turn, current.Dialog, current.Step, "Det svaret kjenner jeg ikke igjen.", ct);
+            return;
+        }
+        await ChooseAsync(turn, current.Dialog, choice, organisationId, ct);
+    }
+
+    /// <summary>
+    /// Typed text while a dialog is open: cancel, restart, help, a number or label, or a question of its own
+    /// (answered, then the step is asked again). Returns false when the text is not for the dialog.
+    /// </summary>
+    public async Task<bool> OnTextAsync(TurnContext turn, string text, (DialogDefinition Dialog, DialogStep Step) active, string organisationId, CancellationToken ct)
+    {
+        var (dialog, step) = active;
+        var normalised = BotCommands.Normalise(text);
+        if (CancelWords.Contains(normalised))
+        {
+            Log.DialogCancelled(logger, dialog.Id);
+            await ClearAsync(turn, ct);
+            await turn.SendAsync(turn.Activity.CreateReply($"Greit, jeg avsluttet «{dialog.Title}». Spør meg gjerne om noe annet."), ct);
+            return true;
+        }
+        if (RestartWords.Contains(normalised))
+        {
+            await StartAsync(turn, dialog, ct, "Vi begynner på nytt.");
+            return true;
+        }
+        if (BotCommands.Find(text) == BotCommands.Help)
+        {
+            await ReaskAsync(turn, dialog, step, $"Du er midt i «{dialog.Title}». Svar med et tall eller trykk på et svar. Skriv «avbryt» for å avslutte, eller «start på nytt».", ct);
+            return true;
+        }
+        if (Choice(step, normalised) is { } choice)
+        {
+            await ChooseAsync(turn, dialog, choice, organisationId, ct);
+            return true;
+        }
+        return false;
+    }
+
+    public static Task ReaskAsync(TurnContext turn, DialogDefinition dialog, DialogStep step, string note, CancellationToken ct) =>
+        turn.SendAsync(AdaptiveCards.ToActivity(DialogCards.Step(dialog, step, note), dialog.Title), ct);
+
+    private async Task ChooseAsync(TurnContext turn, DialogDefinition dialog, DialogChoice choice, string organisationId, CancellationToken ct)
+    {
+        if (choice.Next is { } next)
+        {
+            var step = dialog.Steps[next];
+            await MoveToAsync(turn, dialog, step, ct);
+            await turn.SendAsync(AdaptiveCards.ToActivity(DialogCards.Step(dialog, step), dialog.Title), ct);
+            return;
+        }
+        var outcome = dialog.Outcomes[choice.Outcome!];
+        Log.DialogFinished(logger, dialog.Id, outcome.Id);
+        await ClearAsync(turn, ct);
+        var organisation = knowledge.Pack(organisationId)!.Organisation;
+        await turn.SendAsync(AdaptiveCards.ToActivity(DialogCards.Outcome(dialog, outcome, organisation), outcome.Title), ct);
+    }
+
+    private async Task MoveToAsync(TurnContext turn, DialogDefinition dialog, DialogStep step, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await store.UpdateAsync(ConversationState.Key(turn.Activity.Conversation!.Id!), s => (s ?? new()) with { Dialog = new DialogState(dialog.Id, step.Id, now) }, ct);
+    }
+
+    private async Task ClearAsync(TurnContext turn, CancellationToken ct) =>
+        await store.UpdateAsync(ConversationState.Key(turn.Activity.Conversation!.Id!), s => (s ?? new()) with { Dialog = null }, ct);
+
+    /// <summary>The choice a typed answer names: its number, or its label (or the label's first word) as typed.</summary>
+    private static DialogChoice? Choice(DialogStep step, string normalised)
+    {
+        if (int.TryParse(normalised, out var number) && number >= 1 && number <= step.Choices.Count)
+        {
+            return step.Choices[number - 1];
+        }
+        var exact = step.Choices.Where(c => BotCommands.Normalise(c.Label) == normalised || c.Id == normalised).ToList();
+        return exact.Count == 1 ? exact[0] : null;
+    }
+
+    private static string? Text(JsonElement value, string property) =>
+        value.TryGetProperty(property, out var element) && element.ValueKind == JsonValueKind.String ? element.GetString() : null;
+}

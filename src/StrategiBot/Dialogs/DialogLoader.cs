@@ -1,0 +1,279 @@
+using System.Text.RegularExpressions;
+using StrategiBot.Content;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace StrategiBot.Dialogs;
+
+/// <summary>
+/// Reads and checks the dialog files of every organisation. Anything that would strand a user (an unknown
+/// step, an unreachable step, a loop, a dead end) or misquote the strategy (an unknown section, item or
+/// quote) stops the start with the file and line.
+/// </summary>
+internal static partial class DialogLoader
+{
+    private const int MinChoices = 2;
+    private const int MaxChoices = 7;
+
+    public static IReadOnlyList<DialogDefinition> LoadAll(string dialogsRoot, IReadOnlyCollection<ContentPack> packs)
+    {
+        var dialogs = new List<DialogDefinition>();
+        if (!Directory.Exists(dialogsRoot))
+        {
+            return dialogs;
+        }
+        foreach (var folder in Directory.GetDirectories(dialogsRoot).Order(StringComparer.Ordinal))
+        {
+            var organisationId = Path.GetFileName(folder);
+            var files = Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal).ToList();
+            if (files.Count == 0)
+            {
+                continue;
+            }
+            var pack = packs.FirstOrDefault(p => p.Organisation.Id == organisationId)
+                ?? throw new ContentException(files[0], 1, $"'{organisationId}' is not an organisation in content/; dialog folders are named after one.");
+            dialogs.AddRange(files.Where(f => !Path.GetFileName(f).StartsWith('_')).Select(f => Load(f, pack)));
+        }
+        return dialogs;
+    }
+
+    public static DialogDefinition Load(string path, ContentPack pack)
+    {
+        var root = ReadRoot(path);
+        var id = Scalar(path, root, "id");
+        var expectedId = Path.GetFileNameWithoutExtension(path);
+        if (id.Value != expectedId)
+        {
+            throw new ContentException(path, id.Line, $"id '{id.Value}' must equal the file name '{expectedId}'.");
+        }
+        var title = Scalar(path, root, "title").Value;
+        var description = OptionalScalar(root, "description") ?? string.Empty;
+        var triggers = OptionalSequence(path, root, "triggers").Select(n => ScalarText(path, n)).ToList();
+        var start = Scalar(path, root, "start");
+
+        var outcomes = new Dictionary<string, DialogOutcome>(StringComparer.Ordinal);
+        foreach (var (key, value) in Mapping(path, root, "outcomes").Children)
+        {
+            var outcomeId = CheckId(path, key, "outcome");
+            if (outcomes.ContainsKey(outcomeId))
+            {
+                throw new ContentException(path, Line(key), $"the outcome id '{outcomeId}' is used twice.");
+            }
+            outcomes[outcomeId] = Outcome(path, outcomeId, AsMapping(path, value), pack);
+        }
+
+        var steps = new Dictionary<string, DialogStep>(StringComparer.Ordinal);
+        foreach (var (key, value) in Mapping(path, root, "steps").Children)
+        {
+            var stepId = CheckId(path, key, "step");
+            if (steps.ContainsKey(stepId))
+            {
+                throw new ContentException(path, Line(key), $"the step id '{stepId}' is used twice.");
+            }
+            if (outcomes.ContainsKey(stepId))
+            {
+                throw new ContentException(path, Line(key), $"'{stepId}' is both a step and an outcome.");
+            }
+            steps[stepId] = Step(path, stepId, AsMapping(path, value), steps, outcomes);
+        }
+
+        if (!steps.ContainsKey(start.Value))
+        {
+            throw new ContentException(path, start.Line, $"start '{start.Value}' is not a step.");
+        }
+        foreach (var step in steps.Values)
+        {
+            foreach (var choice in step.Choices.Where(c => c.Next is not null && !steps.ContainsKey(c.Next)))
+            {
+                throw new ContentException(path, step.Line, $"choice '{choice.Id}' of step '{step.Id}' leads to '{choice.Next}', which is not a step.");
+            }
+        }
+        CheckReachability(path, start.Value, steps, outcomes);
+        return new DialogDefinition(pack.Organisation.Id, id.Value, title, description, triggers, start.Value, steps, outcomes, path);
+    }
+
+    /// <summary>Every step and outcome is reachable from the start, and no path loops.</summary>
+    private static void CheckReachability(string path, string start, Dictionary<string, DialogStep> steps, Dictionary<string, DialogOutcome> outcomes)
+    {
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        var onPath = new HashSet<string>(StringComparer.Ordinal);
+        void Walk(string stepId)
+        {
+            if (!onPath.Add(stepId))
+            {
+                throw new ContentException(path, steps[stepId].Line, $"step '{stepId}' can be reached from itself; a dialog must always move towards an outcome.");
+            }
+            reached.Add(stepId);
+            foreach (var choice in steps[stepId].Choices)
+            {
+                if (choice.Next is { } next)
+                {
+                    Walk(next);
+                }
+                else
+                {
+                    reached.Add(choice.Outcome!);
+                }
+            }
+            onPath.Remove(stepId);
+        }
+        Walk(start);
+        foreach (var step in steps.Values.Where(s => !reached.Contains(s.Id)))
+        {
+            throw new ContentException(path, step.Line, $"step '{step.Id}' cannot be reached from the start.");
+        }
+        foreach (var outcome in outcomes.Values.Where(o => !reached.Contains(o.Id)))
+        {
+            throw new ContentException(path, outcome.Line, $"outcome '{outcome.Id}' cannot be reached from the start.");
+        }
+    }
+
+    private static DialogStep Step(string path, string id, YamlMappingNode node, Dictionary<string, DialogStep> steps, Dictionary<string, DialogOutcome> outcomes)
+    {
+        CheckKeys(path, node, "question", "choices");
+        var question = Scalar(path, node, "question").Value;
+        var items = Sequence(path, node, "choices");
+        if (items.Children.Count is < MinChoices or > MaxChoices)
+        {
+            throw new ContentException(path, Line(items), $"step '{id}' needs {MinChoices} to {MaxChoices} choices, not {items.Children.Count}.");
+        }
+        var choices = new List<DialogChoice>();
+        foreach (var item in items)
+        {
+            var map = AsMapping(path, item);
+            CheckKeys(path, map, "id", "label", "next", "outcome");
+            var choiceId = CheckId(path, Scalar(path, map, "id").Node, "choice");
+            if (choices.Any(c => c.Id == choiceId))
+            {
+                throw new ContentException(path, Line(map), $"the choice id '{choiceId}' is used twice in step '{id}'.");
+            }
+            var next = OptionalScalar(map, "next");
+            var outcome = OptionalScalar(map, "outcome");
+            if ((next is null) == (outcome is null))
+            {
+                throw new ContentException(path, Line(map), $"choice '{choiceId}' needs exactly one of 'next' (a step) or 'outcome'.");
+            }
+            if (outcome is not null && !outcomes.ContainsKey(outcome))
+            {
+                throw new ContentException(path, Line(map), $"choice '{choiceId}' leads to outcome '{outcome}', which is not defined.");
+            }
+            choices.Add(new DialogChoice(choiceId, Scalar(path, map, "label").Value, next, outcome));
+        }
+        return new DialogStep(id, question, choices, Line(node));
+    }
+
+    private static DialogOutcome Outcome(string path, string id, YamlMappingNode node, ContentPack pack)
+    {
+        CheckKeys(path, node, "title", "guidance", "cites", "contact", "checklist");
+        var cites = new List<DialogCitation>();
+        foreach (var item in Sequence(path, node, "cites"))
+        {
+            var map = AsMapping(path, item);
+            CheckKeys(path, map, "section", "item", "quote");
+            var sectionId = Scalar(path, map, "section").Value;
+            var section = pack.Strategy.Find(sectionId)
+                ?? throw new ContentException(path, Line(map), $"'{sectionId}' is not a section of {pack.Organisation.Id}'s strategy.");
+            var itemText = OptionalScalar(map, "item");
+            var quote = OptionalScalar(map, "quote");
+            if ((itemText is null) == (quote is null))
+            {
+                throw new ContentException(path, Line(map), "a citation needs exactly one of 'item' (a numbered item) or 'quote' (exact text).");
+            }
+            string text;
+            if (itemText is not null)
+            {
+                var block = int.TryParse(itemText, out var number) ? section.Item(number) : null;
+                text = block?.Display ?? throw new ContentException(path, Line(map), $"section '{sectionId}' has no numbered item '{itemText}'.");
+            }
+            else
+            {
+                var wanted = ContentPackLoader.Normalise(quote!);
+                var block = section.Blocks.FirstOrDefault(b => ContentPackLoader.Normalise(b.Text).Contains(wanted, StringComparison.Ordinal))
+                    ?? throw new ContentException(path, Line(map), $"the quote is not in section '{sectionId}': \"{quote}\".");
+                // The whole paragraph or list item is quoted, so the rule is never cut mid-thought.
+                text = block.Display;
+            }
+            cites.Add(new DialogCitation(sectionId, section.FullTitle, text));
+        }
+        if (cites.Count == 0)
+        {
+            throw new ContentException(path, Line(node), $"outcome '{id}' must cite the strategy at least once.");
+        }
+        var contact = OptionalScalar(node, "contact") is { } c && bool.TryParse(c, out var flag) && flag;
+        return new DialogOutcome(id, Scalar(path, node, "title").Value, Scalar(path, node, "guidance").Value.Trim(), cites, contact, OptionalScalar(node, "checklist"), Line(node));
+    }
+
+    private static YamlMappingNode ReadRoot(string path)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            using var reader = File.OpenText(path);
+            stream.Load(reader);
+        }
+        catch (YamlException ex)
+        {
+            throw new ContentException(path, (int)ex.Start.Line, (ex.InnerException ?? ex).Message);
+        }
+        return stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root
+            ? root
+            : throw new ContentException(path, 1, "a dialog file must be a mapping with id, title, start, steps and outcomes.");
+    }
+
+    private static void CheckKeys(string path, YamlMappingNode node, params string[] allowed)
+    {
+        foreach (var key in node.Children.Keys)
+        {
+            var name = ((YamlScalarNode)key).Value;
+            if (!allowed.Contains(name))
+            {
+                throw new ContentException(path, Line(key), $"unknown key '{name}'; expected one of: {string.Join(", ", allowed)}.");
+            }
+        }
+    }
+
+    private static string CheckId(string path, YamlNode key, string what)
+    {
+        var id = ScalarText(path, key);
+        return IdPattern().IsMatch(id) ? id : throw new ContentException(path, Line(key), $"the {what} id '{id}' must be lowercase letters, digits and hyphens.");
+    }
+
+    private static (string Value, int Line, YamlNode Node) Scalar(string path, YamlMappingNode node, string key)
+    {
+        if (!node.Children.TryGetValue(new YamlScalarNode(key), out var value))
+        {
+            throw new ContentException(path, Line(node), $"'{key}' is required.");
+        }
+        var text = ScalarText(path, value);
+        return string.IsNullOrWhiteSpace(text) ? throw new ContentException(path, Line(value), $"'{key}' is empty.") : (text, Line(value), value);
+    }
+
+    private static string? OptionalScalar(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode scalar ? scalar.Value : null;
+
+    private static string ScalarText(string path, YamlNode node) =>
+        node is YamlScalarNode { Value: { } text } ? text : throw new ContentException(path, Line(node), "expected text here.");
+
+    private static YamlMappingNode Mapping(string path, YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var value)
+            ? AsMapping(path, value)
+            : throw new ContentException(path, Line(node), $"'{key}' is required.");
+
+    private static YamlSequenceNode Sequence(string path, YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var value)
+            ? value as YamlSequenceNode ?? throw new ContentException(path, Line(value), $"'{key}' must be a list.")
+            : throw new ContentException(path, Line(node), $"'{key}' is required.");
+
+    private static IEnumerable<YamlNode> OptionalSequence(string path, YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var value)
+            ? value as YamlSequenceNode ?? throw new ContentException(path, Line(value), $"'{key}' must be a list.")
+            : [];
+
+    private static YamlMappingNode AsMapping(string path, YamlNode node) =>
+        node as YamlMappingNode ?? throw new ContentException(path, Line(node), "expected keys and values here.");
+
+    private static int Line(YamlNode node) => (int)node.Start.Line;
+
+    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    private static partial Regex IdPattern();
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+using StrategiBot.Content;
+using StrategiBot.Retrieval;
+
+namespace StrategiBot.Dialogs;
+
+internal static class DialogRegistration
+{
+    public static IServiceCollection AddDialogs(this IServiceCollection services)
+    {
+        services.AddOptions<DialogOptions>().BindConfiguration(DialogOptions.Section)
+            .Validate(o => o.IdleTimeout > TimeSpan.Zero, "Dialogs:IdleTimeout must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var knowledge = sp.GetRequiredService<KnowledgeBase>();
+            var folder = sp.GetRequiredService<IOptions<ContentOptions>>().Value.DialogsFolder;
+            return new DialogCatalog(DialogLoader.LoadAll(folder, knowledge.Packs), knowledge.Analysis);
+        });
+        services.AddSingleton<DialogEngine>();
+        services.AddHostedService<DialogStartupCheck>();
+        return services;
+    }
+
+    /// <summary>Loads the dialogs while the host starts, so a typo in a dialog file stops the start with its file and line.</summary>
+    private sealed class DialogStartupCheck(IServiceProvider services) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            services.GetRequiredService<DialogCatalog>();
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
