@@ -84,6 +84,12 @@ internal sealed class MessageRouter(
 
         var answer = answerer.Answer(text, organisation);
         Log.Answered(logger, answer.Answered, answer.Confidence, answer.Citations.Count > 0 ? answer.Citations[0].SectionId : "-");
+        if (active is { } unclear && !answer.Answered)
+        {
+            // Neither a choice nor a question the strategy answers: most likely a mistyped answer.
+            await DialogEngine.ReaskAsync(turn, unclear.Dialog, unclear.Step, "Jeg forstod ikke svaret. Svar med et av tallene, eller skriv «avbryt».", ct);
+            return;
+        }
         var composed = composer.Compose(answer, language);
         await turn.SendAsync(AdaptiveCards.ToActivity(AnswerCard.Build(composed), composed.LeadIn), ct);
 
