@@ -1,0 +1,152 @@
+using StrategiBot.Content;
+using StrategiBot.Dialogs;
+using StrategiBot.Tests.Retrieval;
+
+namespace StrategiBot.Tests.Dialogs;
+
+/// <summary>The shipped dialogs load and hold together; a broken dialog file names its file and line.</summary>
+public sealed class DialogLoaderTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>, IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "strategibot-dialogs", Guid.NewGuid().ToString("N"));
+
+    internal static IReadOnlyList<DialogDefinition> Shipped(KnowledgeFixture fixture) =>
+        DialogLoader.LoadAll(Path.Combine(RepositoryContent.Root, "dialogs"), fixture.Knowledge.Packs);
+
+    [Fact]
+    public void Every_organisation_has_a_press_dialog_and_Ostre_Toten_all_three()
+    {
+        var dialogs = Shipped(fixture);
+
+        foreach (var org in new[] { "ostre-toten", "trondheim", "tynset", "klaebu", "lorenskog" })
+        {
+            Assert.Contains(dialogs, d => d.OrganisationId == org && d.Id == "kontakt-med-pressen");
+        }
+        Assert.Contains(dialogs, d => d.OrganisationId == "ostre-toten" && d.Id == "sosiale-medier");
+        Assert.Contains(dialogs, d => d.OrganisationId == "ostre-toten" && d.Id == "ytringsfrihet");
+    }
+
+    [Fact]
+    public void Every_path_of_every_dialog_ends_in_an_outcome_and_Ostre_Toten_in_at_most_four_answers()
+    {
+        foreach (var dialog in Shipped(fixture))
+        {
+            var paths = DialogPaths.All(dialog).ToList();
+
+            Assert.Equal(dialog.Outcomes.Keys.Order(StringComparer.Ordinal), paths.Select(p => p.Outcome).Distinct().Order(StringComparer.Ordinal));
+            if (dialog.OrganisationId == "ostre-toten")
+            {
+                Assert.All(paths, p => Assert.True(p.Choices.Count <= 4, $"{dialog.Id}: {p.Outcome} needs {p.Choices.Count} answers"));
+            }
+        }
+    }
+
+    [Fact]
+    public void Citations_are_the_strategy_verbatim()
+    {
+        foreach (var dialog in Shipped(fixture))
+        {
+            var strategy = File.ReadAllLines(Path.Combine(RepositoryContent.Root, "content", dialog.OrganisationId, "strategy.md"));
+            foreach (var cite in dialog.Outcomes.Values.SelectMany(o => o.Cites))
+            {
+                Assert.Contains(strategy, line => line == cite.Text || line.EndsWith(cite.Text, StringComparison.Ordinal));
+            }
+        }
+    }
+
+    public static TheoryData<string, string, int> Broken => new()
+    {
+        { "start: nowhere\nsteps:\n  a:\n    question: Q\n    choices:\n      - {id: x, label: X, outcome: o}\n      - {id: y, label: Y, outcome: o}", "start 'nowhere' is not a step", 3 },
+        { "start: a\nsteps:\n  a:\n    question: Q\n    choices:\n      - {id: x, label: X, next: b}\n      - {id: y, label: Y, outcome: o}\n  b:\n    question: Q2\n    choices:\n      - {id: x, label: X, next: a}\n      - {id: y, label: Y, outcome: o}", "can be reached from itself", 0 },
+        { "start: a\nsteps:\n  a:\n    question: Q\n    choices:\n      - {id: x, label: X, outcome: o}\n      - {id: y, label: Y, outcome: o}\n  lonely:\n    question: Q\n    choices:\n      - {id: x, label: X, outcome: o}\n      - {id: y, label: Y, outcome: o}", "cannot be reached", 11 },
+        { "start: a\nsteps:\n  a:\n    question: Q\n    choices:\n      - {id: x, label: X, next: missing}\n      - {id: y, label: Y, outcome: o}", "not a step", 6 },
+        { "start: a\nsteps:\n  a:\n    question: Q\n    choices:\n      - {id: x, label: X, outcome: nope}\n      - {id: y, label: Y, outcome: o}", "outcome 'nope'", 8 },
+        { "start: a\nsteps:\n  a:\n    question: Q\n    choices:\n      - {id: x, label: X, outcome: o}", "2 to 7 choices", 8 },
+        { "start: a\nsteps:\n  a:\n    question: Q\n    qestion: typo\n    choices:\n      - {id: x, label: X, outcome: o}\n      - {id: y, label: Y, outcome: o}", "unknown key 'qestion'", 7 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Broken))]
+    public void A_broken_dialog_names_file_and_line(string steps, string problem, int line)
+    {
+        var path = Write("d", $"id: d\ntitle: T\n{steps}\noutcomes:\n  o:\n    title: O\n    guidance: G\n    cites:\n      - {{section: presse-kjoreregler, item: 13}}\n");
+
+        var error = Assert.Throws<ContentException>(() => DialogLoader.Load(path, fixture.Knowledge.Pack("ostre-toten")!));
+
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith(path + ":", error.Message, StringComparison.Ordinal);
+        if (line > 0)
+        {
+            Assert.Equal(line, error.Line);
+        }
+    }
+
+    [Theory]
+    [InlineData("{section: finnes-ikke, item: 1}", "not a section")]
+    [InlineData("{section: presse-kjoreregler, item: 16}", "no numbered item '16'")]
+    [InlineData("{section: presse-kjoreregler, quote: Dette står ikke der}", "quote is not in section")]
+    [InlineData("{section: presse-kjoreregler}", "exactly one of 'item'")]
+    public void A_citation_must_point_at_the_strategy(string cite, string problem)
+    {
+        var path = Write("d", $"id: d\ntitle: T\nstart: a\nsteps:\n  a:\n    question: Q\n    choices:\n      - {{id: x, label: X, outcome: o}}\n      - {{id: y, label: Y, outcome: o}}\noutcomes:\n  o:\n    title: O\n    guidance: G\n    cites:\n      - {cite}\n");
+
+        var error = Assert.Throws<ContentException>(() => DialogLoader.Load(path, fixture.Knowledge.Pack("ostre-toten")!));
+
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+        Assert.Equal(15, error.Line);
+    }
+
+    [Fact]
+    public void The_id_must_match_the_file_name()
+    {
+        var path = Write("d", "id: e\ntitle: T\n");
+
+        var error = Assert.Throws<ContentException>(() => DialogLoader.Load(path, fixture.Knowledge.Pack("ostre-toten")!));
+
+        Assert.Contains("must equal the file name 'd'", error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    private string Write(string id, string yaml)
+    {
+        Directory.CreateDirectory(_folder);
+        var path = Path.Combine(_folder, id + ".yaml");
+        File.WriteAllText(path, yaml);
+        return path;
+    }
+}
+
+/// <summary>Every route through a dialog: the choices made and the outcome reached.</summary>
+internal static class DialogPaths
+{
+    public static IEnumerable<(IReadOnlyList<(string Step, int Number, string Choice)> Choices, string Outcome)> All(DialogDefinition dialog)
+    {
+        IEnumerable<(IReadOnlyList<(string, int, string)>, string)> Walk(string stepId, List<(string, int, string)> taken)
+        {
+            var step = dialog.Steps[stepId];
+            for (var i = 0; i < step.Choices.Count; i++)
+            {
+                var choice = step.Choices[i];
+                var path = new List<(string, int, string)>(taken) { (stepId, i + 1, choice.Id) };
+                if (choice.Outcome is { } outcome)
+                {
+                    yield return (path, outcome);
+                }
+                else
+                {
+                    foreach (var deeper in Walk(choice.Next!, path))
+                    {
+                        yield return deeper;
+                    }
+                }
+            }
+        }
+        return Walk(dialog.Start, []);
+    }
+}
