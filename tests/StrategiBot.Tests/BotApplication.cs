@@ -38,6 +38,9 @@ internal sealed class BotApplication : WebApplicationFactory<Program>
 
     public IConnectorClient? ConnectorOverride { get; init; }
 
+    /// <summary>A clock the test moves by hand, for idle timeouts.</summary>
+    public TimeProvider? Clock { get; init; }
+
     public IStateStore Store => Services.GetRequiredService<IStateStore>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -48,6 +51,11 @@ internal sealed class BotApplication : WebApplicationFactory<Program>
         {
             services.RemoveAll<IConnectorClient>();
             services.AddSingleton(ConnectorOverride ?? Connector);
+            if (Clock is not null)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton(Clock);
+            }
         });
     }
 

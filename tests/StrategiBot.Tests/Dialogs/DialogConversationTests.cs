@@ -1,0 +1,256 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using StrategiBot.Conversation;
+using StrategiBot.Dialogs;
+using StrategiBot.Protocol.Schema;
+using StrategiBot.Storage;
+using StrategiBot.Tests.Conversation;
+using StrategiBot.Tests.Protocol.Connector;
+using StrategiBot.Tests.Retrieval;
+
+namespace StrategiBot.Tests.Dialogs;
+
+/// <summary>
+/// Conversation scripts through the real HTTP pipeline (expectReplies): every outcome of every shipped
+/// dialog, reached by typing the choice numbers after a trigger phrase, and every interruption.
+/// </summary>
+public sealed class DialogConversationTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>
+{
+    public static TheoryData<string, string> Dialogs
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var dialog in DialogLoaderTests.Shipped(new KnowledgeFixture()))
+            {
+                data.Add(dialog.OrganisationId, dialog.Id);
+            }
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Dialogs))]
+    public async Task Every_outcome_is_reached_from_a_trigger_and_quotes_its_rules(string org, string dialogId)
+    {
+        var dialog = DialogLoaderTests.Shipped(fixture).Single(d => d.OrganisationId == org && d.Id == dialogId);
+        await using var app = new BotApplication(settings: new Dictionary<string, string?> { ["Bot:Organisation"] = org });
+        var conversation = 0;
+
+        foreach (var (choices, outcomeId) in DialogPaths.All(dialog))
+        {
+            var id = $"a:{dialogId}-{++conversation}";
+            var first = await SayAsync(app, dialog.Triggers[0], id);
+            Assert.Contains(dialog.Steps[dialog.Start].Question, first, StringComparison.Ordinal);
+
+            var last = first;
+            foreach (var (_, number, _) in choices)
+            {
+                last = await SayAsync(app, number.ToString(System.Globalization.CultureInfo.InvariantCulture), id);
+            }
+
+            var outcome = dialog.Outcomes[outcomeId];
+            Assert.Contains(outcome.Title, last, StringComparison.Ordinal);
+            Assert.All(outcome.Cites, cite => Assert.Contains(cite.Text, last, StringComparison.Ordinal));
+            Assert.Null((await app.Store.GetAsync(ConversationState.Key(id), CancellationToken.None))!.Dialog);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Dialogs))]
+    public void Every_trigger_starts_its_own_dialog(string org, string dialogId)
+    {
+        var dialogs = DialogLoaderTests.Shipped(fixture);
+        var catalog = new DialogCatalog(dialogs, fixture.Knowledge.Analysis);
+
+        foreach (var trigger in dialogs.Single(d => d.OrganisationId == org && d.Id == dialogId).Triggers)
+        {
+            Assert.Equal(dialogId, catalog.MatchTrigger(org, trigger)?.Id);
+        }
+    }
+
+    [Theory]
+    [InlineData("NRK ringte meg om en sak på sykehjemmet", "Hvilken rolle har du i kommunen?")]
+    [InlineData("presse", "Hvilken rolle har du i kommunen?")]
+    [InlineData("sosiale medier", "Hvor vil du publisere?")]
+    [InlineData("ytringsfrihet", "Hvilken rolle har du i kommunen?")]
+    public async Task A_situation_or_a_command_starts_the_right_dialog(string text, string question)
+    {
+        await using var app = new BotApplication();
+
+        Assert.Contains(question, await SayAsync(app, text), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_plain_question_still_gets_a_cited_answer()
+    {
+        await using var app = new BotApplication();
+
+        var reply = await SayAsync(app, "Kan jeg kommentere en personalsak i media?");
+
+        Assert.Contains("Personalsaker skal ikke kommenteres i media.", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hvilken rolle", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancel_ends_the_dialog()
+    {
+        await using var app = new BotApplication();
+        await SayAsync(app, "presse");
+
+        var reply = await SayAsync(app, "avbryt");
+
+        Assert.Contains("avsluttet «Kontakt med pressen»", reply, StringComparison.Ordinal);
+        Assert.Null((await State(app)).Dialog);
+    }
+
+    [Fact]
+    public async Task Help_in_the_middle_explains_and_asks_again()
+    {
+        await using var app = new BotApplication();
+        await SayAsync(app, "presse");
+        await SayAsync(app, "1");
+
+        var reply = await SayAsync(app, "hjelp");
+
+        Assert.Contains("Du er midt i «Kontakt med pressen»", reply, StringComparison.Ordinal);
+        Assert.Contains("Hva vil journalisten vite?", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_over_goes_back_to_the_first_question()
+    {
+        await using var app = new BotApplication();
+        await SayAsync(app, "presse");
+        await SayAsync(app, "1");
+
+        var reply = await SayAsync(app, "start på nytt");
+
+        Assert.Contains("Hvilken rolle har du i kommunen?", reply, StringComparison.Ordinal);
+        Assert.Equal("rolle", (await State(app)).Dialog!.StepId);
+    }
+
+    [Fact]
+    public async Task A_question_in_the_middle_is_answered_and_the_dialog_offered_again()
+    {
+        await using var app = new BotApplication();
+        await SayAsync(app, "presse");
+
+        var reply = await SayAsync(app, "Kan jeg kommentere en personalsak i media?");
+
+        Assert.Contains("Personalsaker skal ikke kommenteres i media.", reply, StringComparison.Ordinal);
+        Assert.Contains("Vil du fortsette der vi var?", reply, StringComparison.Ordinal);
+        Assert.Equal("rolle", (await State(app)).Dialog!.StepId);
+    }
+
+    [Theory]
+    [InlineData("9")]
+    [InlineData("kanskje")]
+    public async Task An_invalid_answer_asks_again_with_the_choices(string answer)
+    {
+        await using var app = new BotApplication();
+        await SayAsync(app, "presse");
+
+        var reply = await SayAsync(app, answer);
+
+        Assert.Contains("Jeg forstod ikke svaret", reply, StringComparison.Ordinal);
+        Assert.Contains("1. Ansatt", reply, StringComparison.Ordinal);
+        Assert.Equal("rolle", (await State(app)).Dialog!.StepId);
+    }
+
+    [Fact]
+    public async Task A_typed_label_and_a_button_both_answer()
+    {
+        await using var app = new BotApplication();
+        await SayAsync(app, "presse");
+
+        var typed = await SayAsync(app, "Ansatt");
+        var clicked = await SubmitAsync(app, new { dialog = "kontakt-med-pressen", step = "hva-ansatt", choice = FirstChoice("hva-ansatt") });
+
+        Assert.Contains("Hva vil journalisten vite?", typed, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hva vil journalisten vite?", clicked, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_button_from_an_old_card_changes_nothing()
+    {
+        await using var app = new BotApplication();
+        await SayAsync(app, "presse");
+        await SayAsync(app, "1");
+
+        var reply = await SubmitAsync(app, new { dialog = "kontakt-med-pressen", step = "rolle", choice = "ansatt" });
+
+        Assert.Contains("allerede er besvart", reply, StringComparison.Ordinal);
+        Assert.Equal("hva-ansatt", (await State(app)).Dialog!.StepId);
+    }
+
+    [Fact]
+    public async Task A_button_from_a_finished_dialog_gets_a_polite_note()
+    {
+        await using var app = new BotApplication();
+
+        var reply = await SubmitAsync(app, new { dialog = "kontakt-med-pressen", step = "rolle", choice = "ansatt" });
+
+        Assert.Contains("veiledning som er avsluttet", reply, StringComparison.Ordinal);
+        Assert.Null((await app.Store.GetAsync(ConversationState.Key("a:personal-1"), CancellationToken.None))?.Dialog);
+    }
+
+    [Fact]
+    public async Task A_dialog_left_idle_is_forgotten()
+    {
+        var clock = new ManualTimeProvider(DateTimeOffset.Parse("2026-11-21T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture), autoAdvance: false);
+        await using var app = new BotApplication { Clock = clock };
+        await SayAsync(app, "presse");
+
+        clock.Advance(new DialogOptions().IdleTimeout + TimeSpan.FromMinutes(1));
+        var reply = await SayAsync(app, "1");
+
+        Assert.DoesNotContain("Hva vil journalisten vite?", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_restart_of_the_bot_continues_where_the_dialog_was()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "strategibot-restart", Guid.NewGuid().ToString("N"));
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Sqlite",
+            ["Storage:ConnectionString"] = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "bot.db") }.ToString(),
+        };
+        try
+        {
+            await using (var before = new BotApplication(settings: settings))
+            {
+                await SayAsync(before, "presse");
+            }
+            await using var after = new BotApplication(settings: settings);
+
+            var reply = await SayAsync(after, "1");
+
+            Assert.Contains("Hva vil journalisten vite?", reply, StringComparison.Ordinal);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private string FirstChoice(string step) =>
+        DialogLoaderTests.Shipped(fixture).Single(d => d.OrganisationId == "ostre-toten" && d.Id == "kontakt-med-pressen").Steps[step].Choices[0].Id;
+
+    private static async Task<ConversationState> State(BotApplication app) =>
+        (await app.Store.GetAsync(ConversationState.Key("a:personal-1"), CancellationToken.None))!;
+
+    private static async Task<string> SayAsync(BotApplication app, string text, string conversationId = "a:personal-1")
+    {
+        var replies = await app.ExchangeAsync(Teams.PersonalMessage(text, conversationId: conversationId) with { Id = Guid.NewGuid().ToString("N") });
+        return string.Join("\n", replies.Select(ConversationScriptTests.CardText));
+    }
+
+    private static async Task<string> SubmitAsync(BotApplication app, object value)
+    {
+        var replies = await app.ExchangeAsync(Teams.PersonalMessage("") with { Id = Guid.NewGuid().ToString("N"), Text = null, Value = JsonSerializer.SerializeToElement(value) });
+        return string.Join("\n", replies.Select(ConversationScriptTests.CardText));
+    }
+}
