@@ -32,6 +32,8 @@ public sealed class OutboundActivitySchemaTests(ITestOutputHelper output)
         new("a question answered from the strategy", [Teams.PersonalMessage("Kan jeg kommentere en personalsak i media?")]),
         new("an English question", [Teams.PersonalMessage("Who is allowed to talk to the press?")]),
         new("a question the strategy does not cover", [Teams.PersonalMessage("Hvor mange feriedager har jeg?")]),
+        new("a dialog step", [Teams.PersonalMessage("presse")]),
+        new("a dialog outcome", [Teams.PersonalMessage("presse"), Teams.PersonalMessage("5")]),
         new("welcome on personal install", [Teams.BotInstalledPersonal()]),
         new("welcome when added to a personal chat", [Teams.BotAddedToConversation()]),
         new("welcome when added to a team", [Teams.BotAddedToTeam()]),
