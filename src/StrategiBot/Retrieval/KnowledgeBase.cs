@@ -24,25 +24,39 @@ internal sealed class KnowledgeBase
         Index = new PassageIndex(packs, Analysis);
         _questions = packs.ToDictionary(
             p => p.Organisation.Id,
-            p => p.Questions.SelectMany(q => q.Value).Select(q => Analysis.AnalyzeDocument(q.Text).ToHashSet(StringComparer.Ordinal)).ToArray(),
+            p => StoredQuestions(p),
             StringComparer.Ordinal);
     }
 
-    private readonly Dictionary<string, HashSet<string>[]> _questions;
+    /// <summary>How much a passage's score grows when a stored question aimed at it matches the question fully.</summary>
+    private const float QuestionBoost = 2f;
+
+    private readonly Dictionary<string, StoredQuestion[]> _questions;
+
+    /// <summary>Each alternate question with the passages it speaks for: its section's, or the one holding its quote.</summary>
+    private StoredQuestion[] StoredQuestions(ContentPack pack)
+    {
+        var passages = Index.Passages.Where(x => x.OrganisationId == pack.Organisation.Id).ToList();
+        return [.. pack.Questions.SelectMany(section => section.Value.Select(q => new StoredQuestion(
+            Analysis.AnalyzeDocument(q.Text).ToHashSet(StringComparer.Ordinal),
+            [.. passages.Where(x => x.Section.Id == section.Key
+                && (q.About is null || ContentPackLoader.Normalise(x.Text).Contains(q.About, StringComparison.Ordinal))).Select(x => x.Index)])))];
+    }
 
     /// <summary>
     /// How much of the question the closest stored alternate question covers (0–1, rarity-weighted): a
     /// question asked much like one the communication department anticipated is one the strategy answers.
     /// </summary>
-    private float QuestionCoverage(AnalyzedQuery query, float[] weights, string organisationId)
+    private (float Best, Dictionary<int, float> PerPassage) QuestionCoverage(AnalyzedQuery query, float[] weights, string organisationId)
     {
+        var perPassage = new Dictionary<int, float>();
         var total = weights.Sum();
         if (total <= 0 || !_questions.TryGetValue(organisationId, out var questions))
         {
-            return 0;
+            return (0, perPassage);
         }
         var best = 0f;
-        foreach (var terms in questions)
+        foreach (var stored in questions)
         {
             var covered = 0f;
             for (var g = 0; g < query.Groups.Count; g++)
@@ -50,16 +64,21 @@ internal sealed class KnowledgeBase
                 var match = 0f;
                 foreach (var alternative in query.Groups[g].Alternatives)
                 {
-                    if (alternative.Weight > match && terms.Contains(alternative.Term))
+                    if (alternative.Weight > match && stored.Terms.Contains(alternative.Term))
                     {
                         match = alternative.Weight;
                     }
                 }
                 covered += weights[g] * match;
             }
-            best = Math.Max(best, covered / total);
+            var coverage = covered / total;
+            best = Math.Max(best, coverage);
+            foreach (var passage in stored.Passages)
+            {
+                perPassage[passage] = Math.Max(perPassage.GetValueOrDefault(passage), coverage);
+            }
         }
-        return best;
+        return (best, perPassage);
     }
 
     public AnalysisPipeline Analysis { get; }
@@ -76,7 +95,12 @@ internal sealed class KnowledgeBase
         var query = Analysis.AnalyzeQuery(question, english);
         query = english ? query : WithExtensions(query);
         var scores = Index.Score(query, organisationId);
-        var ranked = scores.OrderByDescending(s => s.Value.Total).ThenBy(s => s.Key).ToList();
+        var weightsForQuestions = query.Groups.Select(GroupWeight).ToArray();
+        var (questionCoverage, perPassage) = QuestionCoverage(query, weightsForQuestions, organisationId);
+        // A passage a closely matching stored question points at moves up: the department anticipated this question.
+        var ranked = scores
+            .Select(s => new KeyValuePair<int, PassageScore>(s.Key, s.Value with { Boost = 1 + QuestionBoost * perPassage.GetValueOrDefault(s.Key) }))
+            .OrderByDescending(s => s.Value.Total).ThenBy(s => s.Key).ToList();
         if (ranked.Count == 0)
         {
             return new RetrievalResult(question, organisationId, query, [], 0f);
@@ -103,7 +127,7 @@ internal sealed class KnowledgeBase
         var suggestions = ranked.Select(r => Index.Passages[r.Key].Section).DistinctBy(s => s.Id).Take(3).ToList();
         return new RetrievalResult(question, organisationId, query, results, coverage)
         {
-            QuestionCoverage = QuestionCoverage(query, groupWeights, organisationId),
+            QuestionCoverage = questionCoverage,
             NearestSections = suggestions,
             KnownCoverage = knownCoverage,
             UnknownShare = unknownShare,
@@ -137,6 +161,9 @@ internal sealed class KnowledgeBase
 
     private ScoredPassage Scored((int Passage, PassageScore Score) entry) => new(Index.Passages[entry.Passage], entry.Score.Total);
 }
+
+/// <summary>An alternate question's words and the passages it speaks for.</summary>
+internal sealed record StoredQuestion(HashSet<string> Terms, int[] Passages);
 
 /// <summary>A passage and its score for one question.</summary>
 internal sealed record ScoredPassage(Passage Passage, float Score);

@@ -184,5 +184,8 @@ internal sealed class PassageIndex
 /// <summary>A passage's score per question group and how strongly each group matched.</summary>
 internal sealed record PassageScore(float[] GroupScores, float[] GroupMatch)
 {
-    public float Total => GroupScores.Sum();
+    /// <summary>A multiplier from outside the index (the closest stored question); 1 leaves the score as it is.</summary>
+    public float Boost { get; init; } = 1;
+
+    public float Total => GroupScores.Sum() * Boost;
 }
