@@ -20,7 +20,7 @@ internal sealed class KnowledgeBase
         var corpus = packs.SelectMany(p => p.Strategy.Sections.SelectMany(s => s.Blocks.Select(b => b.Text).Append(s.Title))
             .Concat(p.Questions.Values.SelectMany(q => q).Select(q => q.Text)));
         var lexiconWords = lexicon.Words;
-        Analysis = new AnalysisPipeline(stopWords, lexicon, corpus.Concat(lexiconWords));
+        Analysis = new AnalysisPipeline(stopWords, lexicon, corpus, lexiconWords);
         Index = new PassageIndex(packs, Analysis);
         _questions = packs.ToDictionary(
             p => p.Organisation.Id,
