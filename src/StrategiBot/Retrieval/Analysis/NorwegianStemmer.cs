@@ -62,8 +62,8 @@ internal static class NorwegianStemmer
 
     public static string Stem(string word)
     {
-        // Genitive s (kommunens, ansattes), never the double s of "prosess" or short words like "hus".
-        if (word.Length > 5 && word[^1] == 's' && word[^2] is not ('s' or 'u' or 'i' or 'r'))
+        // Genitive and passive s (kommunens, ansattes, lages), never the double s of "prosess" or short words like "hus".
+        if (word.Length >= 5 && word[^1] == 's' && word[^2] is not ('s' or 'u' or 'i' or 'r'))
         {
             word = word[..^1];
         }
