@@ -69,24 +69,15 @@ internal static class ContentPackLoader
     /// </summary>
     private static Dictionary<string, IReadOnlyList<AlternateQuestion>> LoadQuestions(string path, StrategyDocument strategy)
     {
-        var stream = new YamlStream();
-        try
-        {
-            using var reader = File.OpenText(path);
-            stream.Load(reader);
-        }
-        catch (YamlException ex)
-        {
-            throw new ContentException(path, (int)ex.Start.Line, (ex.InnerException ?? ex).Message);
-        }
         var result = new Dictionary<string, IReadOnlyList<AlternateQuestion>>(StringComparer.Ordinal);
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        var document = YamlFile.ReadRoot(path);
+        if (document is null)
         {
             return result;
         }
-        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (document is not YamlMappingNode root)
         {
-            throw new ContentException(path, Line(stream.Documents[0].RootNode), "expected section ids, each with a list of questions.");
+            throw new ContentException(path, Line(document), "expected section ids, each with a list of questions.");
         }
         foreach (var (keyNode, valueNode) in root.Children)
         {

@@ -203,22 +203,9 @@ internal static partial class DialogLoader
         return new DialogOutcome(id, Scalar(path, node, "title").Value, Scalar(path, node, "guidance").Value.Trim(), cites, contact, OptionalScalar(node, "checklist"), Line(node));
     }
 
-    private static YamlMappingNode ReadRoot(string path)
-    {
-        var stream = new YamlStream();
-        try
-        {
-            using var reader = File.OpenText(path);
-            stream.Load(reader);
-        }
-        catch (YamlException ex)
-        {
-            throw new ContentException(path, (int)ex.Start.Line, (ex.InnerException ?? ex).Message);
-        }
-        return stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root
-            ? root
-            : throw new ContentException(path, 1, "a dialog file must be a mapping with id, title, start, steps and outcomes.");
-    }
+    private static YamlMappingNode ReadRoot(string path) =>
+        YamlFile.ReadRoot(path) as YamlMappingNode
+        ?? throw new ContentException(path, 1, "a dialog file must be a mapping with id, title, start, steps and outcomes.");
 
     private static void CheckKeys(string path, YamlMappingNode node, params string[] allowed)
     {
