@@ -95,8 +95,8 @@ internal sealed class KnowledgeBase
         var query = WithoutOwnName(Analysis.AnalyzeQuery(question, english), organisationId);
         query = english ? query : WithExtensions(query);
         var scores = Index.Score(query, organisationId);
-        var weightsForQuestions = query.Groups.Select(GroupWeight).ToArray();
-        var (questionCoverage, perPassage) = QuestionCoverage(query, weightsForQuestions, organisationId);
+        var groupWeights = query.Groups.Select(GroupWeight).ToArray();
+        var (questionCoverage, perPassage) = QuestionCoverage(query, groupWeights, organisationId);
         // A passage a closely matching stored question points at moves up: the department anticipated this question.
         var ranked = scores
             .Select(s => new KeyValuePair<int, PassageScore>(s.Key, s.Value with { Boost = 1 + QuestionBoost * perPassage.GetValueOrDefault(s.Key) }))
@@ -106,7 +106,6 @@ internal sealed class KnowledgeBase
             return new RetrievalResult(question, organisationId, query, [], 0f);
         }
 
-        var groupWeights = query.Groups.Select(GroupWeight).ToArray();
         var totalWeight = groupWeights.Sum();
         var best = ranked[0].Value;
         var coverage = totalWeight <= 0 ? 0 : groupWeights.Select((w, g) => w * best.GroupMatch[g]).Sum() / totalWeight;
