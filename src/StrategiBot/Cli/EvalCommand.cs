@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using StrategiBot.Answering;
+using StrategiBot.Content;
 
 namespace StrategiBot.Cli;
 
@@ -9,7 +9,7 @@ namespace StrategiBot.Cli;
 /// <c>eval FILE.jsonl</c>: top-1, top-3 and refusal rates over questions shaped like shared/eval/dev.jsonl.
 /// A hit is an expected phrase (whitespace-normalised) inside a citation.
 /// </summary>
-internal static partial class EvalCommand
+internal static class EvalCommand
 {
     public static async Task<int> RunAsync(string[] args, Answerer answerer, TextWriter output, TextWriter error)
     {
@@ -93,8 +93,5 @@ internal static partial class EvalCommand
         return 0;
     }
 
-    internal static string Normalise(string text) => Whitespace().Replace(text, " ").Trim();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
+    private static string Normalise(string text) => ContentPackLoader.Normalise(text);
 }

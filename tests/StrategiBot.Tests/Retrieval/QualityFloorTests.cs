@@ -1,5 +1,6 @@
 using System.Text.Json;
 using StrategiBot.Cli;
+using StrategiBot.Content;
 
 namespace StrategiBot.Tests.Retrieval;
 
@@ -40,8 +41,8 @@ public sealed class QualityFloorTests(KnowledgeFixture fixture) : IClassFixture<
                 continue;
             }
             answerable++;
-            var expects = (item.Expect ?? []).Select(EvalCommand.Normalise).ToList();
-            var rank = answer.Citations.Select(c => EvalCommand.Normalise(c.Text)).ToList()
+            var expects = (item.Expect ?? []).Select(ContentPackLoader.Normalise).ToList();
+            var rank = answer.Citations.Select(c => ContentPackLoader.Normalise(c.Text)).ToList()
                 .FindIndex(t => expects.Any(e => t.Contains(e, StringComparison.Ordinal)));
             top1 += answer.Answered && rank == 0 ? 1 : 0;
             top3 += answer.Answered && rank is >= 0 and < 3 ? 1 : 0;
