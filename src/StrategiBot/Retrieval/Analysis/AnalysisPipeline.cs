@@ -111,7 +111,7 @@ internal sealed class AnalysisPipeline
                     alternatives.Add(new QueryAlternative(NorwegianStemmer.Stem(candidate), TypoWeight, AlternativeKind.Typo));
                 }
             }
-            if (!english && _splitter.Split(word) is var (left, right))
+            if (!english && Split(word) is var (left, right))
             {
                 if (left.Length > 0)
                 {
@@ -140,7 +140,7 @@ internal sealed class AnalysisPipeline
         // A compound's parts may be lexicon words the whole is not: "instagramkonto" is about Instagram.
         for (var i = 0; i < folded.Count; i++)
         {
-            if (!english && perWord[i] is { } alternatives && _splitter.Split(folded[i]) is var (left, right))
+            if (!english && perWord[i] is { } alternatives && Split(folded[i]) is var (left, right))
             {
                 string[] parts = left.Length > 0 ? [NorwegianStemmer.Stem(left), NorwegianStemmer.Stem(right)] : [NorwegianStemmer.Stem(right)];
                 foreach (var (concept, _, _) in _lexicon.Match(parts))
@@ -159,6 +159,13 @@ internal sealed class AnalysisPipeline
             .ToList();
         return new AnalyzedQuery(groups);
     }
+
+    /// <summary>
+    /// A question word the corpus knows whole is split only into two known words: its head alone would
+    /// turn "prioriteringer" into "ringer".
+    /// </summary>
+    private (string Left, string Right)? Split(string folded) =>
+        _splitter.Split(folded) is var (left, right) && (left.Length > 0 || !_foldedVocabulary.Contains(folded)) ? (left, right) : null;
 
     private static List<QueryAlternative> Distinct(List<QueryAlternative> alternatives) =>
         [.. alternatives.GroupBy(a => a.Term, StringComparer.Ordinal).Select(g => g.MaxBy(a => a.Weight)!)];

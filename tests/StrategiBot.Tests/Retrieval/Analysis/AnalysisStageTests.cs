@@ -118,4 +118,20 @@ public sealed class AnalysisStageTests
 
         Assert.Equal("pressehenvendels|press|henvendels|gar|journalist|ostr", string.Join('|', terms));
     }
+
+    [Theory]
+    [InlineData("prioriteringer", "prioritering")]        // known whole: its head "ringer" is not a second meaning
+    [InlineData("mediekjoreregler", "mediekjoreregl|regl")] // unknown whole: the head still says what it is
+    [InlineData("pressehenvendelser", "pressehenvendels|press|henvendels")]
+    public void A_question_word_known_whole_is_split_only_into_two_known_words(string word, string expected)
+    {
+        var pipeline = new AnalysisPipeline(
+            StopWords.Load(Path.Combine(RepositoryContent.Root, "lexicon", "stopwords.txt")),
+            ConceptLexicon.Empty,
+            ["prioriteringer ringer regler presse henvendelser pressehenvendelser"]);
+
+        var group = Assert.Single(pipeline.AnalyzeQuery(word).Groups);
+
+        Assert.Equal(expected, string.Join('|', group.Alternatives.Select(a => a.Term)));
+    }
 }
