@@ -10,7 +10,7 @@ namespace StrategiBot.Retrieval;
 internal sealed class KnowledgeBase
 {
     /// <summary>Further passages must reach this share of the best one's score to be offered.</summary>
-    private const float FurtherPassageShare = 0.55f;
+    private const float FurtherPassageShare = 0.4f;
 
     private readonly Dictionary<string, ContentPack> _packs;
 
