@@ -12,6 +12,9 @@ internal static class AdaptiveCards
 {
     public const string Version = "1.5";
 
+    /// <summary>The most actions in one set that the reference renderer's host config (and so every client) accepts.</summary>
+    public const int MaxActions = 5;
+
     public static JsonObject Card(IEnumerable<JsonNode> body, IEnumerable<JsonNode>? actions = null, bool fullWidth = false)
     {
         var card = new JsonObject

@@ -50,7 +50,8 @@ internal static class AnswerCard
                     ? $"**Ask {composed.Organisation.ContactUnit}.** {composed.Organisation.ContactDescription}"
                     : $"**Spør {composed.Organisation.ContactUnit}.** {composed.Organisation.ContactDescription}"));
         }
-        return AdaptiveCards.Card(body, actions);
+        // Quoted passages run to 1,000 characters: a paragraph reads better across the chat than in a narrow column.
+        return AdaptiveCards.Card(body, actions, fullWidth: true);
     }
 
     private static JsonObject Quote(Citation citation, bool english) => new()

@@ -36,6 +36,6 @@ internal static class HelpCards
                 english ? "In group chats and channels, mention me (@StrategiBot) so I know you are talking to me." : "I gruppechatter og kanaler må du nevne meg (@StrategiBot) for at jeg skal svare.",
                 subtle: true));
         }
-        return AdaptiveCards.Card(body);
+        return AdaptiveCards.Card(body, fullWidth: true);
     }
 }

@@ -5,8 +5,9 @@ using StrategiBot.Content;
 namespace StrategiBot.Dialogs;
 
 /// <summary>
-/// A dialog step as a card with one button per choice, and the same choices numbered in the text, so a
-/// client that shows no cards (or a user who prefers typing) can answer with the number or the label.
+/// A dialog step as a card with one button per choice (a list to pick from and one "Svar" button when there
+/// are more choices than a card may hold buttons), and the same choices numbered in the text, so a client
+/// that shows no cards (or a user who prefers typing) can answer with the number or the label.
 /// </summary>
 internal static class DialogCards
 {
@@ -19,6 +20,13 @@ internal static class DialogCards
         }
         body.Add(AdaptiveCards.Text(dialog.Title, subtle: true, size: "Small"));
         body.Add(AdaptiveCards.Heading(step.Question));
+        if (step.Choices.Count > AdaptiveCards.MaxActions)
+        {
+            // Too many for buttons: a numbered list to pick from, whose value Teams merges into the submitted data as "choice".
+            body.Add(ChoiceList(step));
+            body.Add(AdaptiveCards.Text("Velg et svar og trykk «Svar», eller skriv tallet. Skriv «avbryt» for å avslutte.", subtle: true, size: "Small"));
+            return AdaptiveCards.Card(body, [AdaptiveCards.Submit("Svar", new JsonObject { ["dialog"] = dialog.Id, ["step"] = step.Id })], fullWidth: true);
+        }
         body.Add(AdaptiveCards.Text(string.Join("\r", step.Choices.Select((c, i) => $"{i + 1}. {c.Label}")), subtle: true));
         body.Add(AdaptiveCards.Text("Trykk på et svar eller skriv tallet. Skriv «avbryt» for å avslutte.", subtle: true, size: "Small"));
         var actions = step.Choices.Select(c => AdaptiveCards.Submit(c.Label, new JsonObject
@@ -27,8 +35,19 @@ internal static class DialogCards
             ["step"] = step.Id,
             ["choice"] = c.Id,
         }));
-        return AdaptiveCards.Card(body, actions);
+        return AdaptiveCards.Card(body, actions, fullWidth: true);
     }
+
+    private static JsonObject ChoiceList(DialogStep step) => new()
+    {
+        ["type"] = "Input.ChoiceSet",
+        ["id"] = "choice",
+        ["label"] = "Velg et svar",
+        ["style"] = "expanded",
+        ["isRequired"] = true,
+        ["errorMessage"] = "Velg et av svarene.",
+        ["choices"] = new JsonArray([.. step.Choices.Select((c, i) => (JsonNode)new JsonObject { ["title"] = $"{i + 1}. {c.Label}", ["value"] = c.Id })]),
+    };
 
     public static JsonObject Outcome(DialogDefinition dialog, DialogOutcome outcome, Organisation organisation)
     {
@@ -54,6 +73,6 @@ internal static class DialogCards
         {
             body.Add(AdaptiveCards.Text($"**Spør {organisation.ContactUnit}.** {organisation.ContactDescription}"));
         }
-        return AdaptiveCards.Card(body, [AdaptiveCards.Submit("Gå gjennom på nytt", new JsonObject { ["dialog"] = dialog.Id, ["restart"] = true })]);
+        return AdaptiveCards.Card(body, [AdaptiveCards.Submit("Gå gjennom på nytt", new JsonObject { ["dialog"] = dialog.Id, ["restart"] = true })], fullWidth: true);
     }
 }

@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text.Json;
+using StrategiBot.Conversation;
+using StrategiBot.Dialogs;
+using StrategiBot.Protocol.Schema;
+using StrategiBot.Tests.Dialogs;
+using StrategiBot.Tests.Retrieval;
+
+namespace StrategiBot.Tests.Cards;
+
+/// <summary>
+/// Every card the bot can emit, as the conversation that makes it emit that card. <see cref="CardQualityTests"/>
+/// drives each one through <c>/api/messages</c>, judges the cards with the reference library and
+/// <see cref="CardRules"/>, and compares them with their golden files <c>Golden/&lt;name&gt;.json</c>.
+/// </summary>
+internal static class CardScenarios
+{
+    /// <summary>
+    /// The conversations, written by hand. ADD NEW CARDS HERE: one line per card (a checklist, a tick
+    /// answered in the invoke response, the plan form, the feedback buttons ...). Only the cards sent in
+    /// answer to the LAST inbound activity belong to the scenario; earlier ones set the scene. Cards returned
+    /// in an invoke response (<c>adaptiveCard/action</c> answered with an Adaptive Card) count like sent ones.
+    /// Run once with <c>UPDATE_GOLDEN=1</c> to write the new golden files, and review them.
+    /// </summary>
+    public static IReadOnlyList<CardScenario> Conversations { get; } =
+    [
+        new("welcome", [Teams.BotInstalledPersonal()]),
+        new("welcome-team", [Teams.BotAddedToTeam()]),
+        new("help-nb", [Teams.PersonalMessage("hjelp")]),
+        new("help-en", [Teams.PersonalMessage("help")]),
+        new("help-group", [Teams.GroupMessage("hjelp", mentionBot: true)]),
+        new("help-channel-en", [Teams.GroupMessage("help", mentionBot: true, conversationType: "channel")]),
+        new("answer-nb", [Teams.PersonalMessage("Kan jeg kommentere en personalsak i media?")]),
+        new("answer-with-see-also", [Teams.PersonalMessage("Hva sier strategien om Facebook?")]),
+        new("answer-en", [Teams.PersonalMessage("Who is allowed to talk to the press?")]),
+        new("answer-refused-mente-du", [Teams.PersonalMessage("Hvor mange feriedager har jeg i år?")]),
+        new("answer-refused-en", [Teams.PersonalMessage("How many days of holiday do I have?")]),
+        new("answer-group", [Teams.GroupMessage("Kan jeg kommentere en personalsak i media?", mentionBot: true)]),
+        new("dialog-invalid-answer", [Teams.PersonalMessage("presse"), Teams.PersonalMessage("9")]),
+        new("dialog-help-midway", [Teams.PersonalMessage("presse"), Teams.PersonalMessage("1"), Teams.PersonalMessage("hjelp")]),
+        new("dialog-start-over", [Teams.PersonalMessage("presse"), Teams.PersonalMessage("1"), Teams.PersonalMessage("start på nytt")]),
+        new("dialog-unknown-choice", [Teams.PersonalMessage("presse"), Submit(new { dialog = "kontakt-med-pressen", step = "rolle", choice = "no-such-choice" })]),
+        new("dialog-restart-button", [Teams.PersonalMessage("presse"), Submit(new { dialog = "kontakt-med-pressen", restart = true })]),
+        // A question in the middle of a dialog: the answer card, then the open step again.
+        new("dialog-question-midway", [Teams.PersonalMessage("presse"), Teams.PersonalMessage("Kan jeg kommentere en personalsak i media?")]),
+
+        // Replies that are plain text by design; if one becomes a card, this fails and asks for a golden file.
+        new("error-too-long", [Teams.PersonalMessage(new string('a', new BotOptions().MaxMessageLength + 1))]) { EmitsCards = false },
+        new("error-unknown-card-submission", [Submit(new { action = "no-such-card", id = "x" })]) { EmitsCards = false },
+        new("error-stale-dialog-button", [Submit(new { dialog = "kontakt-med-pressen", step = "rolle", choice = "ansatt" })]) { EmitsCards = false },
+        new("dialog-cancelled", [Teams.PersonalMessage("presse"), Teams.PersonalMessage("avbryt")]) { EmitsCards = false },
+    ];
+
+    /// <summary>All scenarios: the hand-written ones and every step and outcome of every shipped dialog.</summary>
+    public static IReadOnlyList<CardScenario> All => LazyAll.Value;
+
+    public static TheoryData<string> Names
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var scenario in All)
+            {
+                data.Add(scenario.Name);
+            }
+            return data;
+        }
+    }
+
+    private static readonly Lazy<IReadOnlyList<CardScenario>> LazyAll = new(() => [.. Conversations, .. DialogScenarios()]);
+
+    /// <summary>A button press (<c>Action.Submit</c>): a message with a value and no text.</summary>
+    public static Activity Submit(object value) => Teams.PersonalMessage("") with
+    {
+        Text = null,
+        Value = JsonSerializer.SerializeToElement(value),
+    };
+
+    /// <summary>A Universal Action (<c>Action.Execute</c>) as Teams sends it: an <c>adaptiveCard/action</c> invoke.</summary>
+    public static Activity Execute(string verb, object data, Activity? from = null) => (from ?? Teams.PersonalMessage("")) with
+    {
+        Type = ActivityTypes.Invoke,
+        Name = "adaptiveCard/action",
+        Text = null,
+        Value = JsonSerializer.SerializeToElement(new { action = new { type = "Action.Execute", verb, data }, trigger = "manual" }),
+    };
+
+    /// <summary>
+    /// Each step of each shipped dialog, reached by the first route that leads to it, and each outcome:
+    /// the first trigger phrase, then the choice numbers typed one by one.
+    /// </summary>
+    private static IEnumerable<CardScenario> DialogScenarios()
+    {
+        var dialogs = DialogLoader.LoadAll(Path.Combine(RepositoryContent.Root, "dialogs"), RepositoryContent.Packs)
+            .OrderBy(d => d.OrganisationId, StringComparer.Ordinal)
+            .ThenBy(d => d.Id, StringComparer.Ordinal);
+        foreach (var dialog in dialogs)
+        {
+            var prefix = $"dialog-{dialog.OrganisationId}-{dialog.Id}";
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (choices, outcome) in DialogPaths.All(dialog))
+            {
+                for (var i = 0; i < choices.Count; i++)
+                {
+                    if (seen.Add("step-" + choices[i].Step))
+                    {
+                        yield return Walk(dialog, $"{prefix}-step-{choices[i].Step}", choices.Take(i));
+                    }
+                }
+                if (seen.Add("outcome-" + outcome))
+                {
+                    yield return Walk(dialog, $"{prefix}-outcome-{outcome}", choices);
+                }
+            }
+        }
+    }
+
+    private static CardScenario Walk(DialogDefinition dialog, string name, IEnumerable<(string Step, int Number, string Choice)> choices) =>
+        new(name, [
+            Teams.PersonalMessage(dialog.Triggers[0]),
+            .. choices.Select(c => Teams.PersonalMessage(c.Number.ToString(CultureInfo.InvariantCulture))),
+        ])
+        {
+            Organisation = dialog.OrganisationId,
+        };
+}
+
+/// <summary>A conversation that makes the bot emit cards: the inbound activities, in order, on empty state.</summary>
+internal sealed record CardScenario(string Name, IReadOnlyList<Activity> Inbound)
+{
+    /// <summary>The <c>Bot:Organisation</c> to run under; null for the default.</summary>
+    public string? Organisation { get; init; }
+
+    /// <summary>False for replies that are text by design: the scenario then checks that no card appears.</summary>
+    public bool EmitsCards { get; init; } = true;
+
+    public override string ToString() => Name;
+}
