@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh Debian machine: installs what the tests need (Chromium for the
 # Web Chat end-to-end test, the npm reference packages), runs `dotnet test`, and prints one summary line
-# `N passed, N failed[, N skipped]`. Exits non-zero when anything fails.
+# `N passed, N failed[, N skipped]`. Exits non-zero when anything fails. manifest/ holds the Teams schemas
+# (npm @microsoft/app-manifest) that the package command and its tests validate against.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -21,7 +22,7 @@ if ! command -v node >/dev/null 2>&1; then
 fi
 
 # npm ci only when the lock file changed since the last install, so repeated local runs stay quick.
-for dir in tests/e2e; do
+for dir in tests/e2e manifest; do
   if [ -f "$dir/package-lock.json" ]; then
     stamp="$dir/node_modules/.package-lock.json"
     if [ ! -f "$stamp" ] || [ "$dir/package-lock.json" -nt "$stamp" ]; then

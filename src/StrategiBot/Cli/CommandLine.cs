@@ -24,6 +24,8 @@ internal static class CommandLine
             Console.Error)),
         ["eval"] = args => WithKnowledgeAsync(args, services => EvalCommand.RunAsync(
             args, services.GetRequiredService<Answerer>(), Console.Out, Console.Error)),
+        ["package"] = args => PackageCommand.RunAsync(
+            args, Console.Out, Console.Error, [Directory.GetCurrentDirectory(), AppContext.BaseDirectory]),
         ["help"] = _ => Task.FromResult(PrintUsage(Console.Out)),
         ["--help"] = _ => Task.FromResult(PrintUsage(Console.Out)),
         ["-h"] = _ => Task.FromResult(PrintUsage(Console.Out)),
@@ -94,6 +96,8 @@ internal static class CommandLine
               StrategiBot ask [--org ID] [--json] "spørsmål"   answer one question from the strategy
               StrategiBot ask --jsonl                 answer JSON lines {"id","question","org"} from stdin
               StrategiBot eval FILE.jsonl [--verbose] top-1, top-3 and refusal rates over an evaluation file
+              StrategiBot package --app-id GUID --out FILE.zip [--bot-id GUID] [--host HOST] …
+                                                      the Teams app package, checked against the official schema
               StrategiBot help                        show this text
 
             Configuration keys can be given as --Key=value, --Section:Key=value or environment variables (Section__Key).

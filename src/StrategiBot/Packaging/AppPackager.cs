@@ -1,0 +1,243 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace StrategiBot.Packaging;
+
+/// <summary>Why a package was not built; the message names the file, the JSON path or the token to fix.</summary>
+internal sealed class PackagingException(string message) : Exception(message);
+
+/// <summary>A file of the package: its name at the zip's root and its bytes.</summary>
+internal sealed record PackageFile(string Name, byte[] Content);
+
+/// <summary>
+/// Builds the Teams app package from <c>manifest/</c>: fills the tokens, validates the manifest and its
+/// localization files against the official schemas of the manifest's version (from the npm package
+/// <c>@microsoft/app-manifest</c> installed in <c>manifest/node_modules</c>), checks the icons, and returns
+/// exactly the files the manifest references.
+/// </summary>
+internal static partial class AppPackager
+{
+    public const string ManifestFile = "manifest.json";
+    public const string SchemaPackage = "@microsoft/app-manifest";
+    public const int ColorIconSize = 192;
+    public const int OutlineIconSize = 32;
+
+    private static readonly JsonSerializerOptions Output = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>The folder holding the schemas of one manifest version, inside an npm install in <paramref name="manifestFolder"/>.</summary>
+    public static string SchemaFolder(string manifestFolder, string manifestVersion) =>
+        Path.Combine(manifestFolder, "node_modules", "@microsoft", "app-manifest", "build", "json-schemas", "teams", $"v{manifestVersion}");
+
+    public static IReadOnlyList<PackageFile> Build(string manifestFolder, IReadOnlyDictionary<string, string> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        if (!tokens.TryGetValue("APP_ID", out var appId) || !Guid.TryParseExact(appId, "D", out _))
+        {
+            throw new PackagingException($"The app id '{appId}' is not a GUID (like 00000000-0000-0000-0000-000000000000).");
+        }
+        if (tokens.TryGetValue("BOT_ID", out var botId) && !Guid.TryParseExact(botId, "D", out _))
+        {
+            throw new PackagingException($"The bot id '{botId}' is not a GUID (the bot's Microsoft App ID).");
+        }
+        if (tokens.TryGetValue("APP_VERSION", out var version) && !VersionPattern().IsMatch(version))
+        {
+            throw new PackagingException($"The version '{version}' is not of the form x.y.z (like 1.0.0).");
+        }
+
+        var manifest = ReadJson(manifestFolder, ManifestFile, tokens);
+        var manifestVersion = manifest["manifestVersion"]?.GetValue<string>()
+            ?? throw new PackagingException($"{ManifestFile}: has no manifestVersion.");
+        var schemas = SchemaFolder(manifestFolder, manifestVersion);
+        Validate(manifest, LoadSchema(schemas, "MicrosoftTeams.schema.json"), ManifestFile);
+
+        var files = new List<PackageFile> { new(ManifestFile, Serialize(manifest)) };
+        files.AddRange(Icons(manifestFolder, manifest));
+        foreach (var file in LocalizationFiles(manifest))
+        {
+            var localization = ReadJson(manifestFolder, file, tokens);
+            Validate(localization, LoadSchema(schemas, "MicrosoftTeams.Localization.schema.json"), file);
+            files.Add(new(file, Serialize(localization)));
+        }
+        var duplicate = files.GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new PackagingException($"{ManifestFile}: '{duplicate.Key}' is used for two different files.");
+        }
+        return files;
+    }
+
+    /// <summary>Writes the files into a zip at the root, with fixed timestamps so the same input gives the same bytes.</summary>
+    public static void WriteZip(IReadOnlyList<PackageFile> files, Stream destination)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        using var zip = new ZipArchive(destination, ZipArchiveMode.Create, leaveOpen: true);
+        foreach (var file in files)
+        {
+            var entry = zip.CreateEntry(file.Name, CompressionLevel.Optimal);
+            entry.LastWriteTime = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            using var stream = entry.Open();
+            stream.Write(file.Content);
+        }
+    }
+
+    /// <summary>Parses a schema; fails with the command that installs it when the npm package is missing.</summary>
+    public static JsonSchema LoadSchema(string schemaFolder, string fileName)
+    {
+        var path = Path.Combine(schemaFolder, fileName);
+        if (!File.Exists(path))
+        {
+            throw new PackagingException(
+                $"The Teams schema {path} is missing. Install {SchemaPackage} with: npm ci --prefix manifest " +
+                "(from the repository root), or check that manifestVersion names a version the package ships.");
+        }
+        return JsonSchema.Parse(File.ReadAllText(path));
+    }
+
+    private static JsonNode ReadJson(string folder, string fileName, IReadOnlyDictionary<string, string> tokens)
+    {
+        var path = Path.Combine(folder, CheckRelative(fileName));
+        if (!File.Exists(path))
+        {
+            throw new PackagingException($"{fileName}: no such file in {folder}.");
+        }
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(File.ReadAllText(path));
+        }
+        catch (JsonException ex)
+        {
+            throw new PackagingException($"{fileName}: not valid JSON ({ex.Message}).");
+        }
+        if (node is not JsonObject)
+        {
+            throw new PackagingException($"{fileName}: must hold a JSON object.");
+        }
+        var unfilled = ManifestTokens.Fill(node, tokens);
+        if (unfilled.Count > 0)
+        {
+            throw new PackagingException(
+                $"{fileName}: tokens without a value: {string.Join("; ", unfilled)}. " +
+                $"Known tokens: {string.Join(", ", ManifestTokens.All.Select(t => t.Name))}.");
+        }
+        return node;
+    }
+
+    private static void Validate(JsonNode document, JsonSchema schema, string fileName)
+    {
+        using var parsed = JsonDocument.Parse(document.ToJsonString());
+        var errors = schema.Validate(parsed.RootElement);
+        if (errors.Count > 0)
+        {
+            throw new PackagingException(
+                $"{fileName} fails the Teams schema:\n" + string.Join("\n", errors.Take(20).Select(e => $"  {e}")) +
+                (errors.Count > 20 ? $"\n  … and {errors.Count - 20} more" : ""));
+        }
+    }
+
+    private static IEnumerable<string> LocalizationFiles(JsonNode manifest)
+    {
+        var info = manifest["localizationInfo"];
+        if (info?["defaultLanguageFile"]?.GetValue<string>() is { } defaultFile)
+        {
+            yield return defaultFile;
+        }
+        foreach (var language in info?["additionalLanguages"]?.AsArray() ?? [])
+        {
+            if (language?["file"]?.GetValue<string>() is { } file)
+            {
+                yield return file;
+            }
+        }
+    }
+
+    private static IEnumerable<PackageFile> Icons(string folder, JsonNode manifest)
+    {
+        var icons = manifest["icons"]!;
+        yield return Icon(folder, icons["color"]!.GetValue<string>(), "color", ColorIconSize, whiteOnTransparent: false);
+        yield return Icon(folder, icons["outline"]!.GetValue<string>(), "outline", OutlineIconSize, whiteOnTransparent: true);
+        if (icons["color32x32"]?.GetValue<string>() is { } small)
+        {
+            yield return Icon(folder, small, "color32x32", OutlineIconSize, whiteOnTransparent: false);
+        }
+    }
+
+    private static PackageFile Icon(string folder, string fileName, string role, int size, bool whiteOnTransparent)
+    {
+        var path = Path.Combine(folder, CheckRelative(fileName));
+        if (!File.Exists(path))
+        {
+            throw new PackagingException($"The {role} icon {fileName} is missing in {folder}.");
+        }
+        var bytes = File.ReadAllBytes(path);
+        if (IconProblem(bytes, size, whiteOnTransparent) is { } problem)
+        {
+            throw new PackagingException($"The {role} icon {fileName}: {problem}.");
+        }
+        return new PackageFile(fileName, bytes);
+    }
+
+    /// <summary>
+    /// What Teams' schema asks of an icon: a PNG of the given size; for the outline icon, white on a transparent
+    /// background (every pixel white, at any opacity, or fully transparent). Null when it is fine.
+    /// </summary>
+    public static string? IconProblem(byte[] png, int size, bool whiteOnTransparent)
+    {
+        PngImage image;
+        try
+        {
+            image = PngImage.Read(png);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException)
+        {
+            return $"cannot be read as a PNG ({ex.Message})";
+        }
+        if (image.Width != size || image.Height != size)
+        {
+            return $"is {image.Width}×{image.Height} pixels, must be {size}×{size}";
+        }
+        if (!whiteOnTransparent)
+        {
+            return null;
+        }
+        var transparent = 0;
+        for (var y = 0; y < size; y++)
+        {
+            for (var x = 0; x < size; x++)
+            {
+                var (r, g, b, a) = image[x, y];
+                if (a == 0)
+                {
+                    transparent++;
+                }
+                else if (r != 255 || g != 255 || b != 255)
+                {
+                    return $"pixel ({x},{y}) is #{r:X2}{g:X2}{b:X2}, must be white or fully transparent";
+                }
+            }
+        }
+        return transparent == 0 ? "has no transparent pixel, must be white on a transparent background" : null;
+    }
+
+    private static string CheckRelative(string fileName)
+    {
+        if (fileName.Length == 0 || Path.IsPathRooted(fileName) || fileName.Contains('/', StringComparison.Ordinal) || fileName.Contains('\\', StringComparison.Ordinal))
+        {
+            throw new PackagingException($"'{fileName}' must be a file name in the manifest folder (the package is flat).");
+        }
+        return fileName;
+    }
+
+    private static byte[] Serialize(JsonNode node) => Encoding.UTF8.GetBytes(node.ToJsonString(Output) + "\n");
+
+    [GeneratedRegex(@"^[0-9]+\.[0-9]+\.[0-9]+$")]
+    private static partial Regex VersionPattern();
+}

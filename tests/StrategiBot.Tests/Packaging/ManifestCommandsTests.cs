@@ -1,0 +1,125 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using StrategiBot.Conversation;
+using StrategiBot.Packaging;
+
+namespace StrategiBot.Tests.Packaging;
+
+/// <summary>
+/// The commands Teams offers (the manifest's commandLists, Norwegian and English) and the commands the bot
+/// understands (<see cref="BotCommands"/>) must be the same list, and each must do something useful.
+/// </summary>
+public sealed class ManifestCommandsTests
+{
+    private static readonly string[] Scopes = ["personal", "team", "groupChat"];
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static TheoryData<string, string> ManifestCommands()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (scope, title) in Lists(Manifest()).SelectMany(l => l.Commands.Select(c => (l.Scope, c.Title)))
+                     .Concat(Lists(Manifest()).SelectMany(l => l.Commands.Select((_, i) => (l.Scope, English(l.Index, i))))))
+        {
+            data.Add(scope, title);
+        }
+        return data;
+    }
+
+    [Fact]
+    public void Every_scope_lists_exactly_the_bots_commands_in_its_order()
+    {
+        var manifest = Manifest();
+        var bot = manifest["bots"]![0]!;
+
+        Assert.Equal(Scopes, bot["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Equal(Scopes, Lists(manifest).Select(l => l.Scope));
+        var expected = BotCommands.All.Select(c => (c.Title, c.Description)).ToList();
+        foreach (var list in Lists(manifest))
+        {
+            Assert.True(expected.SequenceEqual(list.Commands),
+                $"The {list.Scope} command list in manifest/manifest.json must be BotCommands.All, in order:\n" +
+                string.Join("\n", expected.Select(c => $"  {{ \"title\": \"{c.Title}\", \"description\": \"{c.Description}\" }}")));
+        }
+    }
+
+    [Fact]
+    public void The_English_command_titles_are_the_bots_English_commands()
+    {
+        var manifest = Manifest();
+        var english = TestPackage.Packaged("en.json");
+
+        foreach (var list in Lists(manifest))
+        {
+            for (var i = 0; i < list.Commands.Count; i++)
+            {
+                var command = BotCommands.All[i];
+                Assert.Equal(command.EnglishTitle, english[$"bots[0].commandLists[{list.Index}].commands[{i}].title"]?.GetValue<string>());
+                Assert.Equal(command.EnglishDescription, english[$"bots[0].commandLists[{list.Index}].commands[{i}].description"]?.GetValue<string>());
+            }
+        }
+        // Nothing localized that the manifest does not have.
+        var keys = english.Select(p => p.Key).Where(k => k.StartsWith("bots[", StringComparison.Ordinal)).ToList();
+        Assert.Equal(Lists(manifest).Sum(l => l.Commands.Count) * 2, keys.Count);
+    }
+
+    [Fact]
+    public void Every_command_the_bot_understands_is_typeable_by_its_manifest_titles()
+    {
+        foreach (var command in BotCommands.All)
+        {
+            Assert.Same(command, BotCommands.Find(command.Title));
+            Assert.Same(command, BotCommands.Find(command.EnglishTitle));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ManifestCommands))]
+    public async Task Each_manifest_command_gets_a_useful_reply_in_its_scope(string scope, string title)
+    {
+        var command = BotCommands.Find(title);
+        Assert.NotNull(command);
+        await using var app = new BotApplication();
+        var message = scope switch
+        {
+            "personal" => Teams.PersonalMessage(title),
+            "team" => Teams.GroupMessage(title, mentionBot: true, conversationType: "channel"),
+            _ => Teams.GroupMessage(title, mentionBot: true),
+        };
+
+        var replies = await app.ExchangeAsync(message);
+
+        var cards = replies.SelectMany(r => r.Attachments ?? []).Select(a => JsonSerializer.Serialize(a.Content, Readable)).ToList();
+        Assert.NotEmpty(cards);
+        var everything = string.Join("\n", replies.Select(r => $"{r.Text} {r.Summary}").Concat(cards));
+        foreach (var fallback in new[] { "sier ikke noe om dette", "does not cover", "forstod ikke", "Beklager, noe gikk galt", "Sorry, something went wrong", "Dette sier kommunikasjonsstrategien", "This is what" })
+        {
+            Assert.DoesNotContain(fallback, everything, StringComparison.Ordinal);
+        }
+        if (command.DialogId is { } dialog)
+        {
+            Assert.Contains($"\"dialog\":\"{dialog}\"", everything, StringComparison.Ordinal);
+        }
+        else
+        {
+            // Not a dialog: the help card, which names the other commands.
+            Assert.All(BotCommands.All.Where(c => c != command && c.DialogId is not null), other =>
+                Assert.Contains(title.StartsWith("help", StringComparison.Ordinal) ? other.EnglishTitle : other.Title, everything, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    private static JsonObject Manifest() => TestPackage.Packaged(AppPackager.ManifestFile);
+
+    private static string English(int list, int command) =>
+        TestPackage.Packaged("en.json")[$"bots[0].commandLists[{list}].commands[{command}].title"]!.GetValue<string>();
+
+    private static List<CommandList> Lists(JsonObject manifest) =>
+    [
+        .. manifest["bots"]![0]!["commandLists"]!.AsArray().Select((list, index) => new CommandList(
+            index,
+            Assert.Single(list!["scopes"]!.AsArray()!)!.GetValue<string>(),
+            [.. list["commands"]!.AsArray().Select(c => (c!["title"]!.GetValue<string>(), c["description"]!.GetValue<string>()))])),
+    ];
+
+    private sealed record CommandList(int Index, string Scope, IReadOnlyList<(string Title, string Description)> Commands);
+}
