@@ -3,6 +3,7 @@ using StrategiBot.Answering;
 using StrategiBot.Content;
 using StrategiBot.Conversation;
 using StrategiBot.Retrieval;
+using StrategiBot.Storage;
 
 namespace StrategiBot.Cli;
 
@@ -24,6 +25,13 @@ internal static class CommandLine
             Console.Error)),
         ["eval"] = args => WithKnowledgeAsync(args, services => EvalCommand.RunAsync(
             args, services.GetRequiredService<Answerer>(), Console.Out, Console.Error)),
+        ["feedback"] = args => WithKnowledgeAsync(args, services => FeedbackCommand.RunAsync(
+            args,
+            services.GetRequiredService<KnowledgeBase>(),
+            services.GetRequiredService<IStateStore>(),
+            services.GetRequiredService<IOptions<BotOptions>>().Value.Organisation,
+            Console.Out,
+            Console.Error), withStorage: true),
         ["help"] = _ => Task.FromResult(PrintUsage(Console.Out)),
         ["--help"] = _ => Task.FromResult(PrintUsage(Console.Out)),
         ["-h"] = _ => Task.FromResult(PrintUsage(Console.Out)),
@@ -52,7 +60,7 @@ internal static class CommandLine
     /// Runs a command over the same configuration and content as the server (appsettings.json beside the
     /// app, environment variables, <c>--Key=value</c> arguments), without starting the web host.
     /// </summary>
-    private static async Task<int> WithKnowledgeAsync(string[] args, Func<IServiceProvider, Task<int>> run)
+    private static async Task<int> WithKnowledgeAsync(string[] args, Func<IServiceProvider, Task<int>> run, bool withStorage = false)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -62,6 +70,10 @@ internal static class CommandLine
         builder.Logging.ClearProviders();
         builder.Services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section);
         builder.Services.AddKnowledge();
+        if (withStorage)
+        {
+            builder.Services.AddStorage();
+        }
         using var host = builder.Build();
         try
         {
@@ -94,6 +106,7 @@ internal static class CommandLine
               StrategiBot ask [--org ID] [--json] "spørsmål"   answer one question from the strategy
               StrategiBot ask --jsonl                 answer JSON lines {"id","question","org"} from stdin
               StrategiBot eval FILE.jsonl [--verbose] top-1, top-3 and refusal rates over an evaluation file
+              StrategiBot feedback [--org ID] [--json] "Var dette nyttig?" votes per section, and the questions voted down
               StrategiBot help                        show this text
 
             Configuration keys can be given as --Key=value, --Section:Key=value or environment variables (Section__Key).
