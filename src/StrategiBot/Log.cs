@@ -1,7 +1,7 @@
 namespace StrategiBot;
 
 /// <summary>
-/// The app's log events, grouped by feature: 1xx turns, 2xx conversation, 3xx storage, 9xx host.
+/// The app's log events, grouped by feature: 1xx turns, 2xx conversation, 3xx dialogs, 60x plans, 62x feedback, 9xx host.
 /// Never message text or personal data; conversation and activity ids come from the endpoint's scope.
 /// </summary>
 internal static partial class Log
@@ -41,6 +41,27 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 303, Level = LogLevel.Information, Message = "A button of dialog {DialogId} no longer matches the open question")]
     public static partial void StaleDialogButton(ILogger logger, string dialogId);
+
+    [LoggerMessage(EventId = 600, Level = LogLevel.Information, Message = "Opened plan form {FormId}, resuming a draft: {Resumed}")]
+    public static partial void PlanOpened(ILogger logger, string formId, bool resumed);
+
+    [LoggerMessage(EventId = 601, Level = LogLevel.Information, Message = "Saved a draft of plan form {FormId} with {FieldCount} fields filled")]
+    public static partial void PlanDraftSaved(ILogger logger, string formId, int fieldCount);
+
+    [LoggerMessage(EventId = 602, Level = LogLevel.Information, Message = "Plan form {FormId} came back with {ProblemCount} problems; the values were kept")]
+    public static partial void PlanIncomplete(ILogger logger, string formId, int problemCount);
+
+    [LoggerMessage(EventId = 603, Level = LogLevel.Information, Message = "Completed plan form {FormId}")]
+    public static partial void PlanCompleted(ILogger logger, string formId);
+
+    [LoggerMessage(EventId = 604, Level = LogLevel.Information, Message = "A plan submission named no known form or action")]
+    public static partial void PlanSubmissionRejected(ILogger logger);
+
+    [LoggerMessage(EventId = 620, Level = LogLevel.Information, Message = "Stored feedback from {Source} on section {SectionId}: helpful={Helpful}")]
+    public static partial void FeedbackStored(ILogger logger, string source, string sectionId, bool helpful);
+
+    [LoggerMessage(EventId = 621, Level = LogLevel.Information, Message = "A feedback submission was malformed; nothing stored")]
+    public static partial void FeedbackRejected(ILogger logger);
 
     [LoggerMessage(EventId = 900, Level = LogLevel.Warning, Message = "Authentication is disabled: no MicrosoftAppId is configured (Development only). Outbound calls go only to loopback service URLs.")]
     public static partial void DevelopmentMode(ILogger logger);

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Options;
 using StrategiBot.Conversation;
 using StrategiBot.Dialogs;
+using StrategiBot.Feedback;
 using StrategiBot.Hosting;
+using StrategiBot.Planning;
 using StrategiBot.Protocol;
 using StrategiBot.Protocol.Hosting;
 using StrategiBot.Retrieval;
@@ -30,6 +32,8 @@ internal static class StrategiBotExtensions
         services.AddStorage();
         services.AddKnowledge();
         services.AddDialogs();
+        services.AddPlanning();
+        services.AddSingleton<FeedbackRecorder>();
         services.AddConversation();
         return builder;
     }
@@ -47,7 +51,8 @@ internal static class StrategiBotExtensions
         return app;
     }
 
-    private static IServiceCollection AddStorage(this IServiceCollection services)
+    /// <summary>The configured state store; the <c>feedback</c> command reads the same one as the server.</summary>
+    public static IServiceCollection AddStorage(this IServiceCollection services)
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
         services.AddSingleton<IStateStore>(sp =>

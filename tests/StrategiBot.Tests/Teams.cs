@@ -26,6 +26,10 @@ internal static class Teams
         ChannelData = JsonSerializer.SerializeToElement(new { tenant = new { id = TenantId } }),
     };
 
+    /// <summary>What a client posts when a card's <c>Action.Submit</c> is pressed: no text, the data (and inputs) as value.</summary>
+    public static Activity CardSubmission(JsonElement value) =>
+        PersonalMessage("") with { Id = Guid.NewGuid().ToString("N"), Text = null, Value = value };
+
     public static Activity GroupMessage(string text, bool mentionBot, string conversationType = "groupChat")
     {
         var mention = "<at>StrategiBot</at>";

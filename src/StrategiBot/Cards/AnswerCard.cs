@@ -6,7 +6,8 @@ namespace StrategiBot.Cards;
 
 /// <summary>
 /// An answer as a card: the lead-in, the quoted passage set apart with its section, further passages
-/// behind "Se også" buttons (no round trip), and a way forward when the strategy is silent.
+/// behind "Se også" buttons (no round trip), the contact as the way forward (unfolded on request, or
+/// shown when the strategy is silent), and "Var dette nyttig?".
 /// </summary>
 internal static class AnswerCard
 {
@@ -34,6 +35,7 @@ internal static class AnswerCard
                     },
                 });
             }
+            actions.Add(ContactCards.AskAction(composed.Organisation, english));
         }
         else
         {
@@ -45,11 +47,13 @@ internal static class AnswerCard
                     actions.Add(AdaptiveCards.ImBack(ShortTitle(suggestion.Title), ShortTitle(suggestion.Title)));
                 }
             }
-            body.Add(AdaptiveCards.Text(
-                english
-                    ? $"**Ask {composed.Organisation.ContactUnit}.** {composed.Organisation.ContactDescription}"
-                    : $"**Spør {composed.Organisation.ContactUnit}.** {composed.Organisation.ContactDescription}"));
+            body.Add(ContactCards.Block(composed.Organisation, english));
         }
+        body.AddRange(FeedbackCards.Prompt(new FeedbackSubject(
+            FeedbackSubject.AnswerSource,
+            answer.Question,
+            answer.Answered ? answer.Citations[0].SectionId : null,
+            english)));
         // Quoted passages run to 1,000 characters: a paragraph reads better across the chat than in a narrow column.
         return AdaptiveCards.Card(body, actions, fullWidth: true);
     }

@@ -15,10 +15,19 @@ internal sealed record AskResponse(string? Id, bool Answered, IReadOnlyList<AskC
 
 internal sealed record AskCitation(string Org, string Section, string Text);
 
+/// <summary>The output of <c>feedback --json</c>.</summary>
+internal sealed record FeedbackReport(string Org, int Total, IReadOnlyList<FeedbackSectionCount> Sections, IReadOnlyList<FeedbackQuestion> NotHelpful);
+
+/// <summary>Votes on one section; <see cref="Section"/> is null for answers where the strategy was silent.</summary>
+internal sealed record FeedbackSectionCount(string? Section, string? Title, int Helpful, int NotHelpful);
+
+internal sealed record FeedbackQuestion(DateTimeOffset At, string Source, string? Section, string Question);
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, PropertyNameCaseInsensitive = true)]
 [JsonSerializable(typeof(EvalCase))]
 [JsonSerializable(typeof(AskRequest))]
 [JsonSerializable(typeof(AskResponse))]
+[JsonSerializable(typeof(FeedbackReport))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
     /// <summary>Output for people and scripts alike: Norwegian letters written as themselves, not as \u escapes.</summary>

@@ -3,6 +3,7 @@ using StrategiBot.Answering;
 using StrategiBot.Content;
 using StrategiBot.Conversation;
 using StrategiBot.Retrieval;
+using StrategiBot.Storage;
 
 namespace StrategiBot.Cli;
 
@@ -26,6 +27,13 @@ internal static class CommandLine
             args, services.GetRequiredService<Answerer>(), Console.Out, Console.Error)),
         ["package"] = args => PackageCommand.RunAsync(
             args, Console.Out, Console.Error, [Directory.GetCurrentDirectory(), AppContext.BaseDirectory]),
+        ["feedback"] = args => WithKnowledgeAsync(args, services => FeedbackCommand.RunAsync(
+            args,
+            services.GetRequiredService<KnowledgeBase>(),
+            services.GetRequiredService<IStateStore>(),
+            services.GetRequiredService<IOptions<BotOptions>>().Value.Organisation,
+            Console.Out,
+            Console.Error), withStorage: true),
         ["help"] = _ => Task.FromResult(PrintUsage(Console.Out)),
         ["--help"] = _ => Task.FromResult(PrintUsage(Console.Out)),
         ["-h"] = _ => Task.FromResult(PrintUsage(Console.Out)),
@@ -54,7 +62,7 @@ internal static class CommandLine
     /// Runs a command over the same configuration and content as the server (appsettings.json beside the
     /// app, environment variables, <c>--Key=value</c> arguments), without starting the web host.
     /// </summary>
-    private static async Task<int> WithKnowledgeAsync(string[] args, Func<IServiceProvider, Task<int>> run)
+    private static async Task<int> WithKnowledgeAsync(string[] args, Func<IServiceProvider, Task<int>> run, bool withStorage = false)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -64,6 +72,10 @@ internal static class CommandLine
         builder.Logging.ClearProviders();
         builder.Services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section);
         builder.Services.AddKnowledge();
+        if (withStorage)
+        {
+            builder.Services.AddStorage();
+        }
         using var host = builder.Build();
         try
         {
@@ -98,6 +110,7 @@ internal static class CommandLine
               StrategiBot eval FILE.jsonl [--verbose] top-1, top-3 and refusal rates over an evaluation file
               StrategiBot package --app-id GUID --out FILE.zip [--bot-id GUID] [--host HOST] …
                                                       the Teams app package, checked against the official schema
+              StrategiBot feedback [--org ID] [--json] "Var dette nyttig?" votes per section, and the questions voted down
               StrategiBot help                        show this text
 
             Configuration keys can be given as --Key=value, --Section:Key=value or environment variables (Section__Key).

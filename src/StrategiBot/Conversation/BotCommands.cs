@@ -45,7 +45,16 @@ internal static class BotCommands
         "Can I say this in public? Freedom of expression and loyalty",
         ["ytringsfrihet", "ytringsfridom", "freedom of expression", "free speech"]) { DialogId = "ytringsfrihet" };
 
-    public static IReadOnlyList<BotCommand> All { get; } = [Help, Press, SocialMedia, FreeSpeech];
+    /// <summary>Opens the plan builder (<c>Planning/</c>), not a dialog.</summary>
+    public static readonly BotCommand CommunicationPlan = new(
+        "communication-plan",
+        "kommunikasjonsplan",
+        "Lag en kommunikasjonsplan etter malen i strategien",
+        "communication plan",
+        "Make a communication plan from the strategy's template",
+        ["kommunikasjonsplan", "kommunikasjonsplanen", "ny kommunikasjonsplan", "lag kommunikasjonsplan", "communication plan", "plan"]);
+
+    public static IReadOnlyList<BotCommand> All { get; } = [Help, Press, SocialMedia, FreeSpeech, CommunicationPlan];
 
     /// <summary>Lower-cases, trims and drops a trailing punctuation mark or a leading slash.</summary>
     public static string Normalise(string text) =>

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using StrategiBot.Answering;
 using StrategiBot.Cards;
 using StrategiBot.Dialogs;
+using StrategiBot.Feedback;
+using StrategiBot.Planning;
 using StrategiBot.Protocol.Hosting;
 using StrategiBot.Protocol.Schema;
 using StrategiBot.Storage;
@@ -18,6 +20,8 @@ internal sealed class MessageRouter(
     AnswerComposer composer,
     DialogEngine dialogs,
     DialogCatalog catalog,
+    PlanBuilder plans,
+    FeedbackRecorder feedback,
     IStateStore store,
     IOptions<BotOptions> options,
     ILogger<MessageRouter> logger)
@@ -40,6 +44,10 @@ internal sealed class MessageRouter(
 
         if (activity.Value is { ValueKind: JsonValueKind.Object } value && text.Length == 0)
         {
+            if (await plans.OnSubmitAsync(turn, value, organisation, ct) || await feedback.OnSubmitAsync(turn, value, organisation, ct))
+            {
+                return;
+            }
             if (value.TryGetProperty("dialog", out _))
             {
                 await dialogs.OnSubmitAsync(turn, value, state, organisation, ct);
@@ -67,6 +75,11 @@ internal sealed class MessageRouter(
         if (command?.DialogId is { } commandDialog && catalog.Find(organisation, commandDialog) is { } commanded)
         {
             await dialogs.StartAsync(turn, commanded, ct);
+            return;
+        }
+        if (command == BotCommands.CommunicationPlan || (command is null && active is null && plans.IsAskedFor(organisation, text)))
+        {
+            await plans.OpenAsync(turn, organisation, ct);
             return;
         }
         if (command == BotCommands.Help)

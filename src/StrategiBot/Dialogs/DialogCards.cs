@@ -69,10 +69,16 @@ internal static class DialogCards
                     AdaptiveCards.Text("Kilde: " + cite.SectionTitle, subtle: true, size: "Small")),
             });
         }
+        var actions = new List<JsonNode> { AdaptiveCards.Submit("Gå gjennom på nytt", new JsonObject { ["dialog"] = dialog.Id, ["restart"] = true }) };
         if (outcome.Contact)
         {
-            body.Add(AdaptiveCards.Text($"**Spør {organisation.ContactUnit}.** {organisation.ContactDescription}"));
+            body.Add(ContactCards.Block(organisation));
         }
-        return AdaptiveCards.Card(body, [AdaptiveCards.Submit("Gå gjennom på nytt", new JsonObject { ["dialog"] = dialog.Id, ["restart"] = true })], fullWidth: true);
+        else
+        {
+            actions.Add(ContactCards.AskAction(organisation));
+        }
+        body.AddRange(FeedbackCards.Prompt(new FeedbackSubject(FeedbackSubject.DialogSource, $"{dialog.Title} › {outcome.Title}", outcome.Cites[0].SectionId)));
+        return AdaptiveCards.Card(body, actions, fullWidth: true);
     }
 }

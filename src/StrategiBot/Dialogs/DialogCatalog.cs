@@ -48,7 +48,7 @@ internal sealed class DialogCatalog
     }
 
     // "ringte" and "ringer" stem differently (ringt, ring); a shared beginning of four letters is the same word here.
-    private static bool SameWord(string word, string stem) =>
+    internal static bool SameWord(string word, string stem) =>
         word == stem
         || (stem.Length >= MinPrefix && word.StartsWith(stem, StringComparison.Ordinal))
         || (word.Length >= MinPrefix && stem.StartsWith(word, StringComparison.Ordinal));

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using StrategiBot.Content;
+using StrategiBot.Hosting;
 using StrategiBot.Retrieval;
 
 namespace StrategiBot.Dialogs;
@@ -18,19 +19,7 @@ internal static class DialogRegistration
             return new DialogCatalog(DialogLoader.LoadAll(folder, knowledge.Packs), knowledge.Analysis);
         });
         services.AddSingleton<DialogEngine>();
-        services.AddHostedService<DialogStartupCheck>();
+        services.AddHostedService<LoadOnStart<DialogCatalog>>();
         return services;
-    }
-
-    /// <summary>Loads the dialogs while the host starts, so a typo in a dialog file stops the start with its file and line.</summary>
-    private sealed class DialogStartupCheck(IServiceProvider services) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            services.GetRequiredService<DialogCatalog>();
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

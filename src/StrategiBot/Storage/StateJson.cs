@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using StrategiBot.Conversation;
+using StrategiBot.Feedback;
+using StrategiBot.Planning;
 
 namespace StrategiBot.Storage;
 
@@ -31,4 +33,6 @@ internal static class StateJson
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ConversationState))]
 [JsonSerializable(typeof(UserState))]
+[JsonSerializable(typeof(PlanDraft))]
+[JsonSerializable(typeof(FeedbackLog))]
 internal sealed partial class StateJsonContext : JsonSerializerContext;

@@ -7,7 +7,7 @@ namespace StrategiBot.Tests.Dialogs;
 /// <summary>The shipped dialogs load and hold together; a broken dialog file names its file and line.</summary>
 public sealed class DialogLoaderTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>, IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "strategibot-dialogs", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _temp = new("strategibot-dialogs");
 
     internal static IReadOnlyList<DialogDefinition> Shipped(KnowledgeFixture fixture) =>
         DialogLoader.LoadAll(Path.Combine(RepositoryContent.Root, "dialogs"), fixture.Knowledge.Packs);
@@ -68,7 +68,7 @@ public sealed class DialogLoaderTests(KnowledgeFixture fixture) : IClassFixture<
     [MemberData(nameof(Broken))]
     public void A_broken_dialog_names_file_and_line(string steps, string problem, int line)
     {
-        var path = Write("d", $"id: d\ntitle: T\n{steps}\noutcomes:\n  o:\n    title: O\n    guidance: G\n    cites:\n      - {{section: presse-kjoreregler, item: 13}}\n");
+        var path = _temp.Yaml("d", $"id: d\ntitle: T\n{steps}\noutcomes:\n  o:\n    title: O\n    guidance: G\n    cites:\n      - {{section: presse-kjoreregler, item: 13}}\n");
 
         var error = Assert.Throws<ContentException>(() => DialogLoader.Load(path, fixture.Knowledge.Pack("ostre-toten")!));
 
@@ -87,7 +87,7 @@ public sealed class DialogLoaderTests(KnowledgeFixture fixture) : IClassFixture<
     [InlineData("{section: presse-kjoreregler}", "exactly one of 'item'")]
     public void A_citation_must_point_at_the_strategy(string cite, string problem)
     {
-        var path = Write("d", $"id: d\ntitle: T\nstart: a\nsteps:\n  a:\n    question: Q\n    choices:\n      - {{id: x, label: X, outcome: o}}\n      - {{id: y, label: Y, outcome: o}}\noutcomes:\n  o:\n    title: O\n    guidance: G\n    cites:\n      - {cite}\n");
+        var path = _temp.Yaml("d", $"id: d\ntitle: T\nstart: a\nsteps:\n  a:\n    question: Q\n    choices:\n      - {{id: x, label: X, outcome: o}}\n      - {{id: y, label: Y, outcome: o}}\noutcomes:\n  o:\n    title: O\n    guidance: G\n    cites:\n      - {cite}\n");
 
         var error = Assert.Throws<ContentException>(() => DialogLoader.Load(path, fixture.Knowledge.Pack("ostre-toten")!));
 
@@ -98,28 +98,14 @@ public sealed class DialogLoaderTests(KnowledgeFixture fixture) : IClassFixture<
     [Fact]
     public void The_id_must_match_the_file_name()
     {
-        var path = Write("d", "id: e\ntitle: T\n");
+        var path = _temp.Yaml("d", "id: e\ntitle: T\n");
 
         var error = Assert.Throws<ContentException>(() => DialogLoader.Load(path, fixture.Knowledge.Pack("ostre-toten")!));
 
         Assert.Contains("must equal the file name 'd'", error.Message, StringComparison.Ordinal);
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
-
-    private string Write(string id, string yaml)
-    {
-        Directory.CreateDirectory(_folder);
-        var path = Path.Combine(_folder, id + ".yaml");
-        File.WriteAllText(path, yaml);
-        return path;
-    }
+    public void Dispose() => _temp.Dispose();
 }
 
 /// <summary>Every route through a dialog: the choices made and the outcome reached.</summary>

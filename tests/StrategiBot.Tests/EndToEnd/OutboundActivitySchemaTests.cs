@@ -34,6 +34,23 @@ public sealed class OutboundActivitySchemaTests(ITestOutputHelper output)
         new("a question the strategy does not cover", [Teams.PersonalMessage("Hvor mange feriedager har jeg?")]),
         new("a dialog step", [Teams.PersonalMessage("presse")]),
         new("a dialog outcome", [Teams.PersonalMessage("presse"), Teams.PersonalMessage("5")]),
+        new("the communication-plan form", [Teams.PersonalMessage("kommunikasjonsplan")]),
+        new("a plan submitted with fields missing", [PlanSubmission("submit", new() { ["plan.budskap"] = "Åpner i august" })]),
+        new("a plan draft saved", [PlanSubmission("save", new() { ["plan.budskap"] = "Åpner i august" })]),
+        new("a resumed plan draft", [PlanSubmission("save", new() { ["plan.mal"] = "Flere søkere" }), Teams.PersonalMessage("kommunikasjonsplan")]),
+        new("a complete plan as card and plain text", [PlanSubmission("submit", new()
+        {
+            ["plan.prosjekt"] = "Ny barnehage",
+            ["plan.budskap"] = "Åpner i august",
+            ["plan.mal"] = "Foreldre søker plass",
+            ["plan.malgruppe-ma"] = "Foreldre",
+            ["plan.kanaler"] = "nettsider,intranett",
+            ["plan.ansvar"] = "Kommunalsjef oppvekst",
+        })]),
+        new("a plan submission for no known form", [Submission(new { plan = new { form = "no-such-form", action = "submit" } })]),
+        new("thumbs up on an answer", [Submission(new { feedback = new { helpful = true, source = "answer", question = "Kan jeg kommentere en personalsak i media?", section = "presse-kjoreregler" } })]),
+        new("thumbs down on an answer", [Submission(new { feedback = new { helpful = false, source = "answer", question = "Hvor mange feriedager har jeg?" } })]),
+        new("malformed feedback", [Submission(new { feedback = "yes" })]),
         new("welcome on personal install", [Teams.BotInstalledPersonal()]),
         new("welcome when added to a personal chat", [Teams.BotAddedToConversation()]),
         new("welcome when added to a team", [Teams.BotAddedToTeam()]),
@@ -53,6 +70,14 @@ public sealed class OutboundActivitySchemaTests(ITestOutputHelper output)
             Connector = inner => new FailFirstSendConnector(inner),
         },
     ];
+
+    private static Activity Submission(object value) => Teams.CardSubmission(JsonSerializer.SerializeToElement(value));
+
+    private static Activity PlanSubmission(string action, Dictionary<string, object> inputs)
+    {
+        inputs["plan"] = new { form = "kommunikasjonsplan", action };
+        return Submission(inputs);
+    }
 
     [Fact]
     public async Task Every_outbound_activity_passes_the_Agents_SDK_activity_schema()

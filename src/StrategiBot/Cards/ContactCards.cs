@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using StrategiBot.Content;
+
+namespace StrategiBot.Cards;
+
+/// <summary>
+/// "Spør kommunikasjonsavdelingen": the organisation's own contact (from <c>organisation.yaml</c>) as the
+/// way forward when an answer is not enough, for answer cards, dialog outcomes and feedback replies alike.
+/// </summary>
+internal static class ContactCards
+{
+    /// <summary>The contact in one paragraph: who to ask and what they help with.</summary>
+    public static JsonObject Block(Organisation organisation, bool english = false) =>
+        AdaptiveCards.Text($"**{AskTitle(organisation, english)}.** {organisation.ContactDescription}");
+
+    /// <summary>A button that unfolds the contact on the card itself, without a round trip.</summary>
+    public static JsonObject AskAction(Organisation organisation, bool english = false) => new()
+    {
+        ["type"] = "Action.ShowCard",
+        ["title"] = ButtonTitle(organisation, english),
+        ["card"] = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["body"] = new JsonArray(Block(organisation, english)),
+        },
+    };
+
+    /// <summary>"Spør Kommunikasjonsavdelingen", as a sentence's start.</summary>
+    public static string AskTitle(Organisation organisation, bool english = false) =>
+        (english ? "Ask " : "Spør ") + organisation.ContactUnit;
+
+    /// <summary>"Spør kommunikasjonsavdelingen": lower-case inside a button, and short (no explanation in brackets).</summary>
+    private static string ButtonTitle(Organisation organisation, bool english)
+    {
+        var unit = organisation.ContactUnit.Split(" (")[0];
+        if (unit.Length > 1 && char.IsUpper(unit[0]) && char.IsLower(unit[1]))
+        {
+            unit = char.ToLowerInvariant(unit[0]) + unit[1..];
+        }
+        return (english ? "Ask " : "Spør ") + unit;
+    }
+}

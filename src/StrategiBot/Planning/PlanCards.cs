@@ -1,0 +1,193 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using StrategiBot.Cards;
+using StrategiBot.Content;
+
+namespace StrategiBot.Planning;
+
+/// <summary>
+/// The plan form as a card (inputs validated on the card: <c>isRequired</c>, <c>errorMessage</c>,
+/// <c>maxLength</c>), and the finished plan as a card and as plain text. No tables: a plan must read
+/// as well on a phone as on a desktop.
+/// </summary>
+internal static class PlanCards
+{
+    public const string ValueKey = "plan";
+
+    /// <summary>Inputs carry this prefix, so a field id can never collide with the keys of other cards.</summary>
+    public const string InputPrefix = "plan.";
+
+    public const string SubmitAction = "submit";
+    public const string SaveAction = "save";
+    public const string RestartAction = "restart";
+    public const string EditAction = "edit";
+
+    public static JsonObject Form(PlanForm form, Organisation organisation, IReadOnlyDictionary<string, string> values, string? note = null, bool noteIsProblem = false)
+    {
+        var body = new List<JsonNode>
+        {
+            AdaptiveCards.Text(organisation.Name, subtle: true, size: "Small"),
+            AdaptiveCards.Heading(form.Title),
+        };
+        if (note is not null)
+        {
+            var block = AdaptiveCards.Text(note);
+            if (noteIsProblem)
+            {
+                // The words say what is wrong; the colour only adds to them.
+                block["color"] = "Attention";
+                block["weight"] = "Bolder";
+            }
+            body.Add(block);
+        }
+        if (form.Intro.Length > 0)
+        {
+            body.Add(AdaptiveCards.Text(form.Intro, subtle: true));
+        }
+        foreach (var group in form.Groups)
+        {
+            body.Add(GroupHeading(group.Heading));
+            if (group.Help is not null)
+            {
+                body.Add(AdaptiveCards.Text(group.Help, subtle: true, size: "Small"));
+            }
+            foreach (var field in group.Fields)
+            {
+                body.Add(Input(field, values.GetValueOrDefault(field.Id)));
+                if (field.Help is not null)
+                {
+                    var help = AdaptiveCards.Text(field.Help, subtle: true, size: "Small");
+                    help["spacing"] = "None";
+                    body.Add(help);
+                }
+            }
+        }
+        body.Add(AdaptiveCards.Text("Bygger på " + Sources(form) + ".", subtle: true, size: "Small"));
+        var actions = new List<JsonNode>
+        {
+            Action("Lag planen", form, SubmitAction),
+            Action("Lagre utkast", form, SaveAction),
+            Action("Tøm skjemaet", form, RestartAction, sendsInputs: false),
+        };
+        return AdaptiveCards.Card(body, actions);
+    }
+
+    /// <summary>The finished plan: the template's headings, each answer under its question.</summary>
+    public static JsonObject Plan(PlanForm form, Organisation organisation, IReadOnlyDictionary<string, string> values)
+    {
+        var body = new List<JsonNode>
+        {
+            AdaptiveCards.Text($"{form.Title} · {organisation.Name}", subtle: true, size: "Small"),
+            AdaptiveCards.Heading(Name(form, values)),
+        };
+        foreach (var group in form.Groups)
+        {
+            var filled = group.Fields.Where(f => Filled(values, f)).ToList();
+            if (filled.Count == 0)
+            {
+                continue;
+            }
+            body.Add(GroupHeading(group.Heading));
+            foreach (var field in filled)
+            {
+                body.Add(AdaptiveCards.Text("**" + field.Label + "**", size: "Small"));
+                var answer = AdaptiveCards.Text(field.Display(values[field.Id]));
+                answer["spacing"] = "None";
+                body.Add(answer);
+            }
+        }
+        body.Add(AdaptiveCards.Text($"Etter malen i {organisation.ShortName}s kommunikasjonsstrategi: {Sources(form)}. Teksten kommer også i en egen melding, klar til å lime inn i et dokument eller en e-post.", subtle: true, size: "Small"));
+        return AdaptiveCards.Card(body, [Action("Endre planen", form, EditAction, sendsInputs: false)]);
+    }
+
+    /// <summary>The same plan as plain text with the headings in capitals, to paste anywhere.</summary>
+    public static string PlainText(PlanForm form, Organisation organisation, IReadOnlyDictionary<string, string> values)
+    {
+        var text = new StringBuilder()
+            .AppendLine(form.Title.ToUpperInvariant() + ": " + Name(form, values))
+            .AppendLine(organisation.Name);
+        foreach (var group in form.Groups)
+        {
+            var filled = group.Fields.Where(f => Filled(values, f)).ToList();
+            if (filled.Count == 0)
+            {
+                continue;
+            }
+            text.AppendLine().AppendLine(group.Heading.ToUpperInvariant());
+            foreach (var field in filled)
+            {
+                text.AppendLine(field.Label).AppendLine(field.Display(values[field.Id])).AppendLine();
+            }
+        }
+        text.Append("(Etter malen i kommunikasjonsstrategien: " + Sources(form) + ".)");
+        return text.ToString();
+    }
+
+    private static string Name(PlanForm form, IReadOnlyDictionary<string, string> values) =>
+        form.NameField is { } name && values.GetValueOrDefault(name.Id) is { Length: > 0 } value ? value : form.Title;
+
+    private static bool Filled(IReadOnlyDictionary<string, string> values, PlanField field) =>
+        values.GetValueOrDefault(field.Id) is { } value && !string.IsNullOrWhiteSpace(value);
+
+    private static string Sources(PlanForm form) => string.Join("; ", form.Sources.Select(s => s.Title));
+
+    private static JsonObject GroupHeading(string text)
+    {
+        var heading = AdaptiveCards.Text(text);
+        heading["weight"] = "Bolder";
+        heading["spacing"] = "Large";
+        heading["style"] = "heading";
+        return heading;
+    }
+
+    private static JsonObject Input(PlanField field, string? value)
+    {
+        var input = new JsonObject
+        {
+            ["id"] = InputPrefix + field.Id,
+            ["label"] = field.DisplayLabel,
+        };
+        if (field.Kind is PlanFieldKind.Choice or PlanFieldKind.Choices)
+        {
+            input["type"] = "Input.ChoiceSet";
+            input["style"] = "expanded";
+            input["choices"] = new JsonArray([.. field.Choices.Select(c => new JsonObject { ["title"] = c.Title, ["value"] = c.Id })]);
+            if (field.Kind == PlanFieldKind.Choices)
+            {
+                input["isMultiSelect"] = true;
+            }
+        }
+        else
+        {
+            input["type"] = "Input.Text";
+            input["maxLength"] = field.MaxLength;
+            if (field.Kind == PlanFieldKind.Multiline)
+            {
+                input["isMultiline"] = true;
+            }
+        }
+        if (field.Required)
+        {
+            input["isRequired"] = true;
+            input["errorMessage"] = field.Kind is PlanFieldKind.Choice or PlanFieldKind.Choices
+                ? $"Velg minst ett svar under «{field.Label}»."
+                : $"Fyll ut «{field.Label}».";
+        }
+        if (!string.IsNullOrEmpty(value))
+        {
+            input["value"] = value;
+        }
+        return input;
+    }
+
+    private static JsonObject Action(string title, PlanForm form, string action, bool sendsInputs = true)
+    {
+        var payload = new JsonObject { [ValueKey] = new JsonObject { ["form"] = form.Id, ["action"] = action } };
+        var submit = AdaptiveCards.Submit(title, payload);
+        if (!sendsInputs)
+        {
+            submit["associatedInputs"] = "none";
+        }
+        return submit;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using StrategiBot.Cli;
+using StrategiBot.Feedback;
+using StrategiBot.Storage;
+using StrategiBot.Tests.Retrieval;
+
+namespace StrategiBot.Tests.Cli;
+
+/// <summary>The feedback export for the communication department: counts per section, questions voted down, no user keys.</summary>
+public sealed class FeedbackCommandTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>
+{
+    private static readonly DateTimeOffset Day = DateTimeOffset.Parse("2026-11-21T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Json_counts_per_section_and_lists_the_questions_voted_down_newest_first()
+    {
+        var store = await StoreWithVotesAsync();
+        var output = new StringWriter();
+
+        var exit = await FeedbackCommand.RunAsync(["--json"], fixture.Knowledge, store, "ostre-toten", output, new StringWriter());
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output.ToString());
+        var root = json.RootElement;
+        Assert.Equal(4, root.GetProperty("total").GetInt32());
+        var press = root.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("section").GetString() == "presse-kjoreregler");
+        Assert.Equal((2, 1), (press.GetProperty("helpful").GetInt32(), press.GetProperty("notHelpful").GetInt32()));
+        Assert.Equal(["Hvor mange feriedager har jeg?", "Kan jeg uttale meg om en personalsak?"], root.GetProperty("notHelpful").EnumerateArray().Select(q => q.GetProperty("question").GetString()));
+        Assert.DoesNotContain("user-", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Text_output_names_sections_by_title()
+    {
+        var output = new StringWriter();
+
+        await FeedbackCommand.RunAsync([], fixture.Knowledge, await StoreWithVotesAsync(), "ostre-toten", output, new StringWriter());
+
+        var text = output.ToString();
+        Assert.Contains("4 tilbakemeldinger for Østre Toten kommune.", text, StringComparison.Ordinal);
+        Assert.Contains("   2 / 1    Vedlegg › Vedlegg 4: Kjøreregler for kontakt med pressen", text, StringComparison.Ordinal);
+        Assert.Contains("2026-11-21  [-]  Hvor mange feriedager har jeg?", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_organisation_is_an_error()
+    {
+        var error = new StringWriter();
+
+        var exit = await FeedbackCommand.RunAsync(["--org", "atlantis"], fixture.Knowledge, new MemoryStateStore(), "ostre-toten", new StringWriter(), error);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Unknown organisation 'atlantis'", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<MemoryStateStore> StoreWithVotesAsync()
+    {
+        var store = new MemoryStateStore();
+        FeedbackEntry[] votes =
+        [
+            new("user-a", "answer", "Hvem snakker med pressen?", "presse-kjoreregler", true, Day),
+            new("user-b", "answer", "Hvem snakker med pressen?", "presse-kjoreregler", true, Day),
+            new("user-a", "answer", "Kan jeg uttale meg om en personalsak?", "presse-kjoreregler", false, Day),
+            new("user-c", "answer", "Hvor mange feriedager har jeg?", null, false, Day),
+        ];
+        foreach (var vote in votes)
+        {
+            await store.UpdateAsync(FeedbackLog.Key("ostre-toten"), log => (log ?? new FeedbackLog([])).With(vote), CancellationToken.None);
+        }
+        return store;
+    }
+}

@@ -1,0 +1,140 @@
+using System.Text.Json;
+using StrategiBot.Conversation;
+using StrategiBot.Feedback;
+using StrategiBot.Protocol.Schema;
+using StrategiBot.Storage;
+using StrategiBot.Tests.Conversation;
+
+namespace StrategiBot.Tests.Feedback;
+
+/// <summary>
+/// "Var dette nyttig?" and "Spør kommunikasjonsavdelingen" on answer and dialog cards, pressed as a
+/// client would (the button's own data posted back through <c>/api/messages</c>).
+/// </summary>
+public sealed class FeedbackConversationTests
+{
+    private const string Question = "Kan jeg kommentere en personalsak i media?";
+
+    [Fact]
+    public async Task A_thumbs_up_is_stored_with_the_question_and_section_and_thanked()
+    {
+        await using var app = new BotApplication();
+        var answer = Assert.Single(await SayAsync(app, Question));
+
+        var thanks = Assert.Single(await SubmitAsync(app, CardJson.Press(answer, "👍 Ja")));
+
+        Assert.Contains("Takk for tilbakemeldingen!", ConversationScriptTests.CardText(thanks), StringComparison.Ordinal);
+        var entry = Assert.Single((await LogAsync(app)).Entries);
+        Assert.Equal(("answer", Question, "presse-kjoreregler", true), (entry.Source, entry.Question, entry.SectionId, entry.Helpful));
+        Assert.Equal(UserKeys.For(Teams.PersonalMessage("")), entry.UserKey);
+        Assert.DoesNotContain("user-1", entry.UserKey, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_thumbs_down_is_thanked_with_whom_to_ask()
+    {
+        await using var app = new BotApplication();
+        var answer = Assert.Single(await SayAsync(app, Question));
+
+        var reply = Assert.Single(await SubmitAsync(app, CardJson.Press(answer, "👎 Nei")));
+
+        var text = ConversationScriptTests.CardText(reply);
+        Assert.Contains("Takk for at du sa fra", text, StringComparison.Ordinal);
+        Assert.Contains("**Spør Kommunikasjonsavdelingen.** Kommunikasjonsavdelingen gir råd", text, StringComparison.Ordinal);
+        Assert.False(Assert.Single((await LogAsync(app)).Entries).Helpful);
+    }
+
+    [Fact]
+    public async Task Voting_again_changes_the_vote_instead_of_counting_twice()
+    {
+        await using var app = new BotApplication();
+        var answer = Assert.Single(await SayAsync(app, Question));
+
+        await SubmitAsync(app, CardJson.Press(answer, "👍 Ja"));
+        await SubmitAsync(app, CardJson.Press(answer, "👎 Nei"));
+
+        Assert.False(Assert.Single((await LogAsync(app)).Entries).Helpful);
+    }
+
+    [Fact]
+    public async Task An_English_answer_asks_and_thanks_in_English()
+    {
+        await using var app = new BotApplication();
+        var answer = Assert.Single(await SayAsync(app, "Who is allowed to talk to the press?"));
+
+        var thanks = Assert.Single(await SubmitAsync(app, CardJson.Press(answer, "👍 Yes")));
+
+        Assert.Contains("Was this helpful?", ConversationScriptTests.CardText(answer), StringComparison.Ordinal);
+        Assert.Contains("Thank you for the feedback!", ConversationScriptTests.CardText(thanks), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_answer_card_unfolds_the_contact_on_request()
+    {
+        await using var app = new BotApplication();
+
+        var answer = Assert.Single(await SayAsync(app, Question));
+
+        var ask = CardJson.Button(answer, "Spør kommunikasjonsavdelingen");
+        Assert.Equal("Action.ShowCard", ask["type"]!.GetValue<string>());
+        Assert.Contains(CardJson.Elements(ask["card"]!), e => e["text"]?.GetValue<string>() is { } text && text.Contains("Kommunikasjonsavdelingen gir råd, tilrettelegger og støtter", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_refusal_shows_the_contact_and_still_asks_for_feedback_without_a_section()
+    {
+        await using var app = new BotApplication();
+        var refusal = Assert.Single(await SayAsync(app, "Hvor mange feriedager har jeg i år?"));
+
+        await SubmitAsync(app, CardJson.Press(refusal, "👎 Nei"));
+
+        Assert.Contains("sier ikke noe om dette", ConversationScriptTests.CardText(refusal), StringComparison.Ordinal);
+        Assert.Contains("**Spør Kommunikasjonsavdelingen.**", ConversationScriptTests.CardText(refusal), StringComparison.Ordinal);
+        Assert.Null(Assert.Single((await LogAsync(app)).Entries).SectionId);
+    }
+
+    [Fact]
+    public async Task A_dialog_outcome_asks_for_feedback_on_its_first_rule()
+    {
+        await using var app = new BotApplication();
+        await SayAsync(app, "presse");
+        var outcome = Assert.Single(await SayAsync(app, "5"));
+
+        await SubmitAsync(app, CardJson.Press(outcome, "👍 Ja"));
+
+        var entry = Assert.Single((await LogAsync(app)).Entries);
+        Assert.Equal("dialog", entry.Source);
+        Assert.StartsWith("Kontakt med pressen › ", entry.Question, StringComparison.Ordinal);
+        Assert.NotNull(entry.SectionId);
+    }
+
+    public static TheoryData<string> Malformed => new()
+    {
+        """{"feedback":"yes"}""",
+        """{"feedback":{"helpful":"yes","source":"answer","question":"q"}}""",
+        """{"feedback":{"helpful":true,"source":"elsewhere","question":"q"}}""",
+        """{"feedback":{"helpful":true,"source":"answer"}}""",
+        """{"feedback":{"helpful":true,"source":"answer","question":"q","section":"no-such-section"}}""",
+        "{\"feedback\":{\"helpful\":true,\"source\":\"answer\",\"question\":\"" + new string('q', 1001) + "\"}}",
+    };
+
+    [Theory]
+    [MemberData(nameof(Malformed))]
+    public async Task Malformed_feedback_gets_a_clear_reply_and_stores_nothing(string value)
+    {
+        await using var app = new BotApplication();
+
+        var reply = Assert.Single(await SubmitAsync(app, JsonDocument.Parse(value).RootElement.Clone()));
+
+        Assert.Contains("Jeg klarte ikke å lese den tilbakemeldingen", reply.Text, StringComparison.Ordinal);
+        Assert.Null(await app.Store.GetAsync(FeedbackLog.Key("ostre-toten"), CancellationToken.None));
+    }
+
+    private static async Task<FeedbackLog> LogAsync(BotApplication app) =>
+        (await app.Store.GetAsync(FeedbackLog.Key("ostre-toten"), CancellationToken.None))!;
+
+    private static Task<IReadOnlyList<Activity>> SayAsync(BotApplication app, string text) =>
+        app.ExchangeAsync(Teams.PersonalMessage(text) with { Id = Guid.NewGuid().ToString("N") });
+
+    private static Task<IReadOnlyList<Activity>> SubmitAsync(BotApplication app, JsonElement value) => app.ExchangeAsync(Teams.CardSubmission(value));
+}
