@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using StrategiBot.Checklists;
 using StrategiBot.Conversation;
 using StrategiBot.Dialogs;
 using StrategiBot.Hosting;
@@ -29,6 +30,7 @@ internal static class StrategiBotExtensions
         services.AddBotFrameworkProtocol(builder.Configuration, builder.Environment);
         services.AddStorage();
         services.AddKnowledge();
+        services.AddChecklists();
         services.AddDialogs();
         services.AddConversation();
         return builder;

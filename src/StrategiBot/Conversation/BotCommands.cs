@@ -45,7 +45,15 @@ internal static class BotCommands
         "Can I say this in public? Freedom of expression and loyalty",
         ["ytringsfrihet", "ytringsfridom", "freedom of expression", "free speech"]) { DialogId = "ytringsfrihet" };
 
-    public static IReadOnlyList<BotCommand> All { get; } = [Help, Press, SocialMedia, FreeSpeech];
+    public static readonly BotCommand Checklists = new(
+        "checklists",
+        "sjekklister",
+        "Sjekklister før du publiserer, svarer pressen eller sender noe ut",
+        "checklists",
+        "Checklists before you post, talk to the press or send something out",
+        ["sjekklister", "sjekkliste", "sjekklistene", "sjekklistar", "sjekklista", "checklists", "checklist"]);
+
+    public static IReadOnlyList<BotCommand> All { get; } = [Help, Press, SocialMedia, FreeSpeech, Checklists];
 
     /// <summary>Lower-cases, trims and drops a trailing punctuation mark or a leading slash.</summary>
     public static string Normalise(string text) =>

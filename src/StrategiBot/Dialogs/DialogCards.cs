@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using StrategiBot.Cards;
+using StrategiBot.Checklists;
 using StrategiBot.Content;
 
 namespace StrategiBot.Dialogs;
@@ -54,6 +55,12 @@ internal static class DialogCards
         {
             body.Add(AdaptiveCards.Text($"**Spør {organisation.ContactUnit}.** {organisation.ContactDescription}"));
         }
-        return AdaptiveCards.Card(body, [AdaptiveCards.Submit("Gå gjennom på nytt", new JsonObject { ["dialog"] = dialog.Id, ["restart"] = true })]);
+        var actions = new List<JsonNode>();
+        if (outcome.Checklist is { } checklist)
+        {
+            actions.Add(ChecklistCards.OpenButton(checklist.Id, checklist.Title));
+        }
+        actions.Add(AdaptiveCards.Submit("Gå gjennom på nytt", new JsonObject { ["dialog"] = dialog.Id, ["restart"] = true }));
+        return AdaptiveCards.Card(body, actions);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using StrategiBot.Checklists;
 using StrategiBot.Content;
 using StrategiBot.Retrieval;
 
@@ -15,14 +16,15 @@ internal static class DialogRegistration
         {
             var knowledge = sp.GetRequiredService<KnowledgeBase>();
             var folder = sp.GetRequiredService<IOptions<ContentOptions>>().Value.DialogsFolder;
-            return new DialogCatalog(DialogLoader.LoadAll(folder, knowledge.Packs), knowledge.Analysis);
+            var checklists = sp.GetRequiredService<ChecklistCatalog>().All;
+            return new DialogCatalog(DialogLoader.LoadAll(folder, knowledge.Packs, checklists), knowledge.Analysis);
         });
         services.AddSingleton<DialogEngine>();
         services.AddHostedService<DialogStartupCheck>();
         return services;
     }
 
-    /// <summary>Loads the dialogs while the host starts, so a typo in a dialog file stops the start with its file and line.</summary>
+    /// <summary>Loads the dialogs (and with them the checklists) while the host starts, so a typo in a data file stops the start with its file and line.</summary>
     private sealed class DialogStartupCheck(IServiceProvider services) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)

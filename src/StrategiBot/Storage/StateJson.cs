@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using StrategiBot.Checklists;
 using StrategiBot.Conversation;
 
 namespace StrategiBot.Storage;
@@ -31,4 +32,5 @@ internal static class StateJson
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ConversationState))]
 [JsonSerializable(typeof(UserState))]
+[JsonSerializable(typeof(ChecklistProgress))]
 internal sealed partial class StateJsonContext : JsonSerializerContext;

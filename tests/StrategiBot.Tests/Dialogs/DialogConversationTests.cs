@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using StrategiBot.Conversation;
 using StrategiBot.Dialogs;
 using StrategiBot.Protocol.Schema;
@@ -211,29 +210,16 @@ public sealed class DialogConversationTests(KnowledgeFixture fixture) : IClassFi
     [Fact]
     public async Task A_restart_of_the_bot_continues_where_the_dialog_was()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "strategibot-restart", Guid.NewGuid().ToString("N"));
-        var settings = new Dictionary<string, string?>
+        using var folder = new TempFolder("restart");
+        await using (var before = new BotApplication(settings: folder.SqliteSettings()))
         {
-            ["Storage:Provider"] = "Sqlite",
-            ["Storage:ConnectionString"] = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "bot.db") }.ToString(),
-        };
-        try
-        {
-            await using (var before = new BotApplication(settings: settings))
-            {
-                await SayAsync(before, "presse");
-            }
-            await using var after = new BotApplication(settings: settings);
-
-            var reply = await SayAsync(after, "1");
-
-            Assert.Contains("Hva vil journalisten vite?", reply, StringComparison.Ordinal);
+            await SayAsync(before, "presse");
         }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
+        await using var after = new BotApplication(settings: folder.SqliteSettings());
+
+        var reply = await SayAsync(after, "1");
+
+        Assert.Contains("Hva vil journalisten vite?", reply, StringComparison.Ordinal);
     }
 
     private string FirstChoice(string step) =>

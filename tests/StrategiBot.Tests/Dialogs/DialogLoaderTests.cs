@@ -1,3 +1,4 @@
+using StrategiBot.Checklists;
 using StrategiBot.Content;
 using StrategiBot.Dialogs;
 using StrategiBot.Tests.Retrieval;
@@ -7,10 +8,13 @@ namespace StrategiBot.Tests.Dialogs;
 /// <summary>The shipped dialogs load and hold together; a broken dialog file names its file and line.</summary>
 public sealed class DialogLoaderTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>, IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "strategibot-dialogs", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new("dialogs");
 
     internal static IReadOnlyList<DialogDefinition> Shipped(KnowledgeFixture fixture) =>
-        DialogLoader.LoadAll(Path.Combine(RepositoryContent.Root, "dialogs"), fixture.Knowledge.Packs);
+        DialogLoader.LoadAll(Path.Combine(RepositoryContent.Root, "dialogs"), fixture.Knowledge.Packs, ShippedChecklists(fixture));
+
+    internal static IReadOnlyList<ChecklistDefinition> ShippedChecklists(KnowledgeFixture fixture) =>
+        ChecklistLoader.LoadAll(Path.Combine(RepositoryContent.Root, "dialogs"), fixture.Knowledge.Packs);
 
     [Fact]
     public void Every_organisation_has_a_press_dialog_and_Ostre_Toten_all_three()
@@ -70,7 +74,7 @@ public sealed class DialogLoaderTests(KnowledgeFixture fixture) : IClassFixture<
     {
         var path = Write("d", $"id: d\ntitle: T\n{steps}\noutcomes:\n  o:\n    title: O\n    guidance: G\n    cites:\n      - {{section: presse-kjoreregler, item: 13}}\n");
 
-        var error = Assert.Throws<ContentException>(() => DialogLoader.Load(path, fixture.Knowledge.Pack("ostre-toten")!));
+        var error = Assert.Throws<ContentException>(() => DialogLoader.Load(path, fixture.Knowledge.Pack("ostre-toten")!, ShippedChecklists(fixture)));
 
         Assert.Contains(problem, error.Message, StringComparison.Ordinal);
         Assert.StartsWith(path + ":", error.Message, StringComparison.Ordinal);
@@ -89,10 +93,33 @@ public sealed class DialogLoaderTests(KnowledgeFixture fixture) : IClassFixture<
     {
         var path = Write("d", $"id: d\ntitle: T\nstart: a\nsteps:\n  a:\n    question: Q\n    choices:\n      - {{id: x, label: X, outcome: o}}\n      - {{id: y, label: Y, outcome: o}}\noutcomes:\n  o:\n    title: O\n    guidance: G\n    cites:\n      - {cite}\n");
 
-        var error = Assert.Throws<ContentException>(() => DialogLoader.Load(path, fixture.Knowledge.Pack("ostre-toten")!));
+        var error = Assert.Throws<ContentException>(() => DialogLoader.Load(path, fixture.Knowledge.Pack("ostre-toten")!, ShippedChecklists(fixture)));
 
         Assert.Contains(problem, error.Message, StringComparison.Ordinal);
         Assert.Equal(15, error.Line);
+    }
+
+    [Fact]
+    public void An_outcome_may_offer_only_a_checklist_of_its_own_organisation()
+    {
+        // valg-av-kanal exists for Østre Toten only; Lørenskog's dialogs cannot offer it.
+        var path = Write("d", "id: d\ntitle: T\nstart: a\nsteps:\n  a:\n    question: Q\n    choices:\n      - {id: x, label: X, outcome: o}\n      - {id: y, label: Y, outcome: o}\noutcomes:\n  o:\n    title: O\n    guidance: G\n    cites:\n      - {section: nyttige-tips, quote: Bruker du rett kanal?}\n    checklist: valg-av-kanal\n");
+        var lorenskog = ShippedChecklists(fixture).Where(c => c.OrganisationId == "lorenskog").ToList();
+
+        var error = Assert.Throws<ContentException>(() => DialogLoader.Load(path, fixture.Knowledge.Pack("lorenskog")!, lorenskog));
+
+        Assert.Contains("checklist 'valg-av-kanal' is not a checklist of lorenskog", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith(path + ":16:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Outcomes_offer_the_checklists_they_name()
+    {
+        var outcomes = Shipped(fixture).SelectMany(d => d.Outcomes.Values.Select(o => (d.OrganisationId, o))).ToList();
+
+        Assert.Contains(outcomes, x => x.OrganisationId == "ostre-toten" && x.o.Checklist == new ChecklistLink("for-du-publiserer", "Før du publiserer"));
+        Assert.Contains(outcomes, x => x.OrganisationId == "lorenskog" && x.o.Checklist?.Id == "nyttige-tips");
+        Assert.Contains(outcomes, x => x.OrganisationId == "tynset" && x.o.Checklist?.Id == "journalisten-ringer");
     }
 
     [Fact]
@@ -100,26 +127,14 @@ public sealed class DialogLoaderTests(KnowledgeFixture fixture) : IClassFixture<
     {
         var path = Write("d", "id: e\ntitle: T\n");
 
-        var error = Assert.Throws<ContentException>(() => DialogLoader.Load(path, fixture.Knowledge.Pack("ostre-toten")!));
+        var error = Assert.Throws<ContentException>(() => DialogLoader.Load(path, fixture.Knowledge.Pack("ostre-toten")!, ShippedChecklists(fixture)));
 
         Assert.Contains("must equal the file name 'd'", error.Message, StringComparison.Ordinal);
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 
-    private string Write(string id, string yaml)
-    {
-        Directory.CreateDirectory(_folder);
-        var path = Path.Combine(_folder, id + ".yaml");
-        File.WriteAllText(path, yaml);
-        return path;
-    }
+    private string Write(string id, string yaml) => _folder.WriteYaml(id, yaml);
 }
 
 /// <summary>Every route through a dialog: the choices made and the outcome reached.</summary>

@@ -34,6 +34,24 @@ public sealed class OutboundActivitySchemaTests(ITestOutputHelper output)
         new("a question the strategy does not cover", [Teams.PersonalMessage("Hvor mange feriedager har jeg?")]),
         new("a dialog step", [Teams.PersonalMessage("presse")]),
         new("a dialog outcome", [Teams.PersonalMessage("presse"), Teams.PersonalMessage("5")]),
+        new("checklist list", [Teams.PersonalMessage("sjekklister")]),
+        new("checklist list in English", [Teams.PersonalMessage("checklists")]),
+        new("checklist opened by a phrase", [Teams.PersonalMessage("sjekkliste før jeg publiserer")]),
+        new("checklist opened from a dialog outcome's button", [Teams.PersonalMessage("") with
+        {
+            Text = null,
+            Value = JsonSerializer.SerializeToElement(new { checklist = "journalisten-ringer", verb = "checklist.open" }),
+        }]),
+        new("checklist ticked in Teams, then reopened", [
+            Teams.CardAction("checklist.save", new Dictionary<string, string> { ["checklist"] = "for-du-publiserer", ["item-samtykke"] = "true" }),
+            Teams.PersonalMessage("sjekkliste før jeg publiserer")]),
+        new("checklist saved through the Action.Submit fallback", [Teams.PersonalMessage("") with
+        {
+            ChannelId = "webchat",
+            Text = null,
+            Value = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["checklist"] = "nyttige-tips", ["verb"] = "checklist.save", ["item-kanal"] = "true" }),
+        }]),
+        new("checklist shared in a group chat", [Teams.GroupMessage("sjekkliste journalist", mentionBot: true)]),
         new("welcome on personal install", [Teams.BotInstalledPersonal()]),
         new("welcome when added to a personal chat", [Teams.BotAddedToConversation()]),
         new("welcome when added to a team", [Teams.BotAddedToTeam()]),
