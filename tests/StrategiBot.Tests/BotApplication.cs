@@ -38,6 +38,9 @@ internal sealed class BotApplication : WebApplicationFactory<Program>
 
     public IConnectorClient? ConnectorOverride { get; init; }
 
+    /// <summary>Replaces the configured store, e.g. with one that fails on purpose.</summary>
+    public IStateStore? StoreOverride { get; init; }
+
     /// <summary>A clock the test moves by hand, for idle timeouts.</summary>
     public TimeProvider? Clock { get; init; }
 
@@ -51,6 +54,11 @@ internal sealed class BotApplication : WebApplicationFactory<Program>
         {
             services.RemoveAll<IConnectorClient>();
             services.AddSingleton(ConnectorOverride ?? Connector);
+            if (StoreOverride is not null)
+            {
+                services.RemoveAll<IStateStore>();
+                services.AddSingleton(StoreOverride);
+            }
             if (Clock is not null)
             {
                 services.RemoveAll<TimeProvider>();

@@ -47,27 +47,46 @@ internal static class ChecklistCards
             {
                 body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = heading, ["weight"] = "Bolder", ["wrap"] = true, ["spacing"] = "Large" });
             }
-            body.Add(new JsonObject
-            {
-                ["type"] = "Input.Toggle",
-                ["id"] = InputId(item),
-                ["title"] = item.Text,
-                ["value"] = ticked.Contains(item.Id) ? "true" : "false",
-                ["valueOn"] = "true",
-                ["valueOff"] = "false",
-                ["wrap"] = true,
-            });
             var ruleId = "rule-" + item.Id;
+            // The rule sits one tap away beside its item, so the list stays short on a phone.
             body.Add(new JsonObject
             {
-                ["type"] = "ActionSet",
-                ["spacing"] = "None",
-                ["actions"] = new JsonArray(new JsonObject
-                {
-                    ["type"] = "Action.ToggleVisibility",
-                    ["title"] = "Vis regelen",
-                    ["targetElements"] = new JsonArray(ruleId),
-                }),
+                ["type"] = "ColumnSet",
+                ["columns"] = new JsonArray(
+                    new JsonObject
+                    {
+                        ["type"] = "Column",
+                        ["width"] = "stretch",
+                        ["items"] = new JsonArray(new JsonObject
+                        {
+                            ["type"] = "Input.Toggle",
+                            ["id"] = InputId(item),
+                            ["title"] = item.Text,
+                            ["value"] = ticked.Contains(item.Id) ? "true" : "false",
+                            ["valueOn"] = "true",
+                            ["valueOff"] = "false",
+                            ["wrap"] = true,
+                        }),
+                    },
+                    new JsonObject
+                    {
+                        ["type"] = "Column",
+                        ["width"] = "auto",
+                        ["verticalContentAlignment"] = "Center",
+                        ["selectAction"] = new JsonObject
+                        {
+                            ["type"] = "Action.ToggleVisibility",
+                            ["title"] = "Vis regelen: " + item.Text,
+                            ["targetElements"] = new JsonArray(ruleId),
+                        },
+                        ["items"] = new JsonArray(new JsonObject
+                        {
+                            ["type"] = "TextBlock",
+                            ["text"] = "Vis regelen",
+                            ["color"] = "Accent",
+                            ["size"] = "Small",
+                        }),
+                    }),
             });
             body.Add(new JsonObject
             {

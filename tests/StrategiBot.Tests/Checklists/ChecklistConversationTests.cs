@@ -343,7 +343,13 @@ public sealed class ChecklistConversationTests(KnowledgeFixture fixture) : IClas
 
     /// <summary>The ids of the toggles the card shows as ticked, in card order.</summary>
     private static List<string> Toggled(JsonElement card) =>
-        [.. card.GetProperty("body").EnumerateArray()
-            .Where(e => e.GetProperty("type").GetString() == "Input.Toggle" && e.GetProperty("value").GetString() == "true")
+        [.. Elements(card).Where(e => e.TryGetProperty("type", out var t) && t.GetString() == "Input.Toggle" && e.GetProperty("value").GetString() == "true")
             .Select(e => e.GetProperty("id").GetString()!)];
+
+    private static IEnumerable<JsonElement> Elements(JsonElement node) => node.ValueKind switch
+    {
+        JsonValueKind.Object => [node, .. node.EnumerateObject().SelectMany(p => Elements(p.Value))],
+        JsonValueKind.Array => node.EnumerateArray().SelectMany(Elements),
+        _ => [],
+    };
 }
