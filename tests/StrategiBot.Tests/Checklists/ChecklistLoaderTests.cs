@@ -45,6 +45,19 @@ public sealed class ChecklistLoaderTests(KnowledgeFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void Every_trigger_opens_its_own_checklist_and_no_dialog_trigger_opens_one()
+    {
+        var checklists = DialogLoaderTests.ShippedChecklists(fixture);
+        var catalog = new ChecklistCatalog(checklists, fixture.Knowledge.Analysis);
+
+        Assert.All(checklists, checklist => Assert.All(checklist.Triggers, trigger =>
+            Assert.Equal(checklist.Id, catalog.MatchTrigger(checklist.OrganisationId, trigger)?.Id)));
+        // Checklists are matched first, so they must leave the dialogs' own phrases alone.
+        Assert.All(DialogLoaderTests.Shipped(fixture), dialog => Assert.All(dialog.Triggers, trigger =>
+            Assert.Null(catalog.MatchTrigger(dialog.OrganisationId, trigger))));
+    }
+
+    [Fact]
     public void Lorenskogs_useful_tips_are_the_strategys_own_list_word_for_word()
     {
         var tips = DialogLoaderTests.ShippedChecklists(fixture).Single(c => c.OrganisationId == "lorenskog" && c.Id == "nyttige-tips");
