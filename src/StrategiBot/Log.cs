@@ -1,7 +1,8 @@
 namespace StrategiBot;
 
 /// <summary>
-/// The app's log events, grouped by feature: 1xx turns, 2xx conversation, 3xx dialogs, 60x plans, 62x feedback, 9xx host.
+/// The app's log events, grouped by feature: 1xx turns, 2xx conversation, 3xx dialogs, 5xx checklists and
+/// Universal Actions, 60x plans, 62x feedback, 9xx host.
 /// Never message text or personal data; conversation and activity ids come from the endpoint's scope.
 /// </summary>
 internal static partial class Log
@@ -41,6 +42,18 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 303, Level = LogLevel.Information, Message = "A button of dialog {DialogId} no longer matches the open question")]
     public static partial void StaleDialogButton(ILogger logger, string dialogId);
+
+    [LoggerMessage(EventId = 500, Level = LogLevel.Information, Message = "Opened checklist {ChecklistId}")]
+    public static partial void ChecklistOpened(ILogger logger, string checklistId);
+
+    [LoggerMessage(EventId = 501, Level = LogLevel.Information, Message = "Saved checklist {ChecklistId}: {Ticked} of {Total} ticked")]
+    public static partial void ChecklistSaved(ILogger logger, string checklistId, int ticked, int total);
+
+    [LoggerMessage(EventId = 502, Level = LogLevel.Information, Message = "Reset checklist {ChecklistId}")]
+    public static partial void ChecklistReset(ILogger logger, string checklistId);
+
+    [LoggerMessage(EventId = 503, Level = LogLevel.Information, Message = "Rejected a Universal Action: {Reason}")]
+    public static partial void UniversalActionRejected(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 600, Level = LogLevel.Information, Message = "Opened plan form {FormId}, resuming a draft: {Resumed}")]
     public static partial void PlanOpened(ILogger logger, string formId, bool resumed);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using StrategiBot.Checklists;
 using StrategiBot.Conversation;
 using StrategiBot.Dialogs;
 using StrategiBot.Feedback;
@@ -31,6 +32,7 @@ internal static class StrategiBotExtensions
         services.AddBotFrameworkProtocol(builder.Configuration, builder.Environment);
         services.AddStorage();
         services.AddKnowledge();
+        services.AddChecklists();
         services.AddDialogs();
         services.AddPlanning();
         services.AddSingleton<FeedbackRecorder>();

@@ -38,7 +38,7 @@ internal sealed class BotApplication : WebApplicationFactory<Program>
 
     public IConnectorClient? ConnectorOverride { get; init; }
 
-    /// <summary>Storage the test holds on to, e.g. to start each scenario on one app with empty state.</summary>
+    /// <summary>Replaces the configured store: one the test holds on to, or one that fails on purpose.</summary>
     public IStateStore? StoreOverride { get; init; }
 
     /// <summary>A clock the test moves by hand, for idle timeouts.</summary>

@@ -42,6 +42,41 @@ internal static class Teams
         };
     }
 
+    /// <summary>
+    /// A press on an <c>Action.Execute</c> button (or, with <paramref name="trigger"/> <c>automatic</c>, Teams
+    /// refreshing a card for a viewer): the invoke <c>adaptiveCard/action</c>.
+    /// </summary>
+    public static Activity CardAction(string verb, object data, string userId = "29:user-1", bool inGroup = false, string trigger = "manual") =>
+        Invoke(JsonSerializer.SerializeToElement(new { action = new { type = "Action.Execute", verb, data }, trigger }), userId, inGroup);
+
+    /// <summary>An <c>adaptiveCard/action</c> invoke with any value, well-formed or not.</summary>
+    public static Activity Invoke(JsonElement? value, string userId = "29:user-1", bool inGroup = false, string name = "adaptiveCard/action")
+    {
+        var message = inGroup ? GroupMessage("", mentionBot: false) : PersonalMessage("");
+        return message with
+        {
+            Type = ActivityTypes.Invoke,
+            Id = "f:invoke-" + Guid.NewGuid().ToString("N"),
+            Name = name,
+            Text = null,
+            ReplyToId = "1:card-message",
+            Value = value,
+            // Each user its own Entra object id, so each gets their own pseudonymous key.
+            From = new ChannelAccount { Id = userId, Name = userId, AadObjectId = AadObjectIdFor(userId) },
+        };
+    }
+
+    /// <summary>A message from a particular user, in their personal chat or in the group chat.</summary>
+    public static Activity MessageFrom(string userId, string text, bool inGroup = false, string conversationId = "a:personal-1") =>
+        (inGroup ? GroupMessage(text, mentionBot: true) : PersonalMessage(text, conversationId: conversationId)) with
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            From = new ChannelAccount { Id = userId, Name = userId, AadObjectId = AadObjectIdFor(userId) },
+        };
+
+    private static string AadObjectIdFor(string userId) =>
+        new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(userId)).AsSpan(0, 16)).ToString();
+
     public static Activity BotInstalledPersonal(string userId = "29:user-1") => PersonalMessage("", userId) with
     {
         Type = ActivityTypes.InstallationUpdate,

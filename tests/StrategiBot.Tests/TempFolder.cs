@@ -1,21 +1,32 @@
+using Microsoft.Data.Sqlite;
+
 namespace StrategiBot.Tests;
 
-/// <summary>A fresh folder under the system's temp folder for content files a test writes, removed afterwards.</summary>
-internal sealed class TempFolder(string name) : IDisposable
+/// <summary>A folder of its own under the temp directory for one test (data files, a SQLite database), removed afterwards.</summary>
+internal sealed class TempFolder(string purpose) : IDisposable
 {
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), name, Guid.NewGuid().ToString("N"));
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "strategibot-" + purpose, Guid.NewGuid().ToString("N"));
 
-    /// <summary>Writes <c>&lt;id&gt;.yaml</c> and returns its path, as the loaders name it in their errors.</summary>
-    public string Yaml(string id, string yaml)
+    /// <summary>Writes <c>name.yaml</c> and returns its path.</summary>
+    public string WriteYaml(string name, string yaml)
     {
         Directory.CreateDirectory(Path);
-        var path = System.IO.Path.Combine(Path, id + ".yaml");
+        var path = System.IO.Path.Combine(Path, name + ".yaml");
         File.WriteAllText(path, yaml);
         return path;
     }
 
+    /// <summary>Settings for an app whose SQLite store lives in this folder, so a second app can open the same file.</summary>
+    public Dictionary<string, string?> SqliteSettings() => new()
+    {
+        ["Storage:Provider"] = "Sqlite",
+        ["Storage:ConnectionString"] = new SqliteConnectionStringBuilder { DataSource = System.IO.Path.Combine(Path, "bot.db") }.ToString(),
+    };
+
     public void Dispose()
     {
+        // Pooled connections keep the database file open.
+        SqliteConnection.ClearAllPools();
         if (Directory.Exists(Path))
         {
             Directory.Delete(Path, recursive: true);

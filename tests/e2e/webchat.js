@@ -3,8 +3,12 @@
 
 // Web Chat smoke test: a real Microsoft client (botframework-webchat in headless Chromium,
 // through offline-directline) asks the bot for help and must see the help card rendered.
+// With --tick and --press it goes on: ticks a toggle on that card, presses a button (an
+// Action.Submit), and must see a new card containing --expect-after with the toggle ticked.
 //
 //   node tests/e2e/webchat.js --bot-url http://127.0.0.1:3978/api/messages --screenshot out.png
+//   node tests/e2e/webchat.js ... --text "sjekklister ..." --expect-card "Før du publiserer" \
+//        --tick "Rett alltid opp faktafeil." --press Lagre --expect-after "1 av 14"
 //
 // Prints exactly one JSON line on stdout ({"ok":true,...} or {"ok":false,"error":...});
 // exits 0 on success, 1 when the scenario fails, 2 on bad arguments. Progress goes to stderr.
@@ -13,7 +17,8 @@ const { parseArgs } = require('node:util');
 const h = require('./lib/webchat-harness');
 
 const USAGE = 'usage: node webchat.js --bot-url <http://127.0.0.1:PORT/api/messages> --screenshot <file.png> '
-  + '[--text hjelp] [--expect-card "Dette kan jeg hjelpe deg med"] [--timeout-ms 90000] [--reply-timeout-ms 30000] [--chromium /usr/bin/chromium]';
+  + '[--text hjelp] [--expect-card "Dette kan jeg hjelpe deg med"] [--tick <toggle label> --press <button> --expect-after <text>] '
+  + '[--timeout-ms 90000] [--reply-timeout-ms 30000] [--chromium /usr/bin/chromium]';
 
 function parse(argv) {
   const { values } = parseArgs({
@@ -23,6 +28,9 @@ function parse(argv) {
       screenshot: { type: 'string' },
       text: { type: 'string', default: 'hjelp' },
       'expect-card': { type: 'string', default: 'Dette kan jeg hjelpe deg med' },
+      tick: { type: 'string' },
+      press: { type: 'string' },
+      'expect-after': { type: 'string' },
       'timeout-ms': { type: 'string', default: '90000' },
       'reply-timeout-ms': { type: 'string', default: '30000' },
       chromium: { type: 'string', default: h.DEFAULT_CHROMIUM },
@@ -31,7 +39,9 @@ function parse(argv) {
   });
   const timeoutMs = Number(values['timeout-ms']);
   const replyTimeoutMs = Number(values['reply-timeout-ms']);
-  if (!values['bot-url'] || !values.screenshot || !(timeoutMs > 0) || !(replyTimeoutMs > 0)) {
+  const followUp = [values.tick, values.press, values['expect-after']];
+  const partialFollowUp = followUp.some((v) => v !== undefined) && !followUp.every((v) => v !== undefined);
+  if (!values['bot-url'] || !values.screenshot || !(timeoutMs > 0) || !(replyTimeoutMs > 0) || partialFollowUp) {
     throw new Error(USAGE);
   }
   return {
@@ -39,6 +49,9 @@ function parse(argv) {
     screenshotPath: values.screenshot,
     text: values.text,
     expectCard: values['expect-card'],
+    tick: values.tick,
+    press: values.press,
+    expectAfter: values['expect-after'],
     timeoutMs,
     replyTimeoutMs,
     chromium: values.chromium,
@@ -75,7 +88,19 @@ async function run(options, cleanup, state) {
   await step(`send "${options.text}"`, () => h.sendText(page, options.text, { timeoutMs: left() }));
   // The bot answers within a second or two; a missing card should fail fast, not use the whole budget.
   const replyWait = () => Math.min(left(), options.replyTimeoutMs);
-  await step(`wait for card "${options.expectCard}"`, () => h.waitForCard(page, options.expectCard, { timeoutMs: replyWait() }));
+  const card = await step(`wait for card "${options.expectCard}"`, () => h.waitForCard(page, options.expectCard, { timeoutMs: replyWait() }));
+  if (options.tick) {
+    await step(`tick "${options.tick}"`, () => h.setToggle(card, options.tick, true, { timeoutMs: left() }));
+    await step(`press "${options.press}"`, () => h.pressCardButton(card, options.press, { timeoutMs: left() }));
+    const after = await step(`wait for card "${options.expectAfter}"`, () => h.waitForCard(page, options.expectAfter, { timeoutMs: replyWait() }));
+    await step(`"${options.tick}" is ticked on the new card`, async () => {
+      if (!(await h.isToggleOn(after, options.tick, { timeoutMs: left() }))) {
+        throw new Error('the card the bot sent back shows the toggle unticked');
+      }
+      // The picture should show the saved progress, not only the card's last buttons.
+      await after.getByText(options.expectAfter).first().scrollIntoViewIfNeeded({ timeout: left() });
+    });
+  }
   const file = await step('screenshot', () => h.screenshot(page, options.screenshotPath, { timeoutMs: left() }));
 
   return {
@@ -84,6 +109,7 @@ async function run(options, cleanup, state) {
     elapsedMs: Date.now() - started,
     sent: options.text,
     card: options.expectCard,
+    ...(options.tick ? { ticked: options.tick, after: options.expectAfter } : {}),
     botActivities: dl.log.fromBot.length,
   };
 }

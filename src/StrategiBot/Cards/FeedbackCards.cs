@@ -50,7 +50,7 @@ internal static class FeedbackCards
                 ? "Thank you for telling me. If the answer was not enough, the communication team can help:"
                 : "Takk for at du sa fra. Hvis svaret ikke var godt nok, kan du få hjelp her:"),
             ContactCards.Block(organisation, english),
-        ]);
+        ], fullWidth: true);
     }
 
     private static JsonObject Vote(FeedbackSubject subject, bool helpful, string title)

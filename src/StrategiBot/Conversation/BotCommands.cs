@@ -54,7 +54,16 @@ internal static class BotCommands
         "Make a communication plan from the strategy's template",
         ["kommunikasjonsplan", "kommunikasjonsplanen", "ny kommunikasjonsplan", "lag kommunikasjonsplan", "communication plan", "plan"]);
 
-    public static IReadOnlyList<BotCommand> All { get; } = [Help, Press, SocialMedia, FreeSpeech, CommunicationPlan];
+    
+    public static readonly BotCommand Checklists = new(
+        "checklists",
+        "sjekklister",
+        "Sjekklister før du publiserer, svarer pressen eller sender noe ut",
+        "checklists",
+        "Checklists before you post, talk to the press or send something out",
+        ["sjekklister", "sjekkliste", "sjekklistene", "sjekklistar", "sjekklista", "checklists", "checklist"]);
+
+    public static IReadOnlyList<BotCommand> All { get; } = [Help, Press, SocialMedia, FreeSpeech, Checklists, CommunicationPlan];
 
     /// <summary>Lower-cases, trims and drops a trailing punctuation mark or a leading slash.</summary>
     public static string Normalise(string text) =>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using StrategiBot.Answering;
 using StrategiBot.Cards;
+using StrategiBot.Checklists;
 using StrategiBot.Dialogs;
 using StrategiBot.Feedback;
 using StrategiBot.Planning;
@@ -22,6 +23,8 @@ internal sealed class MessageRouter(
     DialogCatalog catalog,
     PlanBuilder plans,
     FeedbackRecorder feedback,
+    ChecklistEngine checklists,
+    ChecklistCatalog checklistCatalog,
     IStateStore store,
     IOptions<BotOptions> options,
     ILogger<MessageRouter> logger)
@@ -30,20 +33,28 @@ internal sealed class MessageRouter(
     {
         var activity = turn.Activity;
         var isGroup = activity.IsGroupConversation();
-        if (isGroup && !activity.MentionsRecipient())
+        var text = activity.GetTextWithoutBotMention();
+        var language = LanguageDetector.Detect(text);
+        var organisation = options.Value.Organisation;
+
+        // A button press carries no mention, so in group chats it is read before the mention rule applies.
+        var isCardSubmission = activity.Value is { ValueKind: JsonValueKind.Object } && text.Length == 0;
+        if (isGroup && !isCardSubmission && !activity.MentionsRecipient())
         {
             return;
         }
 
-        var text = activity.GetTextWithoutBotMention();
-        var language = LanguageDetector.Detect(text);
-        var organisation = options.Value.Organisation;
         var state = activity.Conversation?.Id is { } conversationId
             ? await store.GetAsync(ConversationState.Key(conversationId), ct)
             : null;
 
-        if (activity.Value is { ValueKind: JsonValueKind.Object } value && text.Length == 0)
+        if (isCardSubmission && activity.Value is { } value)
         {
+            if (value.TryGetProperty(ChecklistCards.ChecklistKey, out _))
+            {
+                await checklists.OnSubmitAsync(turn, value, organisation, ct);
+                return;
+            }
             if (await plans.OnSubmitAsync(turn, value, organisation, ct) || await feedback.OnSubmitAsync(turn, value, organisation, ct))
             {
                 return;
@@ -77,6 +88,11 @@ internal sealed class MessageRouter(
             await dialogs.StartAsync(turn, commanded, ct);
             return;
         }
+        if (command == BotCommands.Checklists)
+        {
+            await checklists.ListAsync(turn, organisation, BotCommands.Normalise(text).StartsWith("checklist", StringComparison.Ordinal), ct);
+            return;
+        }
         if (command == BotCommands.CommunicationPlan || (command is null && active is null && plans.IsAskedFor(organisation, text)))
         {
             await plans.OpenAsync(turn, organisation, ct);
@@ -89,6 +105,12 @@ internal sealed class MessageRouter(
             return;
         }
 
+        // Asked for by name ("sjekkliste før jeg publiserer"), so it wins over a dialog on the same subject.
+        if (checklistCatalog.MatchTrigger(organisation, text) is { } checklist)
+        {
+            await checklists.OpenAsync(turn, checklist, ct);
+            return;
+        }
         if (active is null && catalog.MatchTrigger(organisation, text) is { } described)
         {
             await dialogs.StartAsync(turn, described, ct, "Dette kan jeg hjelpe deg gjennom, steg for steg.");
@@ -113,10 +135,27 @@ internal sealed class MessageRouter(
         }
     }
 
-    public Task OnInvokeAsync(TurnContext turn, CancellationToken ct)
+    public async Task OnInvokeAsync(TurnContext turn, CancellationToken ct)
     {
-        // Invokes this bot does not implement are left unanswered, which the endpoint turns into 501.
-        Log.InvokeIgnored(logger, turn.Activity.Name ?? "(none)");
-        return Task.CompletedTask;
+        if (!string.Equals(turn.Activity.Name, UniversalAction.InvokeName, StringComparison.Ordinal))
+        {
+            // Invokes this bot does not implement are left unanswered, which the endpoint turns into 501.
+            Log.InvokeIgnored(logger, turn.Activity.Name ?? "(none)");
+            return;
+        }
+        if (!UniversalAction.TryParseInvoke(turn.Activity, out var action, out var problem))
+        {
+            Log.UniversalActionRejected(logger, problem);
+            turn.InvokeResponse = InvokeResponses.BadRequest(problem);
+            return;
+        }
+        // One prefix per feature (checklist.*, and later plan.*, feedback.*): each answers its own verbs.
+        if (action.Verb.StartsWith(ChecklistEngine.VerbPrefix, StringComparison.Ordinal))
+        {
+            turn.InvokeResponse = await checklists.OnExecuteAsync(turn, action, options.Value.Organisation, ct);
+            return;
+        }
+        Log.UniversalActionRejected(logger, "unknown verb");
+        turn.InvokeResponse = InvokeResponses.NotSupported($"The verb '{action.Verb}' is not supported.");
     }
 }

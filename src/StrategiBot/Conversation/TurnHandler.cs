@@ -172,6 +172,11 @@ internal sealed class TurnHandler(
             {
                 await store.UpdateAsync(ConversationState.Key(conversationId), s => (s ?? new()) with { Dialog = null }, CancellationToken.None);
             }
+            if (turn.Activity.Type == ActivityTypes.Invoke && turn.Activity.Name == UniversalAction.InvokeName)
+            {
+                // The card shows the error; the channel still gets HTTP 200, as the protocol expects.
+                turn.InvokeResponse = InvokeResponses.Error(500, "InternalError", "Something went wrong on the bot's side; please try again.");
+            }
             if (turn.Activity.Type == ActivityTypes.Message)
             {
                 var language = LanguageDetector.Detect(turn.Activity.Text);

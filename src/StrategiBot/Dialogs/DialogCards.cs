@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using StrategiBot.Cards;
+using StrategiBot.Checklists;
 using StrategiBot.Content;
 
 namespace StrategiBot.Dialogs;
@@ -77,6 +78,10 @@ internal static class DialogCards
         else
         {
             actions.Add(ContactCards.AskAction(organisation));
+        }
+        if (outcome.Checklist is { } checklist)
+        {
+            actions.Insert(0, ChecklistCards.OpenButton(checklist.Id, checklist.Title));
         }
         body.AddRange(FeedbackCards.Prompt(new FeedbackSubject(FeedbackSubject.DialogSource, $"{dialog.Title} › {outcome.Title}", outcome.Cites[0].SectionId)));
         return AdaptiveCards.Card(body, actions, fullWidth: true);

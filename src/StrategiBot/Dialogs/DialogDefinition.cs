@@ -1,3 +1,6 @@
+using StrategiBot.Content;
+using StrategiBot.Conversation;
+
 namespace StrategiBot.Dialogs;
 
 /// <summary>A guided dialog as the communication department wrote it in <c>dialogs/&lt;org&gt;/&lt;id&gt;.yaml</c>, checked and resolved.</summary>
@@ -10,7 +13,7 @@ internal sealed record DialogDefinition(
     string Start,
     IReadOnlyDictionary<string, DialogStep> Steps,
     IReadOnlyDictionary<string, DialogOutcome> Outcomes,
-    string File);
+    string File) : ICatalogued;
 
 /// <summary>A question with its choices.</summary>
 internal sealed record DialogStep(string Id, string Question, IReadOnlyList<DialogChoice> Choices, int Line);
@@ -23,10 +26,10 @@ internal sealed record DialogOutcome(
     string Id,
     string Title,
     string Guidance,
-    IReadOnlyList<DialogCitation> Cites,
+    IReadOnlyList<StrategyCitation> Cites,
     bool Contact,
-    string? Checklist,
+    ChecklistLink? Checklist,
     int Line);
 
-/// <summary>A quotation of the strategy, resolved when the dialog is loaded so it is always verbatim.</summary>
-internal sealed record DialogCitation(string SectionId, string SectionTitle, string Text);
+/// <summary>The checklist an outcome offers, checked against the organisation's checklists when loaded.</summary>
+internal sealed record ChecklistLink(string Id, string Title);

@@ -1,21 +1,21 @@
-using System.Text.RegularExpressions;
+using StrategiBot.Checklists;
 using StrategiBot.Content;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using static StrategiBot.Content.YamlNodes;
 
 namespace StrategiBot.Dialogs;
 
 /// <summary>
 /// Reads and checks the dialog files of every organisation. Anything that would strand a user (an unknown
-/// step, an unreachable step, a loop, a dead end) or misquote the strategy (an unknown section, item or
-/// quote) stops the start with the file and line.
+/// step, an unreachable step, a loop, a dead end), misquote the strategy (an unknown section, item or
+/// quote) or offer a checklist the organisation does not have stops the start with the file and line.
 /// </summary>
-internal static partial class DialogLoader
+internal static class DialogLoader
 {
     private const int MinChoices = 2;
     private const int MaxChoices = 7;
 
-    public static IReadOnlyList<DialogDefinition> LoadAll(string dialogsRoot, IReadOnlyCollection<ContentPack> packs)
+    public static IReadOnlyList<DialogDefinition> LoadAll(string dialogsRoot, IReadOnlyCollection<ContentPack> packs, IReadOnlyCollection<ChecklistDefinition> checklists)
     {
         var dialogs = new List<DialogDefinition>();
         if (!Directory.Exists(dialogsRoot))
@@ -32,14 +32,16 @@ internal static partial class DialogLoader
             }
             var pack = packs.FirstOrDefault(p => p.Organisation.Id == organisationId)
                 ?? throw new ContentException(files[0], 1, $"'{organisationId}' is not an organisation in content/; dialog folders are named after one.");
-            dialogs.AddRange(files.Where(f => !Path.GetFileName(f).StartsWith('_')).Select(f => Load(f, pack)));
+            var own = checklists.Where(c => c.OrganisationId == organisationId).ToList();
+            dialogs.AddRange(files.Where(f => !Path.GetFileName(f).StartsWith('_')).Select(f => Load(f, pack, own)));
         }
         return dialogs;
     }
 
-    public static DialogDefinition Load(string path, ContentPack pack)
+    /// <param name="checklists">The organisation's checklists, which outcomes may offer.</param>
+    public static DialogDefinition Load(string path, ContentPack pack, IReadOnlyCollection<ChecklistDefinition> checklists)
     {
-        var root = ReadRoot(path);
+        var root = ReadMapping(path, "a dialog file must be a mapping with id, title, start, steps and outcomes.");
         var id = Scalar(path, root, "id");
         var expectedId = Path.GetFileNameWithoutExtension(path);
         if (id.Value != expectedId)
@@ -59,7 +61,7 @@ internal static partial class DialogLoader
             {
                 throw new ContentException(path, Line(key), $"the outcome id '{outcomeId}' is used twice.");
             }
-            outcomes[outcomeId] = Outcome(path, outcomeId, AsMapping(path, value), pack);
+            outcomes[outcomeId] = Outcome(path, outcomeId, AsMapping(path, value), pack, checklists);
         }
 
         var steps = new Dictionary<string, DialogStep>(StringComparer.Ordinal);
@@ -162,105 +164,24 @@ internal static partial class DialogLoader
         return new DialogStep(id, question, choices, Line(node));
     }
 
-    private static DialogOutcome Outcome(string path, string id, YamlMappingNode node, ContentPack pack)
+    private static DialogOutcome Outcome(string path, string id, YamlMappingNode node, ContentPack pack, IReadOnlyCollection<ChecklistDefinition> checklists)
     {
         CheckKeys(path, node, "title", "guidance", "cites", "contact", "checklist");
-        var cites = new List<DialogCitation>();
-        foreach (var item in Sequence(path, node, "cites"))
-        {
-            var map = AsMapping(path, item);
-            CheckKeys(path, map, "section", "item", "quote");
-            var sectionId = Scalar(path, map, "section").Value;
-            var section = pack.Strategy.Find(sectionId)
-                ?? throw new ContentException(path, Line(map), $"'{sectionId}' is not a section of {pack.Organisation.Id}'s strategy.");
-            var itemText = OptionalScalar(map, "item");
-            var quote = OptionalScalar(map, "quote");
-            if ((itemText is null) == (quote is null))
-            {
-                throw new ContentException(path, Line(map), "a citation needs exactly one of 'item' (a numbered item) or 'quote' (exact text).");
-            }
-            string text;
-            if (itemText is not null)
-            {
-                var block = int.TryParse(itemText, out var number) ? section.Item(number) : null;
-                text = block?.Display ?? throw new ContentException(path, Line(map), $"section '{sectionId}' has no numbered item '{itemText}'.");
-            }
-            else
-            {
-                var wanted = ContentPackLoader.Normalise(quote!);
-                var block = section.Blocks.FirstOrDefault(b => ContentPackLoader.Normalise(b.Text).Contains(wanted, StringComparison.Ordinal))
-                    ?? throw new ContentException(path, Line(map), $"the quote is not in section '{sectionId}': \"{quote}\".");
-                // The whole paragraph or list item is quoted, so the rule is never cut mid-thought.
-                text = block.Display;
-            }
-            cites.Add(new DialogCitation(sectionId, section.FullTitle, text));
-        }
+        var cites = Sequence(path, node, "cites").Select(item => StrategyCitations.Resolve(path, AsMapping(path, item), pack)).ToList();
         if (cites.Count == 0)
         {
             throw new ContentException(path, Line(node), $"outcome '{id}' must cite the strategy at least once.");
         }
         var contact = OptionalScalar(node, "contact") is { } c && bool.TryParse(c, out var flag) && flag;
-        return new DialogOutcome(id, Scalar(path, node, "title").Value, Scalar(path, node, "guidance").Value.Trim(), cites, contact, OptionalScalar(node, "checklist"), Line(node));
-    }
-
-    private static YamlMappingNode ReadRoot(string path) =>
-        YamlFile.ReadRoot(path) as YamlMappingNode
-        ?? throw new ContentException(path, 1, "a dialog file must be a mapping with id, title, start, steps and outcomes.");
-
-    private static void CheckKeys(string path, YamlMappingNode node, params string[] allowed)
-    {
-        foreach (var key in node.Children.Keys)
+        ChecklistDefinition? checklist = null;
+        if (OptionalNode(node, "checklist") is { } checklistNode)
         {
-            var name = ((YamlScalarNode)key).Value;
-            if (!allowed.Contains(name))
-            {
-                throw new ContentException(path, Line(key), $"unknown key '{name}'; expected one of: {string.Join(", ", allowed)}.");
-            }
+            var checklistId = ScalarText(path, checklistNode);
+            checklist = checklists.FirstOrDefault(k => k.Id == checklistId)
+                ?? throw new ContentException(path, Line(checklistNode),
+                    $"checklist '{checklistId}' is not a checklist of {pack.Organisation.Id} (dialogs/{pack.Organisation.Id}/sjekklister/); known: {string.Join(", ", checklists.Select(k => k.Id).Order(StringComparer.Ordinal))}.");
         }
+        return new DialogOutcome(id, Scalar(path, node, "title").Value, Scalar(path, node, "guidance").Value.Trim(), cites, contact,
+            checklist is null ? null : new ChecklistLink(checklist.Id, checklist.Title), Line(node));
     }
-
-    private static string CheckId(string path, YamlNode key, string what)
-    {
-        var id = ScalarText(path, key);
-        return IdPattern().IsMatch(id) ? id : throw new ContentException(path, Line(key), $"the {what} id '{id}' must be lowercase letters, digits and hyphens.");
-    }
-
-    private static (string Value, int Line, YamlNode Node) Scalar(string path, YamlMappingNode node, string key)
-    {
-        if (!node.Children.TryGetValue(new YamlScalarNode(key), out var value))
-        {
-            throw new ContentException(path, Line(node), $"'{key}' is required.");
-        }
-        var text = ScalarText(path, value);
-        return string.IsNullOrWhiteSpace(text) ? throw new ContentException(path, Line(value), $"'{key}' is empty.") : (text, Line(value), value);
-    }
-
-    private static string? OptionalScalar(YamlMappingNode node, string key) =>
-        node.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode scalar ? scalar.Value : null;
-
-    private static string ScalarText(string path, YamlNode node) =>
-        node is YamlScalarNode { Value: { } text } ? text : throw new ContentException(path, Line(node), "expected text here.");
-
-    private static YamlMappingNode Mapping(string path, YamlMappingNode node, string key) =>
-        node.Children.TryGetValue(new YamlScalarNode(key), out var value)
-            ? AsMapping(path, value)
-            : throw new ContentException(path, Line(node), $"'{key}' is required.");
-
-    private static YamlSequenceNode Sequence(string path, YamlMappingNode node, string key) =>
-        node.Children.TryGetValue(new YamlScalarNode(key), out var value)
-            ? value as YamlSequenceNode ?? throw new ContentException(path, Line(value), $"'{key}' must be a list.")
-            : throw new ContentException(path, Line(node), $"'{key}' is required.");
-
-    private static IEnumerable<YamlNode> OptionalSequence(string path, YamlMappingNode node, string key) =>
-        node.Children.TryGetValue(new YamlScalarNode(key), out var value)
-            ? value as YamlSequenceNode ?? throw new ContentException(path, Line(value), $"'{key}' must be a list.")
-            : [];
-
-    private static YamlMappingNode AsMapping(string path, YamlNode node) =>
-        node as YamlMappingNode ?? throw new ContentException(path, Line(node), "expected keys and values here.");
-
-    private static int Line(YamlNode node) => (int)node.Start.Line;
-
-    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-    private static partial Regex IdPattern();
 }

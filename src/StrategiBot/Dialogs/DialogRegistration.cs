@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using StrategiBot.Checklists;
 using StrategiBot.Content;
 using StrategiBot.Hosting;
 using StrategiBot.Retrieval;
@@ -16,7 +17,8 @@ internal static class DialogRegistration
         {
             var knowledge = sp.GetRequiredService<KnowledgeBase>();
             var folder = sp.GetRequiredService<IOptions<ContentOptions>>().Value.DialogsFolder;
-            return new DialogCatalog(DialogLoader.LoadAll(folder, knowledge.Packs), knowledge.Analysis);
+            var checklists = sp.GetRequiredService<ChecklistCatalog>().All;
+            return new DialogCatalog(DialogLoader.LoadAll(folder, knowledge.Packs, checklists), knowledge.Analysis);
         });
         services.AddSingleton<DialogEngine>();
         services.AddHostedService<LoadOnStart<DialogCatalog>>();

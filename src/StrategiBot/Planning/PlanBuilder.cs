@@ -30,7 +30,7 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
             [
                 AdaptiveCards.Text($"Kommunikasjonsstrategien til {organisation.Name} har ingen mal for kommunikasjonsplan, så jeg har ikke noe skjema å fylle ut."),
                 ContactCards.Block(organisation),
-            ]), "Kommunikasjonsplan"), ct);
+            ], fullWidth: true), "Kommunikasjonsplan"), ct);
             return;
         }
         var draft = await DraftAsync(turn, form, ct);

@@ -69,7 +69,8 @@ internal static class PlanCards
             Action("Lagre utkast", form, SaveAction),
             Action("Tøm skjemaet", form, RestartAction, sendsInputs: false),
         };
-        return AdaptiveCards.Card(body, actions);
+        // Inputs and their labels need the chat's width, not a narrow bubble.
+        return AdaptiveCards.Card(body, actions, fullWidth: true);
     }
 
     /// <summary>The finished plan: the template's headings, each answer under its question.</summary>
@@ -97,7 +98,7 @@ internal static class PlanCards
             }
         }
         body.Add(AdaptiveCards.Text($"Etter malen i {organisation.ShortName}s kommunikasjonsstrategi: {Sources(form)}. Teksten kommer også i en egen melding, klar til å lime inn i et dokument eller en e-post.", subtle: true, size: "Small"));
-        return AdaptiveCards.Card(body, [Action("Endre planen", form, EditAction, sendsInputs: false)]);
+        return AdaptiveCards.Card(body, [Action("Endre planen", form, EditAction, sendsInputs: false)], fullWidth: true);
     }
 
     /// <summary>The same plan as plain text with the headings in capitals, to paste anywhere.</summary>

@@ -12,7 +12,7 @@ internal sealed record PlanForm(
     IReadOnlyList<PlanSource> Sources,
     IReadOnlyList<string> Triggers,
     IReadOnlyList<PlanGroup> Groups,
-    string File)
+    string File) : Conversation.ICatalogued
 {
     public IEnumerable<PlanField> Fields => Groups.SelectMany(g => g.Fields);
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using StrategiBot.Checklists;
 using StrategiBot.Conversation;
 using StrategiBot.Feedback;
 using StrategiBot.Planning;
@@ -35,4 +36,5 @@ internal static class StateJson
 [JsonSerializable(typeof(UserState))]
 [JsonSerializable(typeof(PlanDraft))]
 [JsonSerializable(typeof(FeedbackLog))]
+[JsonSerializable(typeof(ChecklistProgress))]
 internal sealed partial class StateJsonContext : JsonSerializerContext;

@@ -136,7 +136,10 @@ internal static class CardRules
             problems.Add($"{path}: element \"{type}\" is not supported in Teams (allowed: {string.Join(", ", Elements)})");
             return;
         }
-        if (type.StartsWith("Input.", StringComparison.Ordinal) && string.IsNullOrWhiteSpace(Str(node, "label")))
+        // A toggle's title sits beside its box and is what a screen reader reads, so it labels the toggle.
+        var labelled = !string.IsNullOrWhiteSpace(Str(node, "label"))
+            || (type == "Input.Toggle" && !string.IsNullOrWhiteSpace(Str(node, "title")));
+        if (type.StartsWith("Input.", StringComparison.Ordinal) && !labelled)
         {
             problems.Add($"{path}: {type} has no label; a placeholder disappears when typing and screen readers need the label");
         }

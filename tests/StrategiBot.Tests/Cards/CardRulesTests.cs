@@ -11,7 +11,7 @@ public sealed class CardRulesTests
            {"type":"TextBlock","text":"Sjekkliste","wrap":true,"style":"heading"},
            {"type":"TextBlock","text":"Ikke ferdig ennå","color":"attention","wrap":true},
            {"type":"FactSet","facts":[{"title":"Status","value":"3 av 7"}]},
-           {"type":"Input.Toggle","id":"item-1","title":"Samtykke","label":"Samtykke innhentet"},
+           {"type":"Input.Toggle","id":"item-1","title":"Samtykke innhentet"},
            {"type":"ColumnSet","columns":[{"type":"Column","items":[{"type":"TextBlock","text":"a"}]},{"type":"Column","items":[]}]}
          ],
          "refresh":{"action":{"type":"Action.Execute","verb":"checklist.refresh"},"userIds":["29:user-1"]},
@@ -36,6 +36,7 @@ public sealed class CardRulesTests
         { "wide table", """{"body":[{"type":"Table","columns":[{"width":1},{"width":1},{"width":1},{"width":1}],"rows":[]}]}""", "Table with 4 columns" },
         { "wide column set", """{"body":[{"type":"ColumnSet","columns":[{"type":"Column"},{"type":"Column"},{"type":"Column"},{"type":"Column"}]}]}""", "ColumnSet with 4 columns" },
         { "input without label", """{"body":[{"type":"Input.Text","id":"name","placeholder":"Navn"}]}""", "Input.Text has no label" },
+        { "toggle without label or title", """{"body":[{"type":"Input.Toggle","id":"ok"}]}""", "Input.Toggle has no label" },
         { "submit without title", """{"actions":[{"type":"Action.Submit","data":{}}]}""", "Action.Submit has no title" },
         { "execute without title", """{"actions":[{"type":"Action.Execute","verb":"v"}]}""", "Action.Execute has no title" },
         { "select action without title", """{"body":[{"type":"Container","items":[],"selectAction":{"type":"Action.Submit","data":{}}}]}""", "body[5].selectAction: Action.Submit has no title" },

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using StrategiBot.Conversation;
+using StrategiBot.Checklists;
 using StrategiBot.Dialogs;
 using StrategiBot.Protocol.Schema;
 using StrategiBot.Tests.Dialogs;
@@ -44,10 +45,42 @@ internal static class CardScenarios
         // A question in the middle of a dialog: the answer card, then the open step again.
         new("dialog-question-midway", [Teams.PersonalMessage("presse"), Teams.PersonalMessage("Kan jeg kommentere en personalsak i media?")]),
 
+        // Checklists: the list, and the cards a Teams invoke answers with (each shipped checklist below).
+        new("checklists-nb", [Teams.PersonalMessage("sjekklister")]),
+        new("checklists-en", [Teams.PersonalMessage("checklists")]),
+        new("checklist-by-phrase", [Teams.PersonalMessage("sjekkliste før jeg publiserer")]),
+        new("checklist-dialog-outcome-button", [Submit(new { checklist = "journalisten-ringer", verb = "checklist.open" })]),
+        new("checklist-ticked-one", [Teams.CardAction("checklist.save", new Dictionary<string, string> { ["checklist"] = "for-du-publiserer", ["item-stort-publikum"] = "true" })]),
+        new("checklist-refresh-for-viewer", [
+            Teams.CardAction("checklist.save", new Dictionary<string, string> { ["checklist"] = "for-du-publiserer", ["item-stort-publikum"] = "true" }),
+            Teams.CardAction("checklist.refresh", new Dictionary<string, string> { ["checklist"] = "for-du-publiserer" }, trigger: "automatic")]),
+        new("checklist-reset", [
+            Teams.CardAction("checklist.save", new Dictionary<string, string> { ["checklist"] = "for-du-publiserer", ["item-stort-publikum"] = "true" }),
+            Teams.CardAction("checklist.reset", new Dictionary<string, string> { ["checklist"] = "for-du-publiserer" })]),
+        new("checklist-group-chat", [Teams.GroupMessage("sjekkliste journalist", mentionBot: true)]),
+
+        // The communication plan and the feedback that every answer and outcome carries.
+        new("plan-form", [Teams.PersonalMessage("kommunikasjonsplan")]),
+        new("plan-fields-missing", [PlanSubmission("submit", new() { ["plan.budskap"] = "Åpner i august" })]),
+        new("plan-draft-resumed", [PlanSubmission("save", new() { ["plan.mal"] = "Flere søkere" }), Teams.PersonalMessage("kommunikasjonsplan")]),
+        new("plan-complete", [PlanSubmission("submit", new()
+        {
+            ["plan.prosjekt"] = "Ny barnehage",
+            ["plan.budskap"] = "Åpner i august",
+            ["plan.mal"] = "Foreldre søker plass",
+            ["plan.malgruppe-ma"] = "Foreldre",
+            ["plan.kanaler"] = "nettsider,intranett",
+            ["plan.ansvar"] = "Kommunalsjef oppvekst",
+        })]),
+        new("plan-no-template", [Teams.PersonalMessage("kommunikasjonsplan")]) { Organisation = "lorenskog" },
+        new("feedback-up", [Submit(new { feedback = new { helpful = true, source = "answer", question = "Kan jeg kommentere en personalsak i media?", section = "presse-kjoreregler" } })]),
+        new("feedback-down", [Submit(new { feedback = new { helpful = false, source = "answer", question = "Kan jeg kommentere en personalsak i media?", section = "presse-kjoreregler" } })]),
+
         // Replies that are plain text by design; if one becomes a card, this fails and asks for a golden file.
         new("error-too-long", [Teams.PersonalMessage(new string('a', new BotOptions().MaxMessageLength + 1))]) { EmitsCards = false },
         new("error-unknown-card-submission", [Submit(new { action = "no-such-card", id = "x" })]) { EmitsCards = false },
         new("error-stale-dialog-button", [Submit(new { dialog = "kontakt-med-pressen", step = "rolle", choice = "ansatt" })]) { EmitsCards = false },
+        new("plan-draft-saved", [PlanSubmission("save", new() { ["plan.budskap"] = "Åpner i august" })]) { EmitsCards = false },
         new("dialog-cancelled", [Teams.PersonalMessage("presse"), Teams.PersonalMessage("avbryt")]) { EmitsCards = false },
     ];
 
@@ -67,7 +100,7 @@ internal static class CardScenarios
         }
     }
 
-    private static readonly Lazy<IReadOnlyList<CardScenario>> LazyAll = new(() => [.. Conversations, .. DialogScenarios()]);
+    private static readonly Lazy<IReadOnlyList<CardScenario>> LazyAll = new(() => [.. Conversations, .. DialogScenarios(), .. ChecklistScenarios()]);
 
     /// <summary>A button press (<c>Action.Submit</c>): a message with a value and no text.</summary>
     public static Activity Submit(object value) => Teams.PersonalMessage("") with
@@ -85,13 +118,48 @@ internal static class CardScenarios
         Value = JsonSerializer.SerializeToElement(new { action = new { type = "Action.Execute", verb, data }, trigger = "manual" }),
     };
 
+    /// <summary>A plan form's button: its inputs and which action (save, submit) was pressed.</summary>
+    private static Activity PlanSubmission(string action, Dictionary<string, object> inputs)
+    {
+        inputs["plan"] = new { form = "kommunikasjonsplan", action };
+        return Submit(inputs);
+    }
+
+    /// <summary>
+    /// Each shipped checklist of each organisation as Teams shows it (the invoke response to opening it),
+    /// as Web Chat shows it (the Action.Submit fallback), and with every item ticked.
+    /// </summary>
+    private static IEnumerable<CardScenario> ChecklistScenarios()
+    {
+        var checklists = ChecklistLoader.LoadAll(Path.Combine(RepositoryContent.Root, "dialogs"), RepositoryContent.Packs)
+            .OrderBy(c => c.OrganisationId, StringComparer.Ordinal)
+            .ThenBy(c => c.Id, StringComparer.Ordinal);
+        foreach (var checklist in checklists)
+        {
+            var name = $"checklist-{checklist.OrganisationId}-{checklist.Id}";
+            var open = new Dictionary<string, string> { ["checklist"] = checklist.Id };
+            yield return new(name, [Teams.CardAction("checklist.open", open)]) { Organisation = checklist.OrganisationId };
+            yield return new(name + "-webchat", [Submit(new Dictionary<string, string> { ["checklist"] = checklist.Id, ["verb"] = "checklist.open" }) with { ChannelId = "webchat" }])
+            {
+                Organisation = checklist.OrganisationId,
+            };
+            var all = new Dictionary<string, string>(open);
+            foreach (var item in checklist.Items)
+            {
+                all["item-" + item.Id] = "true";
+            }
+            yield return new(name + "-all-ticked", [Teams.CardAction("checklist.save", all)]) { Organisation = checklist.OrganisationId };
+        }
+    }
+
     /// <summary>
     /// Each step of each shipped dialog, reached by the first route that leads to it, and each outcome:
     /// the first trigger phrase, then the choice numbers typed one by one.
     /// </summary>
     private static IEnumerable<CardScenario> DialogScenarios()
     {
-        var dialogs = DialogLoader.LoadAll(Path.Combine(RepositoryContent.Root, "dialogs"), RepositoryContent.Packs)
+        var folder = Path.Combine(RepositoryContent.Root, "dialogs");
+        var dialogs = DialogLoader.LoadAll(folder, RepositoryContent.Packs, ChecklistLoader.LoadAll(folder, RepositoryContent.Packs))
             .OrderBy(d => d.OrganisationId, StringComparer.Ordinal)
             .ThenBy(d => d.Id, StringComparer.Ordinal);
         foreach (var dialog in dialogs)

@@ -47,4 +47,32 @@ public sealed class ErrorBoundaryTests
         connector.Verify(c => c.ReplyToActivityAsync(It.IsAny<Uri>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()), Times.Once);
         Assert.True((await app.Store.GetAsync(ConversationState.Key("a:personal-1"), CancellationToken.None))!.IsBlocked);
     }
+
+    [Fact]
+    public async Task A_failing_card_action_gets_an_error_response_not_an_HTTP_500()
+    {
+        await using var app = new BotApplication { StoreOverride = new ChecklistsUnavailableStore() };
+
+        using var response = await app.PostAsync(Teams.CardAction("checklist.save", new { checklist = "for-du-publiserer" }));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(500, body.RootElement.GetProperty("statusCode").GetInt32());
+        Assert.Equal("application/vnd.microsoft.error", body.RootElement.GetProperty("type").GetString());
+    }
+
+    /// <summary>A store whose checklist records cannot be read, as when the database is gone.</summary>
+    private sealed class ChecklistsUnavailableStore : IStateStore
+    {
+        private readonly MemoryStateStore _inner = new();
+
+        public Task<Versioned<T>?> ReadAsync<T>(StateKey<T> key, CancellationToken cancellationToken) where T : class =>
+            key.Kind == "checklist" ? throw new IOException("database unavailable") : _inner.ReadAsync(key, cancellationToken);
+
+        public Task<long> WriteAsync<T>(StateKey<T> key, T value, long expectedVersion, CancellationToken cancellationToken) where T : class =>
+            _inner.WriteAsync(key, value, expectedVersion, cancellationToken);
+
+        public Task DeleteAsync<T>(StateKey<T> key, CancellationToken cancellationToken) where T : class =>
+            _inner.DeleteAsync(key, cancellationToken);
+    }
 }

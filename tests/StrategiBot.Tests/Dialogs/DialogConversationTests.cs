@@ -210,12 +210,12 @@ public sealed class DialogConversationTests(KnowledgeFixture fixture) : IClassFi
     [Fact]
     public async Task A_restart_of_the_bot_continues_where_the_dialog_was()
     {
-        using var database = new SqliteFile();
-        await using (var before = new BotApplication(settings: database.Settings))
+        using var folder = new TempFolder("restart");
+        await using (var before = new BotApplication(settings: folder.SqliteSettings()))
         {
             await SayAsync(before, "presse");
         }
-        await using var after = new BotApplication(settings: database.Settings);
+        await using var after = new BotApplication(settings: folder.SqliteSettings());
 
         var reply = await SayAsync(after, "1");
 

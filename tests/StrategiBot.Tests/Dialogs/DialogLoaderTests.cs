@@ -1,3 +1,4 @@
+using StrategiBot.Checklists;
 using StrategiBot.Content;
 using StrategiBot.Dialogs;
 using StrategiBot.Tests.Retrieval;
@@ -10,7 +11,10 @@ public sealed class DialogLoaderTests(KnowledgeFixture fixture) : IClassFixture<
     private readonly TempFolder _temp = new("strategibot-dialogs");
 
     internal static IReadOnlyList<DialogDefinition> Shipped(KnowledgeFixture fixture) =>
-        DialogLoader.LoadAll(Path.Combine(RepositoryContent.Root, "dialogs"), fixture.Knowledge.Packs);
+        DialogLoader.LoadAll(Path.Combine(RepositoryContent.Root, "dialogs"), fixture.Knowledge.Packs, ShippedChecklists(fixture));
+
+    internal static IReadOnlyList<ChecklistDefinition> ShippedChecklists(KnowledgeFixture fixture) =>
+        ChecklistLoader.LoadAll(Path.Combine(RepositoryContent.Root, "dialogs"), fixture.Knowledge.Packs);
 
     [Fact]
     public void Every_organisation_has_a_press_dialog_and_Ostre_Toten_all_three()
@@ -68,9 +72,9 @@ public sealed class DialogLoaderTests(KnowledgeFixture fixture) : IClassFixture<
     [MemberData(nameof(Broken))]
     public void A_broken_dialog_names_file_and_line(string steps, string problem, int line)
     {
-        var path = _temp.Yaml("d", $"id: d\ntitle: T\n{steps}\noutcomes:\n  o:\n    title: O\n    guidance: G\n    cites:\n      - {{section: presse-kjoreregler, item: 13}}\n");
+        var path = _temp.WriteYaml("d", $"id: d\ntitle: T\n{steps}\noutcomes:\n  o:\n    title: O\n    guidance: G\n    cites:\n      - {{section: presse-kjoreregler, item: 13}}\n");
 
-        var error = Assert.Throws<ContentException>(() => DialogLoader.Load(path, fixture.Knowledge.Pack("ostre-toten")!));
+        var error = Assert.Throws<ContentException>(() => DialogLoader.Load(path, fixture.Knowledge.Pack("ostre-toten")!, ShippedChecklists(fixture)));
 
         Assert.Contains(problem, error.Message, StringComparison.Ordinal);
         Assert.StartsWith(path + ":", error.Message, StringComparison.Ordinal);
@@ -87,20 +91,43 @@ public sealed class DialogLoaderTests(KnowledgeFixture fixture) : IClassFixture<
     [InlineData("{section: presse-kjoreregler}", "exactly one of 'item'")]
     public void A_citation_must_point_at_the_strategy(string cite, string problem)
     {
-        var path = _temp.Yaml("d", $"id: d\ntitle: T\nstart: a\nsteps:\n  a:\n    question: Q\n    choices:\n      - {{id: x, label: X, outcome: o}}\n      - {{id: y, label: Y, outcome: o}}\noutcomes:\n  o:\n    title: O\n    guidance: G\n    cites:\n      - {cite}\n");
+        var path = _temp.WriteYaml("d", $"id: d\ntitle: T\nstart: a\nsteps:\n  a:\n    question: Q\n    choices:\n      - {{id: x, label: X, outcome: o}}\n      - {{id: y, label: Y, outcome: o}}\noutcomes:\n  o:\n    title: O\n    guidance: G\n    cites:\n      - {cite}\n");
 
-        var error = Assert.Throws<ContentException>(() => DialogLoader.Load(path, fixture.Knowledge.Pack("ostre-toten")!));
+        var error = Assert.Throws<ContentException>(() => DialogLoader.Load(path, fixture.Knowledge.Pack("ostre-toten")!, ShippedChecklists(fixture)));
 
         Assert.Contains(problem, error.Message, StringComparison.Ordinal);
         Assert.Equal(15, error.Line);
     }
 
     [Fact]
+    public void An_outcome_may_offer_only_a_checklist_of_its_own_organisation()
+    {
+        // valg-av-kanal exists for Østre Toten only; Lørenskog's dialogs cannot offer it.
+        var path = _temp.WriteYaml("d", "id: d\ntitle: T\nstart: a\nsteps:\n  a:\n    question: Q\n    choices:\n      - {id: x, label: X, outcome: o}\n      - {id: y, label: Y, outcome: o}\noutcomes:\n  o:\n    title: O\n    guidance: G\n    cites:\n      - {section: nyttige-tips, quote: Bruker du rett kanal?}\n    checklist: valg-av-kanal\n");
+        var lorenskog = ShippedChecklists(fixture).Where(c => c.OrganisationId == "lorenskog").ToList();
+
+        var error = Assert.Throws<ContentException>(() => DialogLoader.Load(path, fixture.Knowledge.Pack("lorenskog")!, lorenskog));
+
+        Assert.Contains("checklist 'valg-av-kanal' is not a checklist of lorenskog", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith(path + ":16:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Outcomes_offer_the_checklists_they_name()
+    {
+        var outcomes = Shipped(fixture).SelectMany(d => d.Outcomes.Values.Select(o => (d.OrganisationId, o))).ToList();
+
+        Assert.Contains(outcomes, x => x.OrganisationId == "ostre-toten" && x.o.Checklist == new ChecklistLink("for-du-publiserer", "Før du publiserer"));
+        Assert.Contains(outcomes, x => x.OrganisationId == "lorenskog" && x.o.Checklist?.Id == "nyttige-tips");
+        Assert.Contains(outcomes, x => x.OrganisationId == "tynset" && x.o.Checklist?.Id == "journalisten-ringer");
+    }
+
+    [Fact]
     public void The_id_must_match_the_file_name()
     {
-        var path = _temp.Yaml("d", "id: e\ntitle: T\n");
+        var path = _temp.WriteYaml("d", "id: e\ntitle: T\n");
 
-        var error = Assert.Throws<ContentException>(() => DialogLoader.Load(path, fixture.Knowledge.Pack("ostre-toten")!));
+        var error = Assert.Throws<ContentException>(() => DialogLoader.Load(path, fixture.Knowledge.Pack("ostre-toten")!, ShippedChecklists(fixture)));
 
         Assert.Contains("must equal the file name 'd'", error.Message, StringComparison.Ordinal);
     }

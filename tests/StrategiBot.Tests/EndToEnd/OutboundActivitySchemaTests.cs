@@ -51,6 +51,24 @@ public sealed class OutboundActivitySchemaTests(ITestOutputHelper output)
         new("thumbs up on an answer", [Submission(new { feedback = new { helpful = true, source = "answer", question = "Kan jeg kommentere en personalsak i media?", section = "presse-kjoreregler" } })]),
         new("thumbs down on an answer", [Submission(new { feedback = new { helpful = false, source = "answer", question = "Hvor mange feriedager har jeg?" } })]),
         new("malformed feedback", [Submission(new { feedback = "yes" })]),
+        new("checklist list", [Teams.PersonalMessage("sjekklister")]),
+        new("checklist list in English", [Teams.PersonalMessage("checklists")]),
+        new("checklist opened by a phrase", [Teams.PersonalMessage("sjekkliste før jeg publiserer")]),
+        new("checklist opened from a dialog outcome's button", [Teams.PersonalMessage("") with
+        {
+            Text = null,
+            Value = JsonSerializer.SerializeToElement(new { checklist = "journalisten-ringer", verb = "checklist.open" }),
+        }]),
+        new("checklist ticked in Teams, then reopened", [
+            Teams.CardAction("checklist.save", new Dictionary<string, string> { ["checklist"] = "for-du-publiserer", ["item-samtykke"] = "true" }),
+            Teams.PersonalMessage("sjekkliste før jeg publiserer")]),
+        new("checklist saved through the Action.Submit fallback", [Teams.PersonalMessage("") with
+        {
+            ChannelId = "webchat",
+            Text = null,
+            Value = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["checklist"] = "nyttige-tips", ["verb"] = "checklist.save", ["item-kanal"] = "true" }),
+        }]),
+        new("checklist shared in a group chat", [Teams.GroupMessage("sjekkliste journalist", mentionBot: true)]),
         new("welcome on personal install", [Teams.BotInstalledPersonal()]),
         new("welcome when added to a personal chat", [Teams.BotAddedToConversation()]),
         new("welcome when added to a team", [Teams.BotAddedToTeam()]),

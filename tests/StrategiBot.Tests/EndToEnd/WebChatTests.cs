@@ -19,7 +19,25 @@ public sealed class WebChatTests(ITestOutputHelper output)
     [Theory]
     [InlineData("hjelp", "Dette kan jeg hjelpe deg med", "webchat-help.png")]
     [InlineData("help", "What I can help with", "webchat-help-en.png")]
-    public async Task Help_in_Web_Chat_renders_the_help_card(string text, string heading, string screenshotName)
+    public Task Help_in_Web_Chat_renders_the_help_card(string text, string heading, string screenshotName) =>
+        RunScenarioAsync(screenshotName, ["--text", text, "--expect-card", heading]);
+
+    /// <summary>
+    /// Web Chat has no Universal Actions, so the checklist comes with Action.Submit buttons: tick an item,
+    /// press "Lagre", and the card the bot sends back must show the saved tick and the progress.
+    /// </summary>
+    [Fact]
+    public Task A_checklist_ticked_in_Web_Chat_comes_back_saved() =>
+        RunScenarioAsync("webchat-checklist.png",
+        [
+            "--text", "sjekkliste før jeg publiserer",
+            "--expect-card", "Før du publiserer",
+            "--tick", "Rett alltid opp faktafeil.",
+            "--press", "Lagre",
+            "--expect-after", "1 av 14",
+        ]);
+
+    private async Task RunScenarioAsync(string screenshotName, IReadOnlyList<string> scenario)
     {
         NodeScript.RequireFile(Chromium, "apt-get install -y chromium");
         NodeScript.RequirePackages("botframework-webchat", "offline-directline", "express", "playwright-core");
@@ -35,8 +53,7 @@ public sealed class WebChatTests(ITestOutputHelper output)
         [
             "--bot-url", endpoint.ToString(),
             "--screenshot", screenshot,
-            "--text", text,
-            "--expect-card", heading,
+            .. scenario,
             "--chromium", Chromium,
             "--timeout-ms", ((int)ScriptBudget.TotalMilliseconds).ToString(CultureInfo.InvariantCulture),
         ], ProcessTimeout);

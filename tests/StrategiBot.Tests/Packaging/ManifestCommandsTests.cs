@@ -100,9 +100,20 @@ public sealed class ManifestCommandsTests
         {
             Assert.Contains($"\"dialog\":\"{dialog}\"", everything, StringComparison.Ordinal);
         }
+        else if (command == BotCommands.Checklists)
+        {
+            // The organisation's checklists, each with a button that opens it.
+            Assert.Contains("\"verb\":\"checklist.open\"", everything, StringComparison.Ordinal);
+        }
+        else if (command == BotCommands.CommunicationPlan)
+        {
+            // The plan form, with the button that builds the plan.
+            Assert.Contains("\"form\":\"kommunikasjonsplan\"", everything, StringComparison.Ordinal);
+        }
         else
         {
-            // Not a dialog: the help card, which names the other commands.
+            // The help card, which names the other commands.
+            Assert.Equal(BotCommands.Help, command);
             Assert.All(BotCommands.All.Where(c => c != command && c.DialogId is not null), other =>
                 Assert.Contains(title.StartsWith("help", StringComparison.Ordinal) ? other.EnglishTitle : other.Title, everything, StringComparison.OrdinalIgnoreCase));
         }

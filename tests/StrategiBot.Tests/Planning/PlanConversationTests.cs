@@ -167,13 +167,13 @@ public sealed class PlanConversationTests
     [Fact]
     public async Task A_draft_survives_a_restart_of_the_bot()
     {
-        using var database = new SqliteFile();
-        await using (var before = new BotApplication(settings: database.Settings))
+        using var database = new TempFolder("plan-restart");
+        await using (var before = new BotApplication(settings: database.SqliteSettings()))
         {
             var form = Assert.Single(await SayAsync(before, "kommunikasjonsplan"));
             await SubmitAsync(before, CardJson.Press(form, "Lagre utkast", new Dictionary<string, string> { ["plan.mal"] = "Flere søkere" }));
         }
-        await using var after = new BotApplication(settings: database.Settings);
+        await using var after = new BotApplication(settings: database.SqliteSettings());
 
         var reopened = Assert.Single(await SayAsync(after, "kommunikasjonsplan"));
 

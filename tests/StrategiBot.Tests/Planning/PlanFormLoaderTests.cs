@@ -31,7 +31,7 @@ public sealed class PlanFormLoaderTests(KnowledgeFixture fixture) : IClassFixtur
     [Fact]
     public void A_valid_form_loads()
     {
-        var form = PlanFormLoader.Load(_temp.Yaml("p", Valid), fixture.Knowledge.Pack("ostre-toten")!);
+        var form = PlanFormLoader.Load(_temp.WriteYaml("p", Valid), fixture.Knowledge.Pack("ostre-toten")!);
 
         Assert.Equal("navn", form.NameField!.Id);
         Assert.True(form.NameField.Required);
@@ -53,7 +53,7 @@ public sealed class PlanFormLoaderTests(KnowledgeFixture fixture) : IClassFixtur
     [MemberData(nameof(Broken))]
     public void A_broken_form_names_file_and_line(string yaml, string problem, int line)
     {
-        var path = _temp.Yaml("p", yaml);
+        var path = _temp.WriteYaml("p", yaml);
 
         var error = Assert.Throws<ContentException>(() => PlanFormLoader.Load(path, fixture.Knowledge.Pack("ostre-toten")!));
 
@@ -65,7 +65,7 @@ public sealed class PlanFormLoaderTests(KnowledgeFixture fixture) : IClassFixtur
     [Fact]
     public void The_id_must_match_the_file_name()
     {
-        var error = Assert.Throws<ContentException>(() => PlanFormLoader.Load(_temp.Yaml("q", Valid), fixture.Knowledge.Pack("ostre-toten")!));
+        var error = Assert.Throws<ContentException>(() => PlanFormLoader.Load(_temp.WriteYaml("q", Valid), fixture.Knowledge.Pack("ostre-toten")!));
 
         Assert.Contains("must equal the file name 'q'", error.Message, StringComparison.Ordinal);
     }

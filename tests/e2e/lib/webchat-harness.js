@@ -293,6 +293,23 @@ async function waitForCard(page, text, { timeoutMs = 30000 } = {}) {
   return card;
 }
 
+/** Sets an Input.Toggle on a card; the renderer labels the checkbox with the toggle's title. */
+async function setToggle(card, label, on, { timeoutMs = 10000 } = {}) {
+  const box = card.getByRole('checkbox', { name: label, exact: true });
+  await box.setChecked(on, { timeout: timeoutMs });
+}
+
+async function isToggleOn(card, label, { timeoutMs = 10000 } = {}) {
+  const box = card.getByRole('checkbox', { name: label, exact: true });
+  await box.waitFor({ state: 'attached', timeout: timeoutMs });
+  return box.isChecked({ timeout: timeoutMs });
+}
+
+/** Presses a card's button (Action.Submit, ShowCard, ToggleVisibility) by its title. */
+async function pressCardButton(card, title, { timeoutMs = 10000 } = {}) {
+  await card.getByRole('button', { name: title, exact: true }).click({ timeout: timeoutMs });
+}
+
 /** Waits for text anywhere in the transcript (bot or user), e.g. a plain-text reply. */
 async function waitForText(page, text, { timeoutMs = 30000 } = {}) {
   const hit = page.locator('#webchat').getByText(text, { exact: false }).last();
@@ -320,10 +337,13 @@ module.exports = {
   StepError,
   cardContaining,
   incomingActivities,
+  isToggleOn,
   launchBrowser,
   openWebChat,
+  pressCardButton,
   screenshot,
   sendText,
+  setToggle,
   startDirectLine,
   startWebChatPage,
   waitForCard,

@@ -1,0 +1,67 @@
+using StrategiBot.Retrieval.Analysis;
+
+namespace StrategiBot.Conversation;
+
+/// <summary>Content an organisation has by id (a dialog, a checklist), with the phrases that start it.</summary>
+internal interface ICatalogued
+{
+    string OrganisationId { get; }
+
+    string Id { get; }
+
+    IReadOnlyList<string> Triggers { get; }
+}
+
+/// <summary>
+/// Loaded content by organisation and id, and trigger matching: a phrase matches a message when each of its
+/// meaningful words (after the bot's Norwegian analysis) appears in the message, inflected or not, in any order.
+/// </summary>
+internal class OrganisationCatalog<T> where T : class, ICatalogued
+{
+    private const int MinPrefix = 4;
+
+    private readonly Dictionary<(string Organisation, string Id), T> _byId = [];
+    private readonly List<(T Target, string[] Stems)> _triggers = [];
+    private readonly AnalysisPipeline _analysis;
+
+    public OrganisationCatalog(IReadOnlyList<T> items, AnalysisPipeline analysis)
+    {
+        _analysis = analysis;
+        foreach (var item in items)
+        {
+            _byId[(item.OrganisationId, item.Id)] = item;
+            foreach (var trigger in item.Triggers)
+            {
+                var stems = analysis.AnalyzeDocument(trigger).Distinct(StringComparer.Ordinal).ToArray();
+                if (stems.Length > 0)
+                {
+                    _triggers.Add((item, stems));
+                }
+            }
+        }
+        All = items;
+    }
+
+    public IReadOnlyList<T> All { get; }
+
+    public IReadOnlyList<T> For(string organisationId) => [.. All.Where(i => i.OrganisationId == organisationId)];
+
+    public T? Find(string organisationId, string id) => _byId.GetValueOrDefault((organisationId, id));
+
+    /// <summary>The item whose trigger the message matches with the most words, if any.</summary>
+    public T? MatchTrigger(string organisationId, string text)
+    {
+        var words = _analysis.AnalyzeDocument(text);
+        return _triggers
+            .Where(t => t.Target.OrganisationId == organisationId && t.Stems.All(s => words.Any(w => SameWord(w, s))))
+            .OrderByDescending(t => t.Stems.Length)
+            .Select(t => t.Target)
+            .FirstOrDefault();
+    }
+
+    // "ringte" and "ringer" stem differently (ringt, ring); a shared beginning of four letters is the same word here.
+    private static bool SameWord(string word, string stem) =>
+        word == stem
+        || (stem.Length >= MinPrefix && word.StartsWith(stem, StringComparison.Ordinal))
+        || (word.Length >= MinPrefix && stem.StartsWith(word, StringComparison.Ordinal));
+}

@@ -1,0 +1,355 @@
+using System.Net;
+using System.Text.Json;
+using StrategiBot.Checklists;
+using StrategiBot.Conversation;
+using StrategiBot.Protocol.Schema;
+using StrategiBot.Storage;
+using StrategiBot.Tests.Conversation;
+using StrategiBot.Tests.Dialogs;
+using StrategiBot.Tests.Retrieval;
+
+namespace StrategiBot.Tests.Checklists;
+
+/// <summary>
+/// Checklists through the real HTTP pipeline: messages (expectReplies) and Teams' <c>adaptiveCard/action</c>
+/// invokes, whose answer is the refreshed card in the HTTP response.
+/// </summary>
+public sealed class ChecklistConversationTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>
+{
+    private const string Publish = "for-du-publiserer";
+    private const string Kari = "29:kari";
+    private const string Ola = "29:ola";
+
+    private ChecklistDefinition Checklist(string id, string org = "ostre-toten") =>
+        DialogLoaderTests.ShippedChecklists(fixture).Single(c => c.OrganisationId == org && c.Id == id);
+
+    [Theory]
+    [InlineData("sjekklister", "Sjekklister")]
+    [InlineData("Sjekkliste", "Sjekklister")]
+    [InlineData("checklists", "Checklists")]
+    public async Task The_command_lists_the_organisations_checklists_with_a_button_each(string text, string heading)
+    {
+        await using var app = new BotApplication();
+
+        var card = Card(Single(await app.ExchangeAsync(Teams.PersonalMessage(text))));
+
+        Assert.Equal(heading, card.GetProperty("body")[0].GetProperty("text").GetString());
+        var opened = card.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("data").GetProperty("checklist").GetString()).ToList();
+        Assert.Equal(DialogLoaderTests.ShippedChecklists(fixture).Where(c => c.OrganisationId == "ostre-toten").Select(c => c.Id), opened);
+    }
+
+    [Fact]
+    public async Task Another_organisation_lists_its_own()
+    {
+        await using var app = new BotApplication(settings: new Dictionary<string, string?> { ["Bot:Organisation"] = "lorenskog" });
+
+        var text = ConversationScriptTests.CardText(Single(await app.ExchangeAsync(Teams.PersonalMessage("sjekklister"))));
+
+        Assert.Contains("Nyttige tips", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Valg av kanal", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sjekkliste før jeg publiserer", Publish)]
+    [InlineData("Har du en sjekkliste for sosiale medier?", Publish)]
+    [InlineData("sjekkliste journalist", "journalisten-ringer")]
+    [InlineData("sjekkliste for valg av kanal", "valg-av-kanal")]
+    [InlineData("sjekkliste før jeg sender ut", "nyttige-tips")]
+    public async Task A_phrase_opens_the_right_checklist(string text, string expected)
+    {
+        await using var app = new BotApplication();
+
+        var card = Card(Single(await app.ExchangeAsync(Teams.PersonalMessage(text))));
+
+        Assert.Equal(Checklist(expected).Title, card.GetProperty("body")[1].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task In_Teams_the_card_uses_Universal_Actions_and_refreshes_for_the_user()
+    {
+        await using var app = new BotApplication();
+
+        var card = Card(Single(await app.ExchangeAsync(Teams.MessageFrom(Kari, "sjekkliste før jeg publiserer"))));
+
+        var actions = card.GetProperty("actions").EnumerateArray().ToList();
+        Assert.All(actions, a => Assert.Equal("Action.Execute", a.GetProperty("type").GetString()));
+        Assert.Equal(["checklist.save", "checklist.reset"], actions.Select(a => a.GetProperty("verb").GetString()));
+        // Clients without Universal Actions use the fallback, which carries the verb in its data.
+        Assert.All(actions, a => Assert.Equal(a.GetProperty("verb").GetString(), a.GetProperty("fallback").GetProperty("data").GetProperty("verb").GetString()));
+        var refresh = card.GetProperty("refresh");
+        Assert.Equal("checklist.refresh", refresh.GetProperty("action").GetProperty("verb").GetString());
+        Assert.Equal([Kari], refresh.GetProperty("userIds").EnumerateArray().Select(u => u.GetString()));
+        Assert.Contains("0 av 14", ConversationScriptTests.CardText(Single([Wrap(card)])), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ticking_saves_and_answers_with_the_refreshed_card()
+    {
+        await using var app = new BotApplication();
+
+        var (status, body) = await InvokeAsync(app, Teams.CardAction("checklist.save", Ticks(Publish, "samtykke", "faktafeil"), Kari));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(200, body.GetProperty("statusCode").GetInt32());
+        Assert.Equal("application/vnd.microsoft.card.adaptive", body.GetProperty("type").GetString());
+        var card = body.GetProperty("value");
+        Assert.Contains("2 av 14", Text(card), StringComparison.Ordinal);
+        Assert.Equal(["item-samtykke", "item-faktafeil"], Toggled(card));
+        Assert.DoesNotContain(Checklist(Publish).Done, Text(card), StringComparison.Ordinal);
+        var stored = await app.Store.GetAsync(ProgressKey(Kari, Publish), CancellationToken.None);
+        Assert.Equal(["samtykke", "faktafeil"], stored!.Ticked);
+    }
+
+    [Fact]
+    public async Task Reopening_on_another_device_shows_the_saved_ticks()
+    {
+        await using var app = new BotApplication();
+        await InvokeAsync(app, Teams.CardAction("checklist.save", Ticks(Publish, "samtykke", "fornavn", "ironi"), Kari));
+
+        var card = Card(Single(await app.ExchangeAsync(Teams.MessageFrom(Kari, "sjekkliste før jeg publiserer", conversationId: "a:other-device"))));
+
+        Assert.Contains("3 av 14", Text(card), StringComparison.Ordinal);
+        Assert.Equal(["item-samtykke", "item-ironi", "item-fornavn"], Toggled(card));
+    }
+
+    [Fact]
+    public async Task When_every_item_is_ticked_the_card_says_so()
+    {
+        await using var app = new BotApplication();
+        var checklist = Checklist("nyttige-tips");
+
+        var (_, body) = await InvokeAsync(app, Teams.CardAction("checklist.save", Ticks(checklist.Id, [.. checklist.Items.Select(i => i.Id)]), Kari));
+
+        var text = Text(body.GetProperty("value"));
+        Assert.Contains($"{checklist.Items.Count} av {checklist.Items.Count}", text, StringComparison.Ordinal);
+        Assert.Contains(checklist.Done, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reset_clears_the_ticks()
+    {
+        await using var app = new BotApplication();
+        await InvokeAsync(app, Teams.CardAction("checklist.save", Ticks(Publish, "samtykke"), Kari));
+
+        var (_, body) = await InvokeAsync(app, Teams.CardAction("checklist.reset", new { checklist = Publish }, Kari));
+
+        Assert.Contains("0 av 14", Text(body.GetProperty("value")), StringComparison.Ordinal);
+        Assert.Contains("nullstilt", Text(body.GetProperty("value")), StringComparison.Ordinal);
+        Assert.Empty(Toggled(body.GetProperty("value")));
+        Assert.Empty((await app.Store.GetAsync(ProgressKey(Kari, Publish), CancellationToken.None))!.Ticked);
+    }
+
+    [Fact]
+    public async Task In_a_group_chat_each_person_sees_their_own_ticks()
+    {
+        await using var app = new BotApplication();
+        var shared = Card(Single(await app.ExchangeAsync(Teams.MessageFrom(Kari, "sjekkliste før jeg publiserer", inGroup: true))));
+        Assert.Equal("checklist.refresh", shared.GetProperty("refresh").GetProperty("action").GetProperty("verb").GetString());
+
+        await InvokeAsync(app, Teams.CardAction("checklist.save", Ticks(Publish, "samtykke"), Kari, inGroup: true));
+        await InvokeAsync(app, Teams.CardAction("checklist.save", Ticks(Publish, "faktafeil", "fornavn"), Ola, inGroup: true));
+
+        // Teams refreshes the shared card for each viewer with their own invoke.
+        var (_, forKari) = await InvokeAsync(app, Teams.CardAction("checklist.refresh", new { checklist = Publish }, Kari, inGroup: true, trigger: "automatic"));
+        var (_, forOla) = await InvokeAsync(app, Teams.CardAction("checklist.refresh", new { checklist = Publish }, Ola, inGroup: true, trigger: "automatic"));
+
+        Assert.Equal(["item-samtykke"], Toggled(forKari.GetProperty("value")));
+        Assert.Contains("1 av 14", Text(forKari.GetProperty("value")), StringComparison.Ordinal);
+        Assert.Equal(["item-faktafeil", "item-fornavn"], Toggled(forOla.GetProperty("value")));
+        Assert.Contains("2 av 14", Text(forOla.GetProperty("value")), StringComparison.Ordinal);
+        Assert.Equal([Ola], forOla.GetProperty("value").GetProperty("refresh").GetProperty("userIds").EnumerateArray().Select(u => u.GetString()));
+    }
+
+    [Fact]
+    public async Task An_unknown_verb_gets_the_documented_error_response()
+    {
+        await using var app = new BotApplication();
+
+        var (status, body) = await InvokeAsync(app, Teams.CardAction("plan.nothing", new { checklist = Publish }));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        AssertError(body, "NotSupported");
+    }
+
+    [Fact]
+    public async Task An_unknown_checklist_verb_is_not_supported_either()
+    {
+        await using var app = new BotApplication();
+
+        var (_, body) = await InvokeAsync(app, Teams.CardAction("checklist.burn", new { checklist = Publish }));
+
+        AssertError(body, "NotSupported");
+    }
+
+    public static TheoryData<string?> MalformedValues => new()
+    {
+        null,
+        "\"just text\"",
+        "{}",
+        """{"action":"Action.Execute"}""",
+        """{"action":{"type":"Action.Submit","verb":"checklist.save","data":{}}}""",
+        """{"action":{"type":"Action.Execute","data":{"checklist":"for-du-publiserer"}}}""",
+        """{"action":{"type":"Action.Execute","verb":"checklist.save","data":[1,2]}}""",
+        """{"action":{"type":"Action.Execute","verb":"checklist.save","data":{}}}""",
+        """{"action":{"type":"Action.Execute","verb":"checklist.save","data":{"checklist":"finnes-ikke"}}}""",
+        """{"action":{"type":"Action.Execute","verb":"checklist.save","data":{"checklist":42}}}""",
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedValues))]
+    public async Task A_malformed_value_gets_a_bad_request_error_response_never_a_500(string? value)
+    {
+        await using var app = new BotApplication();
+
+        var (status, body) = await InvokeAsync(app, Teams.Invoke(value is null ? null : JsonDocument.Parse(value).RootElement.Clone()));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        AssertError(body, "BadRequest");
+    }
+
+    [Fact]
+    public async Task Other_invokes_are_still_not_implemented()
+    {
+        await using var app = new BotApplication();
+
+        using var response = await app.PostAsync(Teams.Invoke(JsonSerializer.SerializeToElement(new { }), name: "task/fetch"));
+
+        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Without_Universal_Actions_a_submit_saves_and_a_new_card_shows_the_state()
+    {
+        await using var app = new BotApplication();
+        var opened = Card(Single(await app.ExchangeAsync(WebChat("sjekkliste før jeg publiserer"))));
+        var actions = opened.GetProperty("actions").EnumerateArray().ToList();
+        Assert.All(actions, a => Assert.Equal("Action.Submit", a.GetProperty("type").GetString()));
+        Assert.False(opened.TryGetProperty("refresh", out _));
+
+        // What Web Chat posts for "Lagre": the button's data merged with the card's inputs.
+        var save = actions.Single(a => a.GetProperty("title").GetString() == "Lagre").GetProperty("data");
+        var submitted = JsonSerializer.SerializeToElement(new Dictionary<string, string>
+        {
+            ["checklist"] = save.GetProperty("checklist").GetString()!,
+            ["verb"] = save.GetProperty("verb").GetString()!,
+            ["item-samtykke"] = "true",
+            ["item-ironi"] = "false",
+        });
+        var reply = Card(Single(await app.ExchangeAsync(WebChat("") with { Text = null, Value = submitted })));
+
+        Assert.Contains("1 av 14", Text(reply), StringComparison.Ordinal);
+        Assert.Contains("Lagret.", Text(reply), StringComparison.Ordinal);
+        Assert.Equal(["item-samtykke"], Toggled(reply));
+    }
+
+    [Fact]
+    public async Task A_submitted_unknown_checklist_gets_a_polite_note()
+    {
+        await using var app = new BotApplication();
+
+        var reply = Single(await app.ExchangeAsync(Teams.PersonalMessage("") with
+        {
+            Text = null,
+            Value = JsonSerializer.SerializeToElement(new { checklist = "finnes-ikke", verb = "checklist.save" }),
+        }));
+
+        Assert.Contains("finner jeg ikke", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_dialog_outcome_offers_its_checklist_and_the_button_opens_it()
+    {
+        var dialog = DialogLoaderTests.Shipped(fixture).Single(d => d.OrganisationId == "ostre-toten" && d.Id == "kontakt-med-pressen");
+        var (choices, outcomeId) = DialogPaths.All(dialog).First(p => dialog.Outcomes[p.Outcome].Checklist is not null);
+        await using var app = new BotApplication();
+        await app.ExchangeAsync(Teams.PersonalMessage("presse") with { Id = "m0" });
+        IReadOnlyList<Activity> last = [];
+        foreach (var (_, number, _) in choices)
+        {
+            last = await app.ExchangeAsync(Teams.PersonalMessage(number.ToString(System.Globalization.CultureInfo.InvariantCulture)) with { Id = Guid.NewGuid().ToString("N") });
+        }
+
+        var outcome = Card(last[^1]);
+        var button = outcome.GetProperty("actions").EnumerateArray().First(a => a.GetProperty("data").TryGetProperty("checklist", out _));
+        Assert.Equal(dialog.Outcomes[outcomeId].Checklist!.Id, button.GetProperty("data").GetProperty("checklist").GetString());
+        var opened = Card(Single(await app.ExchangeAsync(Teams.PersonalMessage("") with
+        {
+            Text = null,
+            Value = JsonSerializer.SerializeToElement(button.GetProperty("data")),
+        })));
+
+        Assert.Equal("Journalisten ringer", opened.GetProperty("body")[1].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Ticks_survive_a_restart()
+    {
+        using var folder = new TempFolder("checklist-restart");
+        await using (var before = new BotApplication(settings: folder.SqliteSettings()))
+        {
+            await InvokeAsync(before, Teams.CardAction("checklist.save", Ticks(Publish, "samtykke", "taushetsplikt"), Kari));
+        }
+        await using var after = new BotApplication(settings: folder.SqliteSettings());
+
+        var card = Card(Single(await after.ExchangeAsync(Teams.MessageFrom(Kari, "sjekkliste før jeg publiserer"))));
+
+        Assert.Contains("2 av 14", Text(card), StringComparison.Ordinal);
+        Assert.Equal(["item-taushetsplikt", "item-samtykke"], Toggled(card));
+    }
+
+    private static Dictionary<string, string> Ticks(string checklist, params string[] items)
+    {
+        var data = new Dictionary<string, string> { ["checklist"] = checklist };
+        foreach (var item in items)
+        {
+            data["item-" + item] = "true";
+        }
+        return data;
+    }
+
+    private static StateKey<ChecklistProgress> ProgressKey(string userId, string checklist) =>
+        ChecklistProgress.Key(UserKeys.For(Teams.MessageFrom(userId, "x"))!, "ostre-toten", checklist);
+
+    private static Activity WebChat(string text) => Teams.PersonalMessage(text) with
+    {
+        Id = Guid.NewGuid().ToString("N"),
+        ChannelId = "webchat",
+        From = new ChannelAccount { Id = "dl_web-user" },
+        ChannelData = null,
+    };
+
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> InvokeAsync(BotApplication app, Activity invoke)
+    {
+        using var response = await app.PostAsync(invoke);
+        var body = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone());
+    }
+
+    private static void AssertError(JsonElement body, string code)
+    {
+        Assert.Equal(400, body.GetProperty("statusCode").GetInt32());
+        Assert.Equal("application/vnd.microsoft.error", body.GetProperty("type").GetString());
+        Assert.Equal(code, body.GetProperty("value").GetProperty("code").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("value").GetProperty("message").GetString()));
+    }
+
+    private static Activity Single(IReadOnlyList<Activity> replies) => Assert.Single(replies);
+
+    private static JsonElement Card(Activity activity) => Assert.Single(activity.Attachments!).Content!.Value;
+
+    private static Activity Wrap(JsonElement card) => new() { Attachments = [new Attachment { Content = card }] };
+
+    private static string Text(JsonElement card) => ConversationScriptTests.CardText(Wrap(card));
+
+    /// <summary>The ids of the toggles the card shows as ticked, in card order.</summary>
+    private static List<string> Toggled(JsonElement card) =>
+        [.. Elements(card).Where(e => e.TryGetProperty("type", out var t) && t.GetString() == "Input.Toggle" && e.GetProperty("value").GetString() == "true")
+            .Select(e => e.GetProperty("id").GetString()!)];
+
+    private static IEnumerable<JsonElement> Elements(JsonElement node) => node.ValueKind switch
+    {
+        JsonValueKind.Object => [node, .. node.EnumerateObject().SelectMany(p => Elements(p.Value))],
+        JsonValueKind.Array => node.EnumerateArray().SelectMany(Elements),
+        _ => [],
+    };
+}

@@ -1,0 +1,152 @@
+using StrategiBot.Checklists;
+using StrategiBot.Content;
+using StrategiBot.Tests.Dialogs;
+using StrategiBot.Tests.Retrieval;
+
+namespace StrategiBot.Tests.Checklists;
+
+/// <summary>The shipped checklists load and quote their organisation's strategy; a broken file names its file and line.</summary>
+public sealed class ChecklistLoaderTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>, IDisposable
+{
+    private readonly TempFolder _folder = new("checklists");
+
+    [Fact]
+    public void Every_organisation_has_a_press_checklist_and_the_strategies_with_rules_the_rest()
+    {
+        var ids = DialogLoaderTests.ShippedChecklists(fixture).Select(c => (c.OrganisationId, c.Id)).ToHashSet();
+
+        foreach (var org in new[] { "ostre-toten", "trondheim", "tynset", "klaebu", "lorenskog" })
+        {
+            Assert.Contains((org, "journalisten-ringer"), ids);
+        }
+        Assert.Contains(("ostre-toten", "for-du-publiserer"), ids);
+        Assert.Contains(("ostre-toten", "valg-av-kanal"), ids);
+        Assert.Contains(("ostre-toten", "nyttige-tips"), ids);
+        Assert.Contains(("klaebu", "for-du-publiserer"), ids);
+        Assert.Contains(("lorenskog", "nyttige-tips"), ids);
+    }
+
+    [Fact]
+    public void Every_item_cites_a_section_of_its_own_strategy_verbatim()
+    {
+        var checklists = DialogLoaderTests.ShippedChecklists(fixture);
+
+        Assert.NotEmpty(checklists);
+        foreach (var checklist in checklists)
+        {
+            var pack = fixture.Knowledge.Pack(checklist.OrganisationId)!;
+            var strategy = File.ReadAllLines(Path.Combine(RepositoryContent.Root, "content", checklist.OrganisationId, "strategy.md"));
+            Assert.All(checklist.Items, item =>
+            {
+                Assert.NotNull(pack.Strategy.Find(item.Source.SectionId));
+                Assert.Contains(strategy, line => line == item.Source.Text || line.EndsWith(item.Source.Text, StringComparison.Ordinal));
+            });
+        }
+    }
+
+    [Fact]
+    public void Every_trigger_opens_its_own_checklist_and_no_dialog_trigger_opens_one()
+    {
+        var checklists = DialogLoaderTests.ShippedChecklists(fixture);
+        var catalog = new ChecklistCatalog(checklists, fixture.Knowledge.Analysis);
+
+        Assert.All(checklists, checklist => Assert.All(checklist.Triggers, trigger =>
+            Assert.Equal(checklist.Id, catalog.MatchTrigger(checklist.OrganisationId, trigger)?.Id)));
+        // Checklists are matched first, so they must leave the dialogs' own phrases alone.
+        Assert.All(DialogLoaderTests.Shipped(fixture), dialog => Assert.All(dialog.Triggers, trigger =>
+            Assert.Null(catalog.MatchTrigger(dialog.OrganisationId, trigger))));
+    }
+
+    [Fact]
+    public void Lorenskogs_useful_tips_are_the_strategys_own_list_word_for_word()
+    {
+        var tips = DialogLoaderTests.ShippedChecklists(fixture).Single(c => c.OrganisationId == "lorenskog" && c.Id == "nyttige-tips");
+        var section = fixture.Knowledge.Pack("lorenskog")!.Strategy.Find("nyttige-tips")!;
+
+        Assert.Equal(section.Blocks.Select(b => b.Text), tips.Items.Select(i => i.Text));
+    }
+
+    [Fact]
+    public void A_numbered_rule_is_named_by_its_number()
+    {
+        var press = DialogLoaderTests.ShippedChecklists(fixture).Single(c => c.OrganisationId == "ostre-toten" && c.Id == "journalisten-ringer");
+
+        var personnel = press.Items.Single(i => i.Id == "personalsaker");
+
+        Assert.Equal(13, personnel.Source.RuleNumber);
+        Assert.Equal("13. Personalsaker skal ikke kommenteres i media.", personnel.Source.Text);
+    }
+
+    public static TheoryData<string, string, int> Broken => new()
+    {
+        { "  - id: a\n    text: A\n    source: {section: finnes-ikke, item: 1}\n", "'finnes-ikke' is not a section of ostre-toten's strategy", 7 },
+        { "  - id: a\n    text: A\n    source: {section: presse-kjoreregler, item: 16}\n", "no numbered item '16'", 7 },
+        { "  - id: a\n    text: A\n    source: {section: presse-kjoreregler, quote: Dette står ikke der}\n", "the quote is not in section 'presse-kjoreregler'", 7 },
+        { "  - id: a\n    text: A\n    source: {section: presse-kjoreregler}\n", "exactly one of 'item'", 7 },
+        { "  - id: a\n    txt: A\n    source: {section: presse-kjoreregler, item: 13}\n", "unknown key 'txt'", 6 },
+        { "  - id: a\n    text: A\n    source: {section: presse-kjoreregler, item: 13}\n  - id: a\n    text: B\n    source: {section: presse-kjoreregler, item: 12}\n", "the item id 'a' is used twice", 8 },
+        { "  - id: Stor\n    text: A\n    source: {section: presse-kjoreregler, item: 13}\n", "lowercase letters", 5 },
+        { "  - id: a\n    source: {section: presse-kjoreregler, item: 13}\n", "'text' is required", 5 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Broken))]
+    public void A_broken_checklist_names_file_and_line(string items, string problem, int line)
+    {
+        var path = Write("k", $"id: k\ntitle: T\ndescription: D\nitems:\n{items}");
+
+        var error = Assert.Throws<ContentException>(() => ChecklistLoader.Load(path, fixture.Knowledge.Pack("ostre-toten")!));
+
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{path}:{line}:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("id: annen\ntitle: T\nitems:\n  - {id: a, text: A, source: {section: presse-kjoreregler, item: 13}}\n", "must equal the file name 'k'", 1)]
+    [InlineData("id: k\ntitle: T\nitems: []\n", "1 to 20 items", 3)]
+    [InlineData("id: k\ntitel: T\nitems: []\n", "unknown key 'titel'", 2)]
+    public void The_file_itself_is_checked(string yaml, string problem, int line)
+    {
+        var path = Write("k", yaml);
+
+        var error = Assert.Throws<ContentException>(() => ChecklistLoader.Load(path, fixture.Knowledge.Pack("ostre-toten")!));
+
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+        Assert.Equal(line, error.Line);
+    }
+
+    [Fact]
+    public void A_broken_checklist_stops_the_start_naming_file_and_line()
+    {
+        // A copy of the shipped content with one quote that is not in the strategy.
+        foreach (var folder in new[] { "content", "lexicon", "dialogs" })
+        {
+            Copy(Path.Combine(RepositoryContent.Root, folder), Path.Combine(_folder.Path, folder));
+        }
+        var file = Path.Combine(_folder.Path, "dialogs", "ostre-toten", ChecklistLoader.FolderName, "journalisten-ringer.yaml");
+        var lines = File.ReadAllLines(file).ToList();
+        var quoteLine = lines.FindIndex(l => l.Contains("quote: \"Saker underlagt taushetsplikt", StringComparison.Ordinal));
+        lines[quoteLine] = "      quote: \"Saker underlagt taushetsplikt kan kommenteres fritt.\"";
+        File.WriteAllLines(file, lines);
+        using var app = new BotApplication(settings: new Dictionary<string, string?> { ["Content:Path"] = _folder.Path });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        // The quote's mapping starts on the line after "source:", i.e. the section line.
+        Assert.Contains($"{file}:{quoteLine}: the quote is not in section 'ytringsfrihet-lojalitet'", error.ToString(), StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    private string Write(string id, string yaml) => _folder.WriteYaml(id, yaml);
+
+    private static void Copy(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
