@@ -2,7 +2,7 @@ namespace StrategiBot.Storage;
 
 internal static class StateStoreExtensions
 {
-    private const int MaxAttempts = 5;
+    private const int MaxAttempts = 10;
 
     /// <summary>
     /// Reads, changes and writes a record, retrying from a fresh read when another writer got there first,
@@ -22,6 +22,9 @@ internal static class StateStoreExtensions
             }
             catch (StateConflictException) when (attempt < MaxAttempts)
             {
+                // Writers that collided and retried at once would collide again; a short random pause,
+                // growing with each attempt, lets one of them through.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * attempt)), cancellationToken);
             }
         }
     }
