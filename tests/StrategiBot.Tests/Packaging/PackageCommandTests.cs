@@ -33,9 +33,9 @@ public sealed class PackageCommandTests
     [Fact]
     public void The_packaged_manifest_matches_its_golden_file()
     {
-        // The review of a manifest change is this file's diff. STRATEGIBOT_UPDATE_GOLDEN=1 rewrites it.
+        // The review of a manifest change is this file's diff. UPDATE_GOLDEN=1 rewrites it, as it does the cards.
         var packaged = Encoding.UTF8.GetString(TestPackage.Build().Single(f => f.Name == AppPackager.ManifestFile).Content);
-        if (Environment.GetEnvironmentVariable("STRATEGIBOT_UPDATE_GOLDEN") == "1")
+        if (Cards.GoldenFiles.Updating)
         {
             File.WriteAllText(GoldenManifest, packaged);
         }
