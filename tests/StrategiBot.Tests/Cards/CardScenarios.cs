@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
-using StrategiBot.Conversation;
 using StrategiBot.Checklists;
+using StrategiBot.Conversation;
 using StrategiBot.Dialogs;
 using StrategiBot.Protocol.Schema;
 using StrategiBot.Tests.Dialogs;
+using StrategiBot.Tests.Planning;
 using StrategiBot.Tests.Retrieval;
 
 namespace StrategiBot.Tests.Cards;
@@ -63,15 +64,7 @@ internal static class CardScenarios
         new("plan-form", [Teams.PersonalMessage("kommunikasjonsplan")]),
         new("plan-fields-missing", [PlanSubmission("submit", new() { ["plan.budskap"] = "Åpner i august" })]),
         new("plan-draft-resumed", [PlanSubmission("save", new() { ["plan.mal"] = "Flere søkere" }), Teams.PersonalMessage("kommunikasjonsplan")]),
-        new("plan-complete", [PlanSubmission("submit", new()
-        {
-            ["plan.prosjekt"] = "Ny barnehage",
-            ["plan.budskap"] = "Åpner i august",
-            ["plan.mal"] = "Foreldre søker plass",
-            ["plan.malgruppe-ma"] = "Foreldre",
-            ["plan.kanaler"] = "nettsider,intranett",
-            ["plan.ansvar"] = "Kommunalsjef oppvekst",
-        })]),
+        new("plan-complete", [PlanSubmission("submit", new(PlanConversationTests.Complete.ToDictionary(p => p.Key, p => (object)p.Value)))]),
         new("plan-no-template", [Teams.PersonalMessage("kommunikasjonsplan")]) { Organisation = "lorenskog" },
         new("feedback-up", [Submit(new { feedback = new { helpful = true, source = "answer", question = "Kan jeg kommentere en personalsak i media?", section = "presse-kjoreregler" } })]),
         new("feedback-down", [Submit(new { feedback = new { helpful = false, source = "answer", question = "Kan jeg kommentere en personalsak i media?", section = "presse-kjoreregler" } })]),

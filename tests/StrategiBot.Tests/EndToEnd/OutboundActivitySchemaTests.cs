@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using StrategiBot.Conversation;
 using StrategiBot.Protocol.Connector;
 using StrategiBot.Protocol.Schema;
+using StrategiBot.Tests.Planning;
 using Xunit.Abstractions;
 
 namespace StrategiBot.Tests.EndToEnd;
@@ -38,15 +39,7 @@ public sealed class OutboundActivitySchemaTests(ITestOutputHelper output)
         new("a plan submitted with fields missing", [PlanSubmission("submit", new() { ["plan.budskap"] = "Åpner i august" })]),
         new("a plan draft saved", [PlanSubmission("save", new() { ["plan.budskap"] = "Åpner i august" })]),
         new("a resumed plan draft", [PlanSubmission("save", new() { ["plan.mal"] = "Flere søkere" }), Teams.PersonalMessage("kommunikasjonsplan")]),
-        new("a complete plan as card and plain text", [PlanSubmission("submit", new()
-        {
-            ["plan.prosjekt"] = "Ny barnehage",
-            ["plan.budskap"] = "Åpner i august",
-            ["plan.mal"] = "Foreldre søker plass",
-            ["plan.malgruppe-ma"] = "Foreldre",
-            ["plan.kanaler"] = "nettsider,intranett",
-            ["plan.ansvar"] = "Kommunalsjef oppvekst",
-        })]),
+        new("a complete plan as card and plain text", [PlanSubmission("submit", new(PlanConversationTests.Complete.ToDictionary(p => p.Key, p => (object)p.Value)))]),
         new("a plan submission for no known form", [Submission(new { plan = new { form = "no-such-form", action = "submit" } })]),
         new("thumbs up on an answer", [Submission(new { feedback = new { helpful = true, source = "answer", question = "Kan jeg kommentere en personalsak i media?", section = "presse-kjoreregler" } })]),
         new("thumbs down on an answer", [Submission(new { feedback = new { helpful = false, source = "answer", question = "Hvor mange feriedager har jeg?" } })]),

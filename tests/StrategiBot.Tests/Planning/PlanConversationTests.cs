@@ -13,7 +13,8 @@ namespace StrategiBot.Tests.Planning;
 /// </summary>
 public sealed class PlanConversationTests
 {
-    private static readonly Dictionary<string, string> Complete = new()
+    /// <summary>Every required field of Østre Toten's plan, and a few optional ones, filled in.</summary>
+    internal static readonly Dictionary<string, string> Complete = new()
     {
         ["plan.prosjekt"] = "Ny barnehage på Lena",
         ["plan.budskap"] = "Barnehagen åpner 1. august med 120 plasser.",
