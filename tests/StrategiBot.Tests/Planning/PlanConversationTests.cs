@@ -229,7 +229,7 @@ public sealed class PlanConversationTests
 
         var text = ConversationScriptTests.CardText(reply);
         Assert.Contains("har ingen mal for kommunikasjonsplan", text, StringComparison.Ordinal);
-        Assert.Contains("Spør Nærmeste leder", text, StringComparison.Ordinal);
+        Assert.Contains("**Spør nærmeste leder.**", text, StringComparison.Ordinal);
     }
 
     private static async Task<PlanDraft?> DraftAsync(BotApplication app)
