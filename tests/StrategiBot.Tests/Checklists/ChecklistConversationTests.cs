@@ -258,6 +258,19 @@ public sealed class ChecklistConversationTests(KnowledgeFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task An_error_Teams_may_show_is_in_bokmal_and_says_what_to_do()
+    {
+        await using var app = new BotApplication();
+
+        var (_, gone) = await InvokeAsync(app, Teams.CardAction("checklist.save", new { checklist = "finnes-ikke" }));
+        var (_, malformed) = await InvokeAsync(app, Teams.Invoke(JsonSerializer.SerializeToElement(new { action = "Action.Execute" })));
+
+        Assert.Equal("Denne sjekklisten finnes ikke lenger. Skriv «sjekklister» for å se dem som finnes.", gone.GetProperty("value").GetProperty("message").GetString());
+        // The parser's English detail ("value.action is missing ...") is for the log, not the user.
+        Assert.DoesNotContain("value.", malformed.GetProperty("value").GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Other_invokes_are_still_not_implemented()
     {
         await using var app = new BotApplication();
