@@ -126,7 +126,10 @@ internal static class ChecklistCards
         body.Add(AdaptiveCards.Text(string.Create(CultureInfo.InvariantCulture, $"**{checklist.Items.Count} punkter** å sjekke")));
         body.Add(AdaptiveCards.Text("Hver person ser og lagrer sine egne avkryssinger. Trykk «Vis mine avkryssinger» for å krysse av.", subtle: true));
         var card = AdaptiveCards.Card(body, [UniversalAction.Button("Vis mine avkryssinger", Refresh, Data(checklist), universal: true)], fullWidth: true);
-        UniversalAction.AddRefresh(card, Refresh, Data(checklist), posterId is null ? [] : [posterId]);
+        if (posterId is not null)
+        {
+            UniversalAction.AddRefresh(card, Refresh, Data(checklist), [posterId]);
+        }
         return card;
     }
 
