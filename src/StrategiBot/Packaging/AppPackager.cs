@@ -53,8 +53,11 @@ internal static partial class AppPackager
         }
 
         var manifest = ReadJson(manifestFolder, ManifestFile, tokens);
-        var manifestVersion = manifest["manifestVersion"]?.GetValue<string>()
-            ?? throw new PackagingException($"{ManifestFile}: has no manifestVersion.");
+        // The version picks the schema folder, so it must be a plain x.y before it goes into a path.
+        var manifestVersion = manifest["manifestVersion"] is JsonValue versionValue
+            && versionValue.TryGetValue<string>(out var declared) && ManifestVersionPattern().IsMatch(declared)
+            ? declared
+            : throw new PackagingException($"{ManifestFile}: manifestVersion must be a string like \"1.30\".");
         var schemas = SchemaFolder(manifestFolder, manifestVersion);
         Validate(manifest, LoadSchema(schemas, "MicrosoftTeams.schema.json"), ManifestFile);
 
@@ -240,4 +243,7 @@ internal static partial class AppPackager
 
     [GeneratedRegex(@"^[0-9]+\.[0-9]+\.[0-9]+$")]
     private static partial Regex VersionPattern();
+
+    [GeneratedRegex(@"^[0-9]+\.[0-9]+\z")]
+    private static partial Regex ManifestVersionPattern();
 }

@@ -19,7 +19,7 @@ internal sealed record SchemaError(string InstancePath, string Keyword, string S
 /// additionalProperties, items, dependencies, allOf/anyOf/oneOf/not, if/then/else) and reports every error,
 /// as ajv does with <c>allErrors</c>. Like ajv, keywords beside a <c>$ref</c> are applied too.
 /// </summary>
-internal sealed class JsonSchema
+internal sealed partial class JsonSchema
 {
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(1);
 
@@ -161,7 +161,8 @@ internal sealed class JsonSchema
 
     private static bool MatchesFormat(string format, string value) => format switch
     {
-        "uri" => Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme.Length > 0 && !value.Any(char.IsWhiteSpace),
+        // .NET reads "/foo" as an absolute file URI on Linux; an RFC 3986 URI starts with its scheme.
+        "uri" => UriScheme().IsMatch(value) && Uri.TryCreate(value, UriKind.Absolute, out _) && !value.Any(char.IsWhiteSpace),
         "email" => value.IndexOf('@', StringComparison.Ordinal) is > 0 and var at && at < value.Length - 1 && !value.Any(char.IsWhiteSpace),
         "regex" => IsRegex(value),
         // Formats the schemas do not use are annotations here, as in ajv without a format plug-in.
@@ -468,4 +469,7 @@ internal sealed class JsonSchema
         name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 
     private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9+.-]*:")]
+    private static partial Regex UriScheme();
 }

@@ -24,6 +24,7 @@ public sealed class ManifestSchemaOracleTests(ITestOutputHelper output)
         ("bot id with a trailing line break", m => m["bots"]![0]!["botId"] = TestPackage.BotId + "\n"),
         ("privacy URL missing", m => m["developer"]!.AsObject().Remove("privacyUrl")),
         ("unknown top-level property", m => m["colour"] = "blue"),
+        ("schema URI without a scheme", m => m["$schema"] = "/MicrosoftTeams.schema.json"),
         ("accent colour by name", m => m["accentColor"] = "blue"),
         ("unknown bot scope", m => m["bots"]![0]!["scopes"] = new JsonArray("personal", "everywhere")),
         ("scopes as a string", m => m["bots"]![0]!["scopes"] = "personal"),

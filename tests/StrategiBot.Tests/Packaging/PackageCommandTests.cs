@@ -119,6 +119,18 @@ public sealed class PackageCommandTests
         Assert.Contains("/bots/0/scopes/1: enum:", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("number")]
+    [InlineData("path")]
+    public async Task A_manifest_version_that_is_not_a_plain_version_is_refused_before_it_picks_a_schema(string kind)
+    {
+        var (exit, error) = await PackageEditedAsync("manifest.json", m =>
+            m["manifestVersion"] = kind == "number" ? JsonValue.Create(1.30) : JsonValue.Create("../../1.30"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("manifestVersion must be a string like \"1.30\"", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_localization_file_that_fails_its_schema_is_refused()
     {
