@@ -164,7 +164,8 @@ internal static class PlanCards
         var input = new JsonObject
         {
             ["id"] = InputPrefix + field.Id,
-            ["label"] = field.DisplayLabel,
+            // No " *" of our own: renderers mark an input with isRequired and a label themselves.
+            ["label"] = field.Label,
         };
         if (field.Kind is PlanFieldKind.Choice or PlanFieldKind.Choices)
         {

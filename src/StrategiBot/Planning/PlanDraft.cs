@@ -11,7 +11,7 @@ internal sealed record PlanDraft(IReadOnlyDictionary<string, string> Values, Dat
     /// <summary>The plan was completed; the form then opens empty, and "Endre planen" brings it back.</summary>
     public bool Finished { get; init; }
 
-    /// <summary>The step (from 0) the user was on or had reached; the form resumes there or earlier.</summary>
+    /// <summary>The step (from 0) the user last moved to or saved; the form resumes there or at an earlier step that lacks something.</summary>
     public int Step { get; init; }
 
     public static StateKey<PlanDraft> Key(string organisationId, string formId, string userKey) =>

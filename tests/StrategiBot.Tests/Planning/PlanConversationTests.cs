@@ -45,7 +45,7 @@ public sealed class PlanConversationTests
         Assert.Contains("Steg 1 av 5", cardText, StringComparison.Ordinal);
         Assert.Contains("Innhold", cardText, StringComparison.Ordinal);
         Assert.Contains("Bygger på Vedlegg 2: Mal for enkel kommunikasjonsplan – alternativ 1", cardText, StringComparison.Ordinal);
-        Assert.Equal("Hva er viktig å kommunisere? *", CardJson.Input(form, "plan.budskap")["label"]!.GetValue<string>());
+        Assert.Equal("Hva er viktig å kommunisere?", CardJson.Input(form, "plan.budskap")["label"]!.GetValue<string>());
         Assert.Throws<InvalidOperationException>(() => CardJson.Input(form, "plan.malgruppe-bor"));
     }
 
