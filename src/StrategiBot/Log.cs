@@ -55,6 +55,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 503, Level = LogLevel.Information, Message = "Rejected a Universal Action: {Reason}")]
     public static partial void UniversalActionRejected(ILogger logger, string reason);
 
+    [LoggerMessage(EventId = 504, Level = LogLevel.Information, Message = "Refused to save checklist {ChecklistId}: the card showed another user's ticks")]
+    public static partial void ChecklistSaveRefused(ILogger logger, string checklistId);
+
     [LoggerMessage(EventId = 600, Level = LogLevel.Information, Message = "Opened plan form {FormId}, resuming a draft: {Resumed}")]
     public static partial void PlanOpened(ILogger logger, string formId, bool resumed);
 

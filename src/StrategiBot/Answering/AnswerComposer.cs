@@ -55,8 +55,8 @@ internal sealed class AnswerComposer(KnowledgeBase knowledge)
                 text.AppendLine();
             }
             text.AppendLine(english
-                ? $"Ask {organisation.ContactUnit}: {organisation.ContactDescription}"
-                : $"Spør {organisation.ContactUnit}: {organisation.ContactDescription}");
+                ? $"Ask {organisation.ContactUnitInSentence}: {organisation.ContactDescription}"
+                : $"Spør {organisation.ContactUnitInSentence}: {organisation.ContactDescription}");
         }
         return new ComposedAnswer(answer, lang, leadIn, organisation, text.ToString().TrimEnd());
     }

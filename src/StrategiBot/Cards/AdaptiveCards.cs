@@ -63,6 +63,27 @@ internal static class AdaptiveCards
         return block;
     }
 
+    /// <summary>A heading inside a card, for a group of items or fields under the card's own heading.</summary>
+    public static JsonObject Subheading(string text)
+    {
+        var heading = Text(text);
+        heading["weight"] = "Bolder";
+        heading["spacing"] = "Large";
+        heading["style"] = "heading";
+        return heading;
+    }
+
+    /// <summary>
+    /// A passage quoted from the strategy: the text on a shaded background with its source in small print
+    /// below (<paramref name="source"/> is the whole line, e.g. "Kilde: Media og presse").
+    /// </summary>
+    public static JsonObject Citation(string text, string source) => new()
+    {
+        ["type"] = "Container",
+        ["style"] = "emphasis",
+        ["items"] = new JsonArray(Text(text), Text(source, subtle: true, size: "Small")),
+    };
+
     /// <summary>A list rendered as Markdown bullets, which Teams shows on desktop and mobile alike.</summary>
     public static JsonObject Bullets(IEnumerable<string> items) =>
         Text(string.Join("\r", items.Select(i => "- " + i)));

@@ -58,15 +58,8 @@ internal static class AnswerCard
         return AdaptiveCards.Card(body, actions, fullWidth: true);
     }
 
-    private static JsonObject Quote(Citation citation, bool english) => new()
-    {
-        ["type"] = "Container",
-        ["style"] = "emphasis",
-        ["bleed"] = false,
-        ["items"] = new JsonArray(
-            AdaptiveCards.Text(citation.Text),
-            AdaptiveCards.Text((english ? "Source: " : "Kilde: ") + citation.SectionTitle, subtle: true, size: "Small")),
-    };
+    private static JsonObject Quote(Citation citation, bool english) =>
+        AdaptiveCards.Citation(citation.Text, (english ? "Source: " : "Kilde: ") + citation.SectionTitle);
 
     /// <summary>The last part of a section path, which is what a button has room for.</summary>
     private static string ShortTitle(string fullTitle)

@@ -17,7 +17,7 @@ internal static class ContactCards
     public static JsonObject AskAction(Organisation organisation, bool english = false) => new()
     {
         ["type"] = "Action.ShowCard",
-        ["title"] = ButtonTitle(organisation, english),
+        ["title"] = AskTitle(organisation, english),
         ["card"] = new JsonObject
         {
             ["type"] = "AdaptiveCard",
@@ -25,18 +25,7 @@ internal static class ContactCards
         },
     };
 
-    /// <summary>"Spør Kommunikasjonsavdelingen", as a sentence's start.</summary>
+    /// <summary>"Spør kommunikasjonsavdelingen": the start of the contact paragraph and the button's title.</summary>
     public static string AskTitle(Organisation organisation, bool english = false) =>
-        (english ? "Ask " : "Spør ") + organisation.ContactUnit;
-
-    /// <summary>"Spør kommunikasjonsavdelingen": lower-case inside a button, and short (no explanation in brackets).</summary>
-    private static string ButtonTitle(Organisation organisation, bool english)
-    {
-        var unit = organisation.ContactUnit.Split(" (")[0];
-        if (unit.Length > 1 && char.IsUpper(unit[0]) && char.IsLower(unit[1]))
-        {
-            unit = char.ToLowerInvariant(unit[0]) + unit[1..];
-        }
-        return (english ? "Ask " : "Spør ") + unit;
-    }
+        (english ? "Ask " : "Spør ") + organisation.ContactUnitInSentence;
 }

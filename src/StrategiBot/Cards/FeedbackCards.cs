@@ -12,8 +12,11 @@ internal sealed record FeedbackSubject(string Source, string Question, string? S
     /// <summary>... and from the end of a guided dialog.</summary>
     public const string DialogSource = "dialog";
 
-    /// <summary>The longest question a vote carries; longer ones are cut, so a card stays small.</summary>
-    public const int MaxQuestionLength = 1000;
+    /// <summary>
+    /// The longest question a vote carries; longer ones are cut, so a card stays small and the votes an
+    /// organisation keeps (all in one record) stay cheap to rewrite.
+    /// </summary>
+    public const int MaxQuestionLength = 300;
 }
 
 /// <summary>

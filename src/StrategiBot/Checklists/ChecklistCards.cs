@@ -4,12 +4,18 @@ using StrategiBot.Cards;
 
 namespace StrategiBot.Checklists;
 
-/// <summary>Who the card is drawn for: Teams gets Universal Actions and a per-user refresh; other clients Action.Submit.</summary>
-internal sealed record ChecklistView(bool UniversalActions, string? UserId);
+/// <summary>
+/// Who the card is drawn for: Teams gets Universal Actions and a per-user refresh; other clients Action.Submit.
+/// <paramref name="Owner"/> is the drawn-for user's owner tag, which the save button carries so a save from
+/// anyone else is recognised and refused.
+/// </summary>
+internal sealed record ChecklistView(bool UniversalActions, string? UserId, string? Owner);
 
 /// <summary>
 /// A checklist as a card: one toggle per item with its rule behind a "Vis regelen" toggle, the progress
-/// ("3 av 7"), a closing line once everything is ticked, and buttons to save and to reset.
+/// ("3 av 7"), a closing line once everything is ticked, and buttons to save and (after a confirmation) to
+/// reset. In a Teams group chat the posted card is <see cref="Shared"/>: no ticks at all, each person
+/// fetches their own view.
 /// </summary>
 internal static class ChecklistCards
 {
@@ -21,21 +27,16 @@ internal static class ChecklistCards
     /// <summary>The data key naming the checklist, in every action the checklist cards send.</summary>
     public const string ChecklistKey = "checklist";
 
+    /// <summary>The data key of the save button naming whose ticks the card shows (an owner tag, not an id).</summary>
+    public const string OwnerKey = "owner";
+
     /// <summary>The input id of an item's toggle; its value arrives as "true" or "false".</summary>
     public static string InputId(ChecklistItem item) => "item-" + item.Id;
 
     public static JsonObject Checklist(ChecklistDefinition checklist, IReadOnlyCollection<string> ticked, ChecklistView view, string? note = null)
     {
         var done = checklist.Items.Count(i => ticked.Contains(i.Id));
-        var body = new List<JsonNode>
-        {
-            AdaptiveCards.Text("Sjekkliste", subtle: true, size: "Small"),
-            AdaptiveCards.Heading(checklist.Title),
-        };
-        if (checklist.Description.Length > 0)
-        {
-            body.Add(AdaptiveCards.Text(checklist.Description));
-        }
+        var body = Intro(checklist);
         if (note is not null)
         {
             body.Add(AdaptiveCards.Text(note, subtle: true));
@@ -45,7 +46,7 @@ internal static class ChecklistCards
         {
             if (item.Heading is { } heading)
             {
-                body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = heading, ["weight"] = "Bolder", ["wrap"] = true, ["spacing"] = "Large" });
+                body.Add(AdaptiveCards.Subheading(heading));
             }
             var ruleId = "rule-" + item.Id;
             // The rule sits one tap away beside its item, so the list stays short on a phone.
@@ -88,30 +89,46 @@ internal static class ChecklistCards
                         }),
                     }),
             });
-            body.Add(new JsonObject
-            {
-                ["type"] = "Container",
-                ["id"] = ruleId,
-                ["isVisible"] = false,
-                ["style"] = "emphasis",
-                ["items"] = new JsonArray(
-                    AdaptiveCards.Text(item.Source.Text),
-                    AdaptiveCards.Text(Source(item), subtle: true, size: "Small")),
-            });
+            var rule = AdaptiveCards.Citation(item.Source.Text, Source(item));
+            rule["id"] = ruleId;
+            rule["isVisible"] = false;
+            body.Add(rule);
         }
         if (done == checklist.Items.Count)
         {
             body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = checklist.Done, ["wrap"] = true, ["weight"] = "Bolder", ["color"] = "Good" });
         }
 
+        var save = Data(checklist);
+        if (view.Owner is { } owner)
+        {
+            save[OwnerKey] = owner;
+        }
         var card = AdaptiveCards.Card(body,
         [
-            UniversalAction.Button("Lagre", Save, Data(checklist), view.UniversalActions),
-            UniversalAction.Button("Nullstill", Reset, Data(checklist), view.UniversalActions),
+            UniversalAction.Button("Lagre", Save, save, view.UniversalActions),
+            ConfirmReset(checklist, view.UniversalActions),
         ], fullWidth: true);
         if (view.UniversalActions && view.UserId is { } userId)
         {
             UniversalAction.AddRefresh(card, Refresh, Data(checklist), [userId]);
+        }
+        return card;
+    }
+
+    /// <summary>
+    /// The card posted to a Teams group chat: what the checklist is, and no one's ticks. Teams fetches the
+    /// poster's own view at once (refresh); everyone else gets theirs with the button, answered only to them.
+    /// </summary>
+    public static JsonObject Shared(ChecklistDefinition checklist, string? posterId)
+    {
+        var body = Intro(checklist);
+        body.Add(AdaptiveCards.Text(string.Create(CultureInfo.InvariantCulture, $"**{checklist.Items.Count} punkter** å sjekke")));
+        body.Add(AdaptiveCards.Text("Hver person ser og lagrer sine egne avkryssinger. Trykk «Vis mine avkryssinger» for å krysse av.", subtle: true));
+        var card = AdaptiveCards.Card(body, [UniversalAction.Button("Vis mine avkryssinger", Refresh, Data(checklist), universal: true)], fullWidth: true);
+        if (posterId is not null)
+        {
+            UniversalAction.AddRefresh(card, Refresh, Data(checklist), [posterId]);
         }
         return card;
     }
@@ -145,6 +162,33 @@ internal static class ChecklistCards
         ["id"] = "progress",
         ["text"] = ProgressText(done, total),
         ["wrap"] = true,
+    };
+
+    private static List<JsonNode> Intro(ChecklistDefinition checklist)
+    {
+        var body = new List<JsonNode>
+        {
+            AdaptiveCards.Text("Sjekkliste", subtle: true, size: "Small"),
+            AdaptiveCards.Heading(checklist.Title),
+        };
+        if (checklist.Description.Length > 0)
+        {
+            body.Add(AdaptiveCards.Text(checklist.Description));
+        }
+        return body;
+    }
+
+    /// <summary>Reset wipes saved progress, so it opens a confirmation first instead of acting on one tap.</summary>
+    private static JsonObject ConfirmReset(ChecklistDefinition checklist, bool universal) => new()
+    {
+        ["type"] = "Action.ShowCard",
+        ["title"] = "Nullstill …",
+        ["card"] = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["body"] = new JsonArray(AdaptiveCards.Text("Alle avkryssingene dine på denne sjekklisten blir fjernet.")),
+            ["actions"] = new JsonArray(UniversalAction.Button("Ja, fjern alle avkryssinger", Reset, Data(checklist), universal)),
+        },
     };
 
     private static string Source(ChecklistItem item) =>

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using StrategiBot.Cards;
 using StrategiBot.Conversation;
@@ -36,6 +38,14 @@ internal sealed class ChecklistEngine(
     public async Task OpenAsync(TurnContext turn, ChecklistDefinition checklist, CancellationToken ct, string? note = null)
     {
         Log.ChecklistOpened(logger, checklist.Id);
+        if (IsTeams(turn) && turn.Activity.IsGroupConversation())
+        {
+            // Everyone in the chat sees this card, so it holds no one's ticks; each person's view comes in
+            // the answer to their own refresh invoke, which Teams shows only to them.
+            await turn.SendAsync(AdaptiveCards.ToActivity(ChecklistCards.Shared(checklist, turn.Activity.From?.Id), checklist.Title), ct);
+            return;
+        }
+        // Web Chat and the Emulator are one-to-one, so the card is drawn for the person who asked.
         var ticked = UserKeys.For(turn.Activity) is { } userKey
             ? (await store.GetAsync(ChecklistProgress.Key(userKey, checklist.OrganisationId, checklist.Id), ct))?.Ticked ?? []
             : [];
@@ -50,7 +60,7 @@ internal sealed class ChecklistEngine(
         if (action is null || checklist is null)
         {
             Log.UnknownCardSubmission(logger);
-            await turn.SendAsync(turn.Activity.CreateReply("Den sjekklisten finner jeg ikke lenger. Skriv «sjekklister» for å se dem som finnes."), ct);
+            await turn.SendAsync(turn.Activity.CreateReply(GoneMessage), ct);
             return;
         }
         if (action.Verb == ChecklistCards.Open)
@@ -60,10 +70,10 @@ internal sealed class ChecklistEngine(
         }
         if (UserKeys.For(turn.Activity) is not { } userKey)
         {
-            await turn.SendAsync(turn.Activity.CreateReply("Jeg vet ikke hvem du er i denne kanalen, så jeg kan ikke lagre avkryssingene dine."), ct);
+            await turn.SendAsync(turn.Activity.CreateReply(NoUserMessage), ct);
             return;
         }
-        var result = await ApplyAsync(action, checklist, userKey, ct);
+        var result = await ApplyAsync(turn, action, checklist, userKey, ct);
         if (result is not { } applied)
         {
             Log.UnknownCardSubmission(logger);
@@ -73,29 +83,40 @@ internal sealed class ChecklistEngine(
         await SendCardAsync(turn, checklist, applied.Ticked, applied.Note, ct);
     }
 
-    /// <summary>An <c>Action.Execute</c> from a checklist card (a press, or Teams refreshing the card for a viewer).</summary>
+    /// <summary>
+    /// An <c>Action.Execute</c> from a checklist card (a press, or Teams refreshing the card for a viewer).
+    /// Teams may show an error's message to the user, so it is in bokmål; the log gets the reason.
+    /// </summary>
     public async Task<InvokeResponse> OnExecuteAsync(TurnContext turn, UniversalAction action, string organisationId, CancellationToken ct)
     {
         if (action.Text(ChecklistCards.ChecklistKey) is not { } id)
         {
-            return Reject(InvokeResponses.BadRequest("value.action.data.checklist is missing."));
+            return Reject("value.action.data.checklist is missing", InvokeResponses.BadRequest(GoneMessage));
         }
         if (catalog.Find(organisationId, id) is not { } checklist)
         {
-            return Reject(InvokeResponses.BadRequest($"There is no checklist '{id}'."));
+            return Reject("no such checklist", InvokeResponses.BadRequest(GoneMessage));
         }
         if (UserKeys.For(turn.Activity) is not { } userKey)
         {
-            return Reject(InvokeResponses.BadRequest("The invoke names no user."));
+            return Reject("the invoke names no user", InvokeResponses.BadRequest(NoUserMessage));
         }
-        if (await ApplyAsync(action, checklist, userKey, ct) is not { } applied)
+        if (action.Verb == ChecklistCards.Refresh && !action.Automatic)
         {
-            return Reject(InvokeResponses.NotSupported($"The verb '{action.Verb}' is not a checklist action."));
+            // A press on "Vis mine avkryssinger" is someone opening the list; Teams' own refreshes are not.
+            Log.ChecklistOpened(logger, checklist.Id);
+        }
+        if (await ApplyAsync(turn, action, checklist, userKey, ct) is not { } applied)
+        {
+            return Reject("not a checklist verb", InvokeResponses.NotSupported("Den knappen kjenner jeg ikke igjen. Skriv «sjekklister» for å åpne sjekklisten på nytt."));
         }
         return InvokeResponses.Card(ChecklistCards.Checklist(checklist, applied.Ticked, View(turn), applied.Note));
     }
 
-    private async Task<(IReadOnlyCollection<string> Ticked, string? Note)?> ApplyAsync(UniversalAction action, ChecklistDefinition checklist, string userKey, CancellationToken ct)
+    private const string GoneMessage = "Denne sjekklisten finnes ikke lenger. Skriv «sjekklister» for å se dem som finnes.";
+    private const string NoUserMessage = "Jeg vet ikke hvem du er i denne samtalen, så jeg kan ikke vise eller lagre avkryssingene dine.";
+
+    private async Task<(IReadOnlyCollection<string> Ticked, string? Note)?> ApplyAsync(TurnContext turn, UniversalAction action, ChecklistDefinition checklist, string userKey, CancellationToken ct)
     {
         var key = ChecklistProgress.Key(userKey, checklist.OrganisationId, checklist.Id);
         var now = clock.GetUtcNow();
@@ -103,6 +124,12 @@ internal sealed class ChecklistEngine(
         {
             case ChecklistCards.Open or ChecklistCards.Refresh:
                 return (Known(checklist, (await store.GetAsync(key, ct))?.Ticked ?? []), null);
+            case ChecklistCards.Save when !IsOwnCard(turn, action, userKey):
+                // The toggles show someone else's ticks (a card drawn for another person, or an old shared
+                // card in a group): saving them would copy that person's progress, so nothing is written.
+                Log.ChecklistSaveRefused(logger, checklist.Id);
+                return (Known(checklist, (await store.GetAsync(key, ct))?.Ticked ?? []),
+                    "Ingenting ble lagret: kortet viste ikke dine avkryssinger. Her er dine – kryss av og trykk «Lagre» på nytt.");
             case ChecklistCards.Save:
                 var saved = await store.UpdateAsync(key, current => new ChecklistProgress
                 {
@@ -120,6 +147,22 @@ internal sealed class ChecklistEngine(
         }
     }
 
+    /// <summary>
+    /// Whether the saved toggles were drawn for the user who pressed: the save button names its owner. A
+    /// card without one predates the tag; it is trusted one-to-one, never in a group, where it was shared.
+    /// </summary>
+    private static bool IsOwnCard(TurnContext turn, UniversalAction action, string userKey) =>
+        action.Text(ChecklistCards.OwnerKey) is { } owner
+            ? owner == OwnerTag(userKey)
+            : !turn.Activity.IsGroupConversation();
+
+    /// <summary>
+    /// Derived from the user key rather than the key itself, so a card others may see never holds the
+    /// storage key of someone's progress.
+    /// </summary>
+    private static string OwnerTag(string userKey) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("checklist-owner|" + userKey)).AsSpan(0, 12));
+
     /// <summary>An item's toggle value from the card; an item the card did not send keeps its saved state.</summary>
     private static bool IsTicked(UniversalAction action, ChecklistItem item, ChecklistProgress? current) =>
         action.Text(ChecklistCards.InputId(item)) switch
@@ -136,12 +179,15 @@ internal sealed class ChecklistEngine(
     private static async Task SendCardAsync(TurnContext turn, ChecklistDefinition checklist, IReadOnlyCollection<string> ticked, string? note, CancellationToken ct) =>
         await turn.SendAsync(AdaptiveCards.ToActivity(ChecklistCards.Checklist(checklist, Known(checklist, ticked), View(turn), note), checklist.Title), ct);
 
-    private static ChecklistView View(TurnContext turn) =>
-        new(string.Equals(turn.Activity.ChannelId, "msteams", StringComparison.OrdinalIgnoreCase), turn.Activity.From?.Id);
+    private static bool IsTeams(TurnContext turn) =>
+        string.Equals(turn.Activity.ChannelId, "msteams", StringComparison.OrdinalIgnoreCase);
 
-    private InvokeResponse Reject(InvokeResponse response)
+    private static ChecklistView View(TurnContext turn) =>
+        new(IsTeams(turn), turn.Activity.From?.Id, UserKeys.For(turn.Activity) is { } userKey ? OwnerTag(userKey) : null);
+
+    private InvokeResponse Reject(string reason, InvokeResponse response)
     {
-        Log.UniversalActionRejected(logger, "checklist action without a known checklist, user or verb");
+        Log.UniversalActionRejected(logger, reason);
         return response;
     }
 }

@@ -14,7 +14,7 @@ internal static class ChecklistLoader
     public const int MaxItems = 20;
 
     /// <summary>Said when every item is ticked, unless the file says something of its own.</summary>
-    public const string DefaultDone = "Alt på lista er sjekket. Godt jobbet!";
+    public const string DefaultDone = "Alt på listen er sjekket. Godt jobbet!";
 
     public static IReadOnlyList<ChecklistDefinition> LoadAll(string dialogsRoot, IReadOnlyCollection<ContentPack> packs) =>
         [.. OrganisationFolders.YamlFiles(dialogsRoot, FolderName, packs).Select(f => Load(f.File, f.Pack))];

@@ -9,7 +9,24 @@ internal sealed record Organisation(
     string DocumentTitle,
     string? Adopted,
     string ContactUnit,
-    string ContactDescription);
+    string ContactDescription)
+{
+    /// <summary>
+    /// The contact as it reads after "Spør" or "Ask": "kommunikasjonsavdelingen", "nærmeste leder", without
+    /// the explanation in brackets (the description gives it) and lower-cased unless it is a name or an
+    /// acronym ("IKT-medarbeidere" keeps its capitals).
+    /// </summary>
+    public string ContactUnitInSentence
+    {
+        get
+        {
+            var unit = ContactUnit.Split(" (")[0].Trim();
+            return unit.Length > 1 && char.IsUpper(unit[0]) && char.IsLower(unit[1])
+                ? char.ToLowerInvariant(unit[0]) + unit[1..]
+                : unit;
+        }
+    }
+}
 
 /// <summary>One organisation's content: metadata, the strategy and the alternate questions per section.</summary>
 internal sealed record ContentPack(

@@ -109,8 +109,28 @@ internal static class StrategyCitations
                 : new StrategyCitation(sectionId, section.FullTitle, block.Display, block.Number);
         }
         var wanted = ContentPackLoader.Normalise(quote!);
-        var quoted = section.Blocks.FirstOrDefault(b => ContentPackLoader.Normalise(b.Text).Contains(wanted, StringComparison.Ordinal))
-            ?? throw new ContentException(path, YamlNodes.Line(map), $"the quote is not in section '{sectionId}': \"{quote}\".");
-        return new StrategyCitation(sectionId, section.FullTitle, quoted.Display, quoted.Kind == BlockKind.NumberedItem ? quoted.Number : null);
+        var index = section.Blocks.ToList().FindIndex(b => ContentPackLoader.Normalise(b.Text).Contains(wanted, StringComparison.Ordinal));
+        if (index < 0)
+        {
+            throw new ContentException(path, YamlNodes.Line(map), $"the quote is not in section '{sectionId}': \"{quote}\".");
+        }
+        var quoted = section.Blocks[index];
+        return new StrategyCitation(sectionId, section.FullTitle, WithIntroducedList(section, index), quoted.Kind == BlockKind.NumberedItem ? quoted.Number : null);
+    }
+
+    /// <summary>
+    /// A paragraph ending in ":" introduces the list after it ("... skal orienteres når:"), and means nothing
+    /// without it, so the list comes along with the quoted paragraph.
+    /// </summary>
+    private static string WithIntroducedList(Section section, int index)
+    {
+        var block = section.Blocks[index];
+        if (block.Kind != BlockKind.Paragraph || !block.Text.TrimEnd().EndsWith(':'))
+        {
+            return block.Display;
+        }
+        var list = section.Blocks.Skip(index + 1).TakeWhile(b => b.Kind != BlockKind.Paragraph).Select(b => b.Display);
+        // Line breaks as in AdaptiveCards.Bullets, which Teams renders as a list.
+        return string.Join("\r", [block.Display, .. list]);
     }
 }

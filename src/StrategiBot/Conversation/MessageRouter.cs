@@ -145,8 +145,9 @@ internal sealed class MessageRouter(
         }
         if (!UniversalAction.TryParseInvoke(turn.Activity, out var action, out var problem))
         {
+            // Teams may show the message to the user: bokmål there, the English detail in the log.
             Log.UniversalActionRejected(logger, problem);
-            turn.InvokeResponse = InvokeResponses.BadRequest(problem);
+            turn.InvokeResponse = InvokeResponses.BadRequest("Knappen sendte noe jeg ikke forstår. Prøv igjen, eller skriv «hjelp».");
             return;
         }
         // One prefix per feature (checklist.*, and later plan.*, feedback.*): each answers its own verbs.
@@ -156,6 +157,6 @@ internal sealed class MessageRouter(
             return;
         }
         Log.UniversalActionRejected(logger, "unknown verb");
-        turn.InvokeResponse = InvokeResponses.NotSupported($"The verb '{action.Verb}' is not supported.");
+        turn.InvokeResponse = InvokeResponses.NotSupported("Den knappen kjenner jeg ikke igjen. Skriv «hjelp» for å se hva jeg kan.");
     }
 }

@@ -26,7 +26,10 @@ internal sealed class TurnHandler(
         var conversationId = turn.Activity.Conversation?.Id;
         try
         {
-            await RememberConversationAsync(turn, ct);
+            if (!IsCardAction(turn.Activity))
+            {
+                await RememberConversationAsync(turn, ct);
+            }
             await RouteAsync(turn, ct);
         }
         catch (ConversationBlockedException ex)
@@ -133,6 +136,13 @@ internal sealed class TurnHandler(
         }
     }
 
+    /// <summary>
+    /// Teams sends a card action for every press and for every automatic refresh of a card, once per viewer;
+    /// the messages in the same conversation keep its reference current, so these write nothing.
+    /// </summary>
+    private static bool IsCardAction(Activity activity) =>
+        activity.Type == ActivityTypes.Invoke && activity.Name == UniversalAction.InvokeName;
+
     private async Task RememberConversationAsync(TurnContext turn, CancellationToken ct)
     {
         var activity = turn.Activity;
@@ -172,10 +182,10 @@ internal sealed class TurnHandler(
             {
                 await store.UpdateAsync(ConversationState.Key(conversationId), s => (s ?? new()) with { Dialog = null }, CancellationToken.None);
             }
-            if (turn.Activity.Type == ActivityTypes.Invoke && turn.Activity.Name == UniversalAction.InvokeName)
+            if (IsCardAction(turn.Activity))
             {
                 // The card shows the error; the channel still gets HTTP 200, as the protocol expects.
-                turn.InvokeResponse = InvokeResponses.Error(500, "InternalError", "Something went wrong on the bot's side; please try again.");
+                turn.InvokeResponse = InvokeResponses.Error(500, "InternalError", "Noe gikk galt hos meg. Prøv igjen om litt.");
             }
             if (turn.Activity.Type == ActivityTypes.Message)
             {

@@ -59,17 +59,7 @@ internal static class DialogCards
             AdaptiveCards.Text(outcome.Guidance),
             AdaptiveCards.Text("Dette bygger på:", subtle: true),
         };
-        foreach (var cite in outcome.Cites)
-        {
-            body.Add(new JsonObject
-            {
-                ["type"] = "Container",
-                ["style"] = "emphasis",
-                ["items"] = new JsonArray(
-                    AdaptiveCards.Text(cite.Text),
-                    AdaptiveCards.Text("Kilde: " + cite.SectionTitle, subtle: true, size: "Small")),
-            });
-        }
+        body.AddRange(outcome.Cites.Select(cite => AdaptiveCards.Citation(cite.Text, "Kilde: " + cite.SectionTitle)));
         var actions = new List<JsonNode> { AdaptiveCards.Submit("Gå gjennom på nytt", new JsonObject { ["dialog"] = dialog.Id, ["restart"] = true }) };
         if (outcome.Contact)
         {

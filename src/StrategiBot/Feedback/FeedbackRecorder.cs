@@ -48,6 +48,11 @@ internal sealed class FeedbackRecorder(KnowledgeBase knowledge, IStateStore stor
         {
             return null;
         }
+        // A section that is there but not text is a forged or broken card, not a vote without a section.
+        if (vote.TryGetProperty("section", out var sectionValue) && sectionValue.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+        {
+            return null;
+        }
         var section = vote.StringProperty("section");
         if (section is not null && knowledge.Pack(organisationId)?.Strategy.Find(section) is null)
         {

@@ -58,7 +58,11 @@ internal static class CardScenarios
         new("checklist-reset", [
             Teams.CardAction("checklist.save", new Dictionary<string, string> { ["checklist"] = "for-du-publiserer", ["item-stort-publikum"] = "true" }),
             Teams.CardAction("checklist.reset", new Dictionary<string, string> { ["checklist"] = "for-du-publiserer" })]),
+        // In a group chat the posted card is neutral; each member's own view comes in their invoke response.
         new("checklist-group-chat", [Teams.GroupMessage("sjekkliste journalist", mentionBot: true)]),
+        new("checklist-group-chat-mine", [
+            Teams.GroupMessage("sjekkliste journalist", mentionBot: true),
+            Teams.CardAction("checklist.refresh", new Dictionary<string, string> { ["checklist"] = "journalisten-ringer" }, userId: "29:colleague", inGroup: true)]),
 
         // The communication plan and the feedback that every answer and outcome carries.
         new("plan-form", [Teams.PersonalMessage("kommunikasjonsplan")]),

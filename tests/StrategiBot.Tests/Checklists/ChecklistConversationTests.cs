@@ -23,6 +23,10 @@ public sealed class ChecklistConversationTests(KnowledgeFixture fixture) : IClas
     private ChecklistDefinition Checklist(string id, string org = "ostre-toten") =>
         DialogLoaderTests.ShippedChecklists(fixture).Single(c => c.OrganisationId == org && c.Id == id);
 
+    /// <summary>The progress line for <paramref name="done"/> ticks, counted against the loaded checklist.</summary>
+    private string Progress(int done, string id = Publish) =>
+        ChecklistCards.ProgressText(done, Checklist(id).Items.Count);
+
     [Theory]
     [InlineData("sjekklister", "Sjekklister")]
     [InlineData("Sjekkliste", "Sjekklister")]
@@ -72,14 +76,16 @@ public sealed class ChecklistConversationTests(KnowledgeFixture fixture) : IClas
         var card = Card(Single(await app.ExchangeAsync(Teams.MessageFrom(Kari, "sjekkliste før jeg publiserer"))));
 
         var actions = card.GetProperty("actions").EnumerateArray().ToList();
-        Assert.All(actions, a => Assert.Equal("Action.Execute", a.GetProperty("type").GetString()));
-        Assert.Equal(["checklist.save", "checklist.reset"], actions.Select(a => a.GetProperty("verb").GetString()));
+        // Reset wipes the saved ticks, so it sits behind a confirmation.
+        Assert.Equal(["Action.Execute", "Action.ShowCard"], actions.Select(a => a.GetProperty("type").GetString()));
+        var confirm = Assert.Single(actions[1].GetProperty("card").GetProperty("actions").EnumerateArray());
+        Assert.Equal(["checklist.save", "checklist.reset"], new[] { actions[0], confirm }.Select(a => a.GetProperty("verb").GetString()));
         // Clients without Universal Actions use the fallback, which carries the verb in its data.
-        Assert.All(actions, a => Assert.Equal(a.GetProperty("verb").GetString(), a.GetProperty("fallback").GetProperty("data").GetProperty("verb").GetString()));
+        Assert.All([actions[0], confirm], a => Assert.Equal(a.GetProperty("verb").GetString(), a.GetProperty("fallback").GetProperty("data").GetProperty("verb").GetString()));
         var refresh = card.GetProperty("refresh");
         Assert.Equal("checklist.refresh", refresh.GetProperty("action").GetProperty("verb").GetString());
         Assert.Equal([Kari], refresh.GetProperty("userIds").EnumerateArray().Select(u => u.GetString()));
-        Assert.Contains("0 av 14", ConversationScriptTests.CardText(Single([Wrap(card)])), StringComparison.Ordinal);
+        Assert.Contains(Progress(0), Text(card), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,7 +99,7 @@ public sealed class ChecklistConversationTests(KnowledgeFixture fixture) : IClas
         Assert.Equal(200, body.GetProperty("statusCode").GetInt32());
         Assert.Equal("application/vnd.microsoft.card.adaptive", body.GetProperty("type").GetString());
         var card = body.GetProperty("value");
-        Assert.Contains("2 av 14", Text(card), StringComparison.Ordinal);
+        Assert.Contains(Progress(2), Text(card), StringComparison.Ordinal);
         Assert.Equal(["item-samtykke", "item-faktafeil"], Toggled(card));
         Assert.DoesNotContain(Checklist(Publish).Done, Text(card), StringComparison.Ordinal);
         var stored = await app.Store.GetAsync(ProgressKey(Kari, Publish), CancellationToken.None);
@@ -108,7 +114,7 @@ public sealed class ChecklistConversationTests(KnowledgeFixture fixture) : IClas
 
         var card = Card(Single(await app.ExchangeAsync(Teams.MessageFrom(Kari, "sjekkliste før jeg publiserer", conversationId: "a:other-device"))));
 
-        Assert.Contains("3 av 14", Text(card), StringComparison.Ordinal);
+        Assert.Contains(Progress(3), Text(card), StringComparison.Ordinal);
         Assert.Equal(["item-samtykke", "item-ironi", "item-fornavn"], Toggled(card));
     }
 
@@ -133,31 +139,75 @@ public sealed class ChecklistConversationTests(KnowledgeFixture fixture) : IClas
 
         var (_, body) = await InvokeAsync(app, Teams.CardAction("checklist.reset", new { checklist = Publish }, Kari));
 
-        Assert.Contains("0 av 14", Text(body.GetProperty("value")), StringComparison.Ordinal);
+        Assert.Contains(Progress(0), Text(body.GetProperty("value")), StringComparison.Ordinal);
         Assert.Contains("nullstilt", Text(body.GetProperty("value")), StringComparison.Ordinal);
         Assert.Empty(Toggled(body.GetProperty("value")));
         Assert.Empty((await app.Store.GetAsync(ProgressKey(Kari, Publish), CancellationToken.None))!.Ticked);
     }
 
     [Fact]
-    public async Task In_a_group_chat_each_person_sees_their_own_ticks()
+    public async Task In_a_group_chat_the_shared_card_shows_no_ones_ticks_and_each_person_gets_their_own()
     {
         await using var app = new BotApplication();
+        var checklist = Checklist(Publish);
+        await InvokeAsync(app, Teams.CardAction("checklist.save", Ticks(Publish, "samtykke", "faktafeil"), Kari));
+
         var shared = Card(Single(await app.ExchangeAsync(Teams.MessageFrom(Kari, "sjekkliste før jeg publiserer", inGroup: true))));
-        Assert.Equal("checklist.refresh", shared.GetProperty("refresh").GetProperty("action").GetProperty("verb").GetString());
 
-        await InvokeAsync(app, Teams.CardAction("checklist.save", Ticks(Publish, "samtykke"), Kari, inGroup: true));
-        await InvokeAsync(app, Teams.CardAction("checklist.save", Ticks(Publish, "faktafeil", "fornavn"), Ola, inGroup: true));
+        // Everyone in the chat sees this card: nothing of Kari's, nothing anyone could save.
+        Assert.Empty(Toggled(shared));
+        Assert.DoesNotContain(Elements(shared), e => e.TryGetProperty("type", out var t) && t.GetString() == "Input.Toggle");
+        Assert.Contains($"{checklist.Items.Count} punkter", Text(shared), StringComparison.Ordinal);
+        var show = Assert.Single(shared.GetProperty("actions").EnumerateArray());
+        Assert.Equal("Action.Execute", show.GetProperty("type").GetString());
+        Assert.Equal("checklist.refresh", show.GetProperty("verb").GetString());
+        Assert.Equal("checklist.refresh", show.GetProperty("fallback").GetProperty("data").GetProperty("verb").GetString());
+        var refresh = shared.GetProperty("refresh");
+        Assert.Equal("checklist.refresh", refresh.GetProperty("action").GetProperty("verb").GetString());
+        Assert.Equal([Kari], refresh.GetProperty("userIds").EnumerateArray().Select(u => u.GetString()));
 
-        // Teams refreshes the shared card for each viewer with their own invoke.
+        // Teams refreshes the card for Kari; Ola presses "Vis mine avkryssinger". Each answer goes to one person.
         var (_, forKari) = await InvokeAsync(app, Teams.CardAction("checklist.refresh", new { checklist = Publish }, Kari, inGroup: true, trigger: "automatic"));
-        var (_, forOla) = await InvokeAsync(app, Teams.CardAction("checklist.refresh", new { checklist = Publish }, Ola, inGroup: true, trigger: "automatic"));
+        var (_, forOla) = await InvokeAsync(app, Teams.CardAction("checklist.refresh", new { checklist = Publish }, Ola, inGroup: true));
+        var kariCard = forKari.GetProperty("value");
+        var olaCard = forOla.GetProperty("value");
+        Assert.Equal(["item-samtykke", "item-faktafeil"], Toggled(kariCard));
+        Assert.Empty(Toggled(olaCard));
+        Assert.Contains(Progress(0), Text(olaCard), StringComparison.Ordinal);
+        Assert.Equal([Ola], olaCard.GetProperty("refresh").GetProperty("userIds").EnumerateArray().Select(u => u.GetString()));
 
-        Assert.Equal(["item-samtykke"], Toggled(forKari.GetProperty("value")));
-        Assert.Contains("1 av 14", Text(forKari.GetProperty("value")), StringComparison.Ordinal);
-        Assert.Equal(["item-faktafeil", "item-fornavn"], Toggled(forOla.GetProperty("value")));
-        Assert.Contains("2 av 14", Text(forOla.GetProperty("value")), StringComparison.Ordinal);
-        Assert.Equal([Ola], forOla.GetProperty("value").GetProperty("refresh").GetProperty("userIds").EnumerateArray().Select(u => u.GetString()));
+        // Ola saves his own card, then presses "Lagre" on a card drawn for Kari: that one writes nothing.
+        await InvokeAsync(app, Teams.CardAction("checklist.save", Submitted(olaCard, "fornavn"), Ola, inGroup: true));
+        var (_, refused) = await InvokeAsync(app, Teams.CardAction("checklist.save", Submitted(kariCard, "ironi"), Ola, inGroup: true));
+
+        Assert.Contains("Ingenting ble lagret", Text(refused.GetProperty("value")), StringComparison.Ordinal);
+        Assert.Equal(["item-fornavn"], Toggled(refused.GetProperty("value")));
+        Assert.Equal(["samtykke", "faktafeil"], (await app.Store.GetAsync(ProgressKey(Kari, Publish), CancellationToken.None))!.Ticked);
+        Assert.Equal(["fornavn"], (await app.Store.GetAsync(ProgressKey(Ola, Publish), CancellationToken.None))!.Ticked);
+    }
+
+    [Fact]
+    public async Task In_a_group_chat_a_save_from_a_card_that_names_no_owner_writes_nothing()
+    {
+        await using var app = new BotApplication();
+
+        // What an older shared card sent: the poster's toggles, with no owner.
+        var (_, body) = await InvokeAsync(app, Teams.CardAction("checklist.save", Ticks(Publish, "samtykke"), Ola, inGroup: true));
+
+        Assert.Empty(Toggled(body.GetProperty("value")));
+        Assert.Null(await app.Store.GetAsync(ProgressKey(Ola, Publish), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_card_refresh_writes_no_conversation_state()
+    {
+        await using var app = new BotApplication();
+        var refresh = Teams.CardAction("checklist.refresh", new { checklist = Publish }, Kari, inGroup: true, trigger: "automatic");
+
+        var (_, body) = await InvokeAsync(app, refresh);
+
+        Assert.Equal(200, body.GetProperty("statusCode").GetInt32());
+        Assert.Null(await app.Store.GetAsync(ConversationState.Key(refresh.Conversation!.Id!), CancellationToken.None));
     }
 
     [Fact]
@@ -208,6 +258,19 @@ public sealed class ChecklistConversationTests(KnowledgeFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task An_error_Teams_may_show_is_in_bokmal_and_says_what_to_do()
+    {
+        await using var app = new BotApplication();
+
+        var (_, gone) = await InvokeAsync(app, Teams.CardAction("checklist.save", new { checklist = "finnes-ikke" }));
+        var (_, malformed) = await InvokeAsync(app, Teams.Invoke(JsonSerializer.SerializeToElement(new { action = "Action.Execute" })));
+
+        Assert.Equal("Denne sjekklisten finnes ikke lenger. Skriv «sjekklister» for å se dem som finnes.", gone.GetProperty("value").GetProperty("message").GetString());
+        // The parser's English detail ("value.action is missing ...") is for the log, not the user.
+        Assert.DoesNotContain("value.", malformed.GetProperty("value").GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Other_invokes_are_still_not_implemented()
     {
         await using var app = new BotApplication();
@@ -223,21 +286,15 @@ public sealed class ChecklistConversationTests(KnowledgeFixture fixture) : IClas
         await using var app = new BotApplication();
         var opened = Card(Single(await app.ExchangeAsync(WebChat("sjekkliste før jeg publiserer"))));
         var actions = opened.GetProperty("actions").EnumerateArray().ToList();
-        Assert.All(actions, a => Assert.Equal("Action.Submit", a.GetProperty("type").GetString()));
+        var confirm = Assert.Single(actions[1].GetProperty("card").GetProperty("actions").EnumerateArray());
+        Assert.All([actions[0], confirm], a => Assert.Equal("Action.Submit", a.GetProperty("type").GetString()));
         Assert.False(opened.TryGetProperty("refresh", out _));
 
         // What Web Chat posts for "Lagre": the button's data merged with the card's inputs.
-        var save = actions.Single(a => a.GetProperty("title").GetString() == "Lagre").GetProperty("data");
-        var submitted = JsonSerializer.SerializeToElement(new Dictionary<string, string>
-        {
-            ["checklist"] = save.GetProperty("checklist").GetString()!,
-            ["verb"] = save.GetProperty("verb").GetString()!,
-            ["item-samtykke"] = "true",
-            ["item-ironi"] = "false",
-        });
+        var submitted = JsonSerializer.SerializeToElement(Submitted(opened, "samtykke"));
         var reply = Card(Single(await app.ExchangeAsync(WebChat("") with { Text = null, Value = submitted })));
 
-        Assert.Contains("1 av 14", Text(reply), StringComparison.Ordinal);
+        Assert.Contains(Progress(1), Text(reply), StringComparison.Ordinal);
         Assert.Contains("Lagret.", Text(reply), StringComparison.Ordinal);
         Assert.Equal(["item-samtykke"], Toggled(reply));
     }
@@ -253,7 +310,7 @@ public sealed class ChecklistConversationTests(KnowledgeFixture fixture) : IClas
             Value = JsonSerializer.SerializeToElement(new { checklist = "finnes-ikke", verb = "checklist.save" }),
         }));
 
-        Assert.Contains("finner jeg ikke", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("finnes ikke lenger", reply.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -293,7 +350,7 @@ public sealed class ChecklistConversationTests(KnowledgeFixture fixture) : IClas
 
         var card = Card(Single(await after.ExchangeAsync(Teams.MessageFrom(Kari, "sjekkliste før jeg publiserer"))));
 
-        Assert.Contains("2 av 14", Text(card), StringComparison.Ordinal);
+        Assert.Contains(Progress(2), Text(card), StringComparison.Ordinal);
         Assert.Equal(["item-taushetsplikt", "item-samtykke"], Toggled(card));
     }
 
@@ -303,6 +360,23 @@ public sealed class ChecklistConversationTests(KnowledgeFixture fixture) : IClas
         foreach (var item in items)
         {
             data["item-" + item] = "true";
+        }
+        return data;
+    }
+
+    /// <summary>
+    /// What a client sends for "Lagre" on <paramref name="card"/>: the button's data merged with every toggle
+    /// as drawn, and <paramref name="tick"/> switched on.
+    /// </summary>
+    private static Dictionary<string, string> Submitted(JsonElement card, params string[] tick)
+    {
+        var save = card.GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("title").GetString() == "Lagre");
+        var data = save.GetProperty("data")
+            .EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
+        foreach (var toggle in Elements(card).Where(e => e.TryGetProperty("type", out var t) && t.GetString() == "Input.Toggle"))
+        {
+            var id = toggle.GetProperty("id").GetString()!;
+            data[id] = tick.Contains(id["item-".Length..]) ? "true" : toggle.GetProperty("value").GetString()!;
         }
         return data;
     }

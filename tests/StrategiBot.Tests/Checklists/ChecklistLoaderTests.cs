@@ -39,9 +39,36 @@ public sealed class ChecklistLoaderTests(KnowledgeFixture fixture) : IClassFixtu
             Assert.All(checklist.Items, item =>
             {
                 Assert.NotNull(pack.Strategy.Find(item.Source.SectionId));
-                Assert.Contains(strategy, line => line == item.Source.Text || line.EndsWith(item.Source.Text, StringComparison.Ordinal));
+                Assert.All(item.Source.Text.Split('\r'), part =>
+                    Assert.Contains(strategy, line => line == part || line.EndsWith(part, StringComparison.Ordinal)));
             });
         }
+    }
+
+    [Fact]
+    public void A_quoted_paragraph_that_introduces_a_list_brings_the_list_along()
+    {
+        var item = DialogLoaderTests.ShippedChecklists(fixture)
+            .Single(c => c.OrganisationId == "ostre-toten" && c.Id == "journalisten-ringer")
+            .Items.Single(i => i.Id == "orienter-kommunikasjonsavdelingen");
+
+        var lines = item.Source.Text.Split('\r');
+
+        Assert.Equal("Kommunikasjonsavdelingen skal orienteres om henvendelser fra media når:", lines[0]);
+        Assert.Equal(
+            ["- saken er av prinsipiell karakter", "- saken har potensial til å få, eller er i ferd med å få, stor medieoppmerksomhet"],
+            lines[1..]);
+    }
+
+    [Fact]
+    public void No_shipped_rule_stops_at_a_colon()
+    {
+        var rules = DialogLoaderTests.ShippedChecklists(fixture).SelectMany(c => c.Items.Select(i => i.Source.Text))
+            .Concat(DialogLoaderTests.Shipped(fixture).SelectMany(d => d.Outcomes.Values.SelectMany(o => o.Cites.Select(c => c.Text))))
+            .ToList();
+
+        Assert.NotEmpty(rules);
+        Assert.All(rules, rule => Assert.False(rule.TrimEnd().EndsWith(':'), rule));
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public sealed class ConversationScriptTests
 
         var text = CardText(reply);
         Assert.Contains("sier ikke noe om dette", text, StringComparison.Ordinal);
-        Assert.Contains("Spør Kommunikasjonsavdelingen", text, StringComparison.Ordinal);
+        Assert.Contains("Spør kommunikasjonsavdelingen", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -52,7 +52,9 @@ public sealed class DialogLoaderTests(KnowledgeFixture fixture) : IClassFixture<
             var strategy = File.ReadAllLines(Path.Combine(RepositoryContent.Root, "content", dialog.OrganisationId, "strategy.md"));
             foreach (var cite in dialog.Outcomes.Values.SelectMany(o => o.Cites))
             {
-                Assert.Contains(strategy, line => line == cite.Text || line.EndsWith(cite.Text, StringComparison.Ordinal));
+                // A paragraph ending in ":" is quoted with the list it introduces, one line each.
+                Assert.All(cite.Text.Split('\r'), part =>
+                    Assert.Contains(strategy, line => line == part || line.EndsWith(part, StringComparison.Ordinal)));
             }
         }
     }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using StrategiBot.Tests.Dialogs;
+using StrategiBot.Tests.Retrieval;
 using Xunit.Abstractions;
 
 namespace StrategiBot.Tests.EndToEnd;
@@ -9,7 +11,7 @@ namespace StrategiBot.Tests.EndToEnd;
 /// never reach the connector, cards that do not render.
 /// </summary>
 [Collection(EndToEndGroup.Name)]
-public sealed class WebChatTests(ITestOutputHelper output)
+public sealed class WebChatTests(ITestOutputHelper output, KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>
 {
     private const string Chromium = "/usr/bin/chromium";
     private static readonly TimeSpan ScriptBudget = TimeSpan.FromSeconds(90);
@@ -34,7 +36,8 @@ public sealed class WebChatTests(ITestOutputHelper output)
             "--expect-card", "Før du publiserer",
             "--tick", "Rett alltid opp faktafeil.",
             "--press", "Lagre",
-            "--expect-after", "1 av 14",
+            "--expect-after", string.Create(CultureInfo.InvariantCulture,
+                $"1 av {DialogLoaderTests.ShippedChecklists(fixture).Single(c => c.OrganisationId == "ostre-toten" && c.Id == "for-du-publiserer").Items.Count}"),
         ]);
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using StrategiBot.Cards;
 using StrategiBot.Conversation;
 using StrategiBot.Feedback;
 using StrategiBot.Protocol.Schema;
@@ -40,7 +41,7 @@ public sealed class FeedbackConversationTests
 
         var text = ConversationScriptTests.CardText(reply);
         Assert.Contains("Takk for at du sa fra", text, StringComparison.Ordinal);
-        Assert.Contains("**Spør Kommunikasjonsavdelingen.** Kommunikasjonsavdelingen gir råd", text, StringComparison.Ordinal);
+        Assert.Contains("**Spør kommunikasjonsavdelingen.** Kommunikasjonsavdelingen gir råd", text, StringComparison.Ordinal);
         Assert.False(Assert.Single((await LogAsync(app)).Entries).Helpful);
     }
 
@@ -89,7 +90,7 @@ public sealed class FeedbackConversationTests
         await SubmitAsync(app, CardJson.Press(refusal, "👎 Nei"));
 
         Assert.Contains("sier ikke noe om dette", ConversationScriptTests.CardText(refusal), StringComparison.Ordinal);
-        Assert.Contains("**Spør Kommunikasjonsavdelingen.**", ConversationScriptTests.CardText(refusal), StringComparison.Ordinal);
+        Assert.Contains("**Spør kommunikasjonsavdelingen.**", ConversationScriptTests.CardText(refusal), StringComparison.Ordinal);
         Assert.Null(Assert.Single((await LogAsync(app)).Entries).SectionId);
     }
 
@@ -115,7 +116,8 @@ public sealed class FeedbackConversationTests
         """{"feedback":{"helpful":true,"source":"elsewhere","question":"q"}}""",
         """{"feedback":{"helpful":true,"source":"answer"}}""",
         """{"feedback":{"helpful":true,"source":"answer","question":"q","section":"no-such-section"}}""",
-        "{\"feedback\":{\"helpful\":true,\"source\":\"answer\",\"question\":\"" + new string('q', 1001) + "\"}}",
+        """{"feedback":{"helpful":true,"source":"answer","question":"q","section":{"a":1}}}""",
+        "{\"feedback\":{\"helpful\":true,\"source\":\"answer\",\"question\":\"" + new string('q', FeedbackSubject.MaxQuestionLength + 1) + "\"}}",
     };
 
     [Theory]

@@ -319,7 +319,7 @@ public sealed class PlanConversationTests
 
         var text = ConversationScriptTests.CardText(reply);
         Assert.Contains("har ingen mal for kommunikasjonsplan", text, StringComparison.Ordinal);
-        Assert.Contains("Spør Nærmeste leder", text, StringComparison.Ordinal);
+        Assert.Contains("**Spør nærmeste leder.**", text, StringComparison.Ordinal);
     }
 
     /// <summary>What the user types on a step: the values of <see cref="Complete"/> that belong on its card.</summary>
