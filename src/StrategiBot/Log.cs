@@ -64,7 +64,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 601, Level = LogLevel.Information, Message = "Saved a draft of plan form {FormId} with {FieldCount} fields filled")]
     public static partial void PlanDraftSaved(ILogger logger, string formId, int fieldCount);
 
-    [LoggerMessage(EventId = 602, Level = LogLevel.Information, Message = "Plan form {FormId} came back with {ProblemCount} problems; the values were kept")]
+    [LoggerMessage(EventId = 602, Level = LogLevel.Information, Message = "A step of plan form {FormId} came back with {ProblemCount} problems; the values were kept")]
     public static partial void PlanIncomplete(ILogger logger, string formId, int problemCount);
 
     [LoggerMessage(EventId = 603, Level = LogLevel.Information, Message = "Completed plan form {FormId}")]
@@ -72,6 +72,9 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 604, Level = LogLevel.Information, Message = "A plan submission named no known form or action")]
     public static partial void PlanSubmissionRejected(ILogger logger);
+
+    [LoggerMessage(EventId = 605, Level = LogLevel.Debug, Message = "Plan form {FormId}: step {Step} saved, showing step {Next}")]
+    public static partial void PlanStepSaved(ILogger logger, string formId, int step, int next);
 
     [LoggerMessage(EventId = 620, Level = LogLevel.Information, Message = "Stored feedback from {Source} on section {SectionId}: helpful={Helpful}")]
     public static partial void FeedbackStored(ILogger logger, string source, string sectionId, bool helpful);

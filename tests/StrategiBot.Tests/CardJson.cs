@@ -56,4 +56,37 @@ internal static class CardJson
         }
         return JsonSerializer.SerializeToElement(data);
     }
+
+    /// <summary>
+    /// What an Adaptive Cards 1.5 client posts when the user types <paramref name="typed"/> and presses the
+    /// button: with <c>associatedInputs: "none"</c> only its data; otherwise every input of the card (typed or
+    /// prefilled, empty ones as ""), and only when every required input has a value, since the client stops
+    /// the press otherwise. A script that asks for what no client can send fails here.
+    /// </summary>
+    public static JsonElement ClientPress(Activity activity, string title, IReadOnlyDictionary<string, string>? typed = null)
+    {
+        typed ??= new Dictionary<string, string>();
+        var button = Button(activity, title);
+        var data = button["data"]!.DeepClone().AsObject();
+        var inputs = Elements(Card(activity)).Where(e => e["type"]?.GetValue<string>() is { } type && type.StartsWith("Input.", StringComparison.Ordinal)).ToList();
+        if (typed.Keys.FirstOrDefault(id => !inputs.Any(i => i["id"]?.GetValue<string>() == id)) is { } stray)
+        {
+            throw new InvalidOperationException($"The card has no input '{stray}' to type into.");
+        }
+        if (button["associatedInputs"]?.GetValue<string>() == "none")
+        {
+            return JsonSerializer.SerializeToElement(data);
+        }
+        foreach (var input in inputs)
+        {
+            var id = input["id"]!.GetValue<string>();
+            var value = typed.TryGetValue(id, out var text) ? text : input["value"]?.GetValue<string>() ?? string.Empty;
+            if (input["isRequired"]?.GetValue<bool>() == true && string.IsNullOrWhiteSpace(value))
+            {
+                throw new InvalidOperationException($"A client would not send «{title}»: the required input '{id}' is empty.");
+            }
+            data[id] = value;
+        }
+        return JsonSerializer.SerializeToElement(data);
+    }
 }

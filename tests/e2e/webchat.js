@@ -5,10 +5,14 @@
 // through offline-directline) asks the bot for help and must see the help card rendered.
 // With --tick and --press it goes on: ticks a toggle on that card, presses a button (an
 // Action.Submit), and must see a new card containing --expect-after with the toggle ticked.
+// With --fill "Label=text" (repeatable) instead of --tick it types into the card's inputs first,
+// so the renderer's own check of required fields lets the press through.
 //
 //   node tests/e2e/webchat.js --bot-url http://127.0.0.1:3978/api/messages --screenshot out.png
 //   node tests/e2e/webchat.js ... --text "sjekklister ..." --expect-card "Før du publiserer" \
 //        --tick "Rett alltid opp faktafeil." --press Lagre --expect-after "1 av 14"
+//   node tests/e2e/webchat.js ... --text kommunikasjonsplan --expect-card "Steg 1 av 5" \
+//        --fill "Navn på prosjektet=Ny barnehage" --press Neste --expect-after "Steg 2 av 5"
 //
 // Prints exactly one JSON line on stdout ({"ok":true,...} or {"ok":false,"error":...});
 // exits 0 on success, 1 when the scenario fails, 2 on bad arguments. Progress goes to stderr.
@@ -17,7 +21,7 @@ const { parseArgs } = require('node:util');
 const h = require('./lib/webchat-harness');
 
 const USAGE = 'usage: node webchat.js --bot-url <http://127.0.0.1:PORT/api/messages> --screenshot <file.png> '
-  + '[--text hjelp] [--expect-card "Dette kan jeg hjelpe deg med"] [--tick <toggle label> --press <button> --expect-after <text>] '
+  + '[--text hjelp] [--expect-card "Dette kan jeg hjelpe deg med"] [--tick <toggle label> | --fill <label=text>... --press <button> --expect-after <text>] '
   + '[--timeout-ms 90000] [--reply-timeout-ms 30000] [--chromium /usr/bin/chromium]';
 
 function parse(argv) {
@@ -29,6 +33,7 @@ function parse(argv) {
       text: { type: 'string', default: 'hjelp' },
       'expect-card': { type: 'string', default: 'Dette kan jeg hjelpe deg med' },
       tick: { type: 'string' },
+      fill: { type: 'string', multiple: true, default: [] },
       press: { type: 'string' },
       'expect-after': { type: 'string' },
       'timeout-ms': { type: 'string', default: '90000' },
@@ -39,9 +44,15 @@ function parse(argv) {
   });
   const timeoutMs = Number(values['timeout-ms']);
   const replyTimeoutMs = Number(values['reply-timeout-ms']);
-  const followUp = [values.tick, values.press, values['expect-after']];
+  const fills = values.fill.map((pair) => {
+    const at = pair.indexOf('=');
+    return at > 0 ? { label: pair.slice(0, at), text: pair.slice(at + 1) } : null;
+  });
+  const change = values.tick ?? (fills.length ? fills : undefined);
+  const followUp = [change, values.press, values['expect-after']];
   const partialFollowUp = followUp.some((v) => v !== undefined) && !followUp.every((v) => v !== undefined);
-  if (!values['bot-url'] || !values.screenshot || !(timeoutMs > 0) || !(replyTimeoutMs > 0) || partialFollowUp) {
+  if (!values['bot-url'] || !values.screenshot || !(timeoutMs > 0) || !(replyTimeoutMs > 0) || partialFollowUp
+    || fills.includes(null) || (values.tick && fills.length)) {
     throw new Error(USAGE);
   }
   return {
@@ -50,6 +61,7 @@ function parse(argv) {
     text: values.text,
     expectCard: values['expect-card'],
     tick: values.tick,
+    fills,
     press: values.press,
     expectAfter: values['expect-after'],
     timeoutMs,
@@ -89,15 +101,20 @@ async function run(options, cleanup, state) {
   // The bot answers within a second or two; a missing card should fail fast, not use the whole budget.
   const replyWait = () => Math.min(left(), options.replyTimeoutMs);
   const card = await step(`wait for card "${options.expectCard}"`, () => h.waitForCard(page, options.expectCard, { timeoutMs: replyWait() }));
-  if (options.tick) {
-    await step(`tick "${options.tick}"`, () => h.setToggle(card, options.tick, true, { timeoutMs: left() }));
+  if (options.press) {
+    if (options.tick) {
+      await step(`tick "${options.tick}"`, () => h.setToggle(card, options.tick, true, { timeoutMs: left() }));
+    }
+    for (const { label, text } of options.fills) {
+      await step(`fill "${label}"`, () => h.fillInput(card, label, text, { timeoutMs: left() }));
+    }
     await step(`press "${options.press}"`, () => h.pressCardButton(card, options.press, { timeoutMs: left() }));
     const after = await step(`wait for card "${options.expectAfter}"`, () => h.waitForCard(page, options.expectAfter, { timeoutMs: replyWait() }));
-    await step(`"${options.tick}" is ticked on the new card`, async () => {
-      if (!(await h.isToggleOn(after, options.tick, { timeoutMs: left() }))) {
+    await step(options.tick ? `"${options.tick}" is ticked on the new card` : 'show the new card', async () => {
+      if (options.tick && !(await h.isToggleOn(after, options.tick, { timeoutMs: left() }))) {
         throw new Error('the card the bot sent back shows the toggle unticked');
       }
-      // The picture should show the saved progress, not only the card's last buttons.
+      // The picture should show what changed, not only the card's last buttons.
       await after.getByText(options.expectAfter).first().scrollIntoViewIfNeeded({ timeout: left() });
     });
   }
@@ -109,7 +126,9 @@ async function run(options, cleanup, state) {
     elapsedMs: Date.now() - started,
     sent: options.text,
     card: options.expectCard,
-    ...(options.tick ? { ticked: options.tick, after: options.expectAfter } : {}),
+    ...(options.tick ? { ticked: options.tick } : {}),
+    ...(options.fills.length ? { filled: options.fills.map((f) => f.label) } : {}),
+    ...(options.press ? { pressed: options.press, after: options.expectAfter } : {}),
     botActivities: dl.log.fromBot.length,
   };
 }

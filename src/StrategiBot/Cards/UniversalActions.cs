@@ -20,10 +20,7 @@ internal sealed record UniversalAction(string Verb, JsonElement Data, bool Autom
     public const string VerbKey = "verb";
 
     /// <summary>A string from the data, or null when absent or not a string.</summary>
-    public string? Text(string key) =>
-        Data.ValueKind == JsonValueKind.Object && Data.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
+    public string? Text(string key) => Data.StringProperty(key);
 
     /// <summary>
     /// Reads <c>value: {action: {type: "Action.Execute", verb, data}, trigger}</c>; anything else is malformed

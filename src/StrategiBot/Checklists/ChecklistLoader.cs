@@ -16,30 +16,8 @@ internal static class ChecklistLoader
     /// <summary>Said when every item is ticked, unless the file says something of its own.</summary>
     public const string DefaultDone = "Alt på listen er sjekket. Godt jobbet!";
 
-    public static IReadOnlyList<ChecklistDefinition> LoadAll(string dialogsRoot, IReadOnlyCollection<ContentPack> packs)
-    {
-        var checklists = new List<ChecklistDefinition>();
-        if (!Directory.Exists(dialogsRoot))
-        {
-            return checklists;
-        }
-        foreach (var folder in Directory.GetDirectories(dialogsRoot).Order(StringComparer.Ordinal))
-        {
-            var organisationId = Path.GetFileName(folder);
-            var checklistFolder = Path.Combine(folder, FolderName);
-            var files = Directory.Exists(checklistFolder)
-                ? Directory.GetFiles(checklistFolder, "*.yaml").Where(f => !Path.GetFileName(f).StartsWith('_')).Order(StringComparer.Ordinal).ToList()
-                : [];
-            if (files.Count == 0)
-            {
-                continue;
-            }
-            var pack = packs.FirstOrDefault(p => p.Organisation.Id == organisationId)
-                ?? throw new ContentException(files[0], 1, $"'{organisationId}' is not an organisation in content/; checklist folders live in dialogs/<organisation>/{FolderName}/.");
-            checklists.AddRange(files.Select(f => Load(f, pack)));
-        }
-        return checklists;
-    }
+    public static IReadOnlyList<ChecklistDefinition> LoadAll(string dialogsRoot, IReadOnlyCollection<ContentPack> packs) =>
+        [.. OrganisationFolders.YamlFiles(dialogsRoot, FolderName, packs).Select(f => Load(f.File, f.Pack))];
 
     public static ChecklistDefinition Load(string path, ContentPack pack)
     {

@@ -45,6 +45,10 @@ internal static partial class YamlNodes
     public static string? OptionalScalar(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode scalar ? scalar.Value : null;
 
+    /// <summary>Like <see cref="OptionalScalar"/>, but a list or mapping where text belongs is an error.</summary>
+    public static string? OptionalText(string path, YamlMappingNode node, string key) =>
+        OptionalNode(node, key) is { } value ? ScalarText(path, value) : null;
+
     public static YamlNode? OptionalNode(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
 

@@ -46,7 +46,7 @@ internal sealed class DialogEngine(
     /// <summary>A button press: <c>{dialog, step, choice}</c>, or <c>{dialog, restart}</c> from an outcome card.</summary>
     public async Task OnSubmitAsync(TurnContext turn, JsonElement value, ConversationState? state, string organisationId, CancellationToken ct)
     {
-        var dialogId = Text(value, "dialog");
+        var dialogId = value.StringProperty("dialog");
         var dialog = dialogId is null ? null : catalog.Find(organisationId, dialogId);
         if (dialog is null)
         {
@@ -59,7 +59,7 @@ internal sealed class DialogEngine(
             return;
         }
         var active = Active(state, organisationId);
-        if (active is not { } current || current.Dialog.Id != dialog.Id || current.Step.Id != Text(value, "step"))
+        if (active is not { } current || current.Dialog.Id != dialog.Id || current.Step.Id != value.StringProperty("step"))
         {
             // An answer to a question that is no longer open: say so, and leave the dialog where it is.
             Log.StaleDialogButton(logger, dialog.Id);
@@ -68,7 +68,7 @@ internal sealed class DialogEngine(
                 : "Den knappen hører til et spørsmål som allerede er besvart. Svar på det siste spørsmålet, eller skriv «avbryt»."), ct);
             return;
         }
-        var choice = current.Step.Choices.FirstOrDefault(c => c.Id == Text(value, "choice"));
+        var choice = current.Step.Choices.FirstOrDefault(c => c.Id == value.StringProperty("choice"));
         if (choice is null)
         {
             await ReaskAsync(turn, current.Dialog, current.Step, "Det svaret kjenner jeg ikke igjen.", ct);
@@ -148,7 +148,4 @@ internal sealed class DialogEngine(
         var exact = step.Choices.Where(c => BotCommands.Normalise(c.Label) == normalised || c.Id == normalised).ToList();
         return exact.Count == 1 ? exact[0] : null;
     }
-
-    private static string? Text(JsonElement value, string property) =>
-        value.TryGetProperty(property, out var element) && element.ValueKind == JsonValueKind.String ? element.GetString() : null;
 }

@@ -15,28 +15,9 @@ internal static class DialogLoader
     private const int MinChoices = 2;
     private const int MaxChoices = 7;
 
-    public static IReadOnlyList<DialogDefinition> LoadAll(string dialogsRoot, IReadOnlyCollection<ContentPack> packs, IReadOnlyCollection<ChecklistDefinition> checklists)
-    {
-        var dialogs = new List<DialogDefinition>();
-        if (!Directory.Exists(dialogsRoot))
-        {
-            return dialogs;
-        }
-        foreach (var folder in Directory.GetDirectories(dialogsRoot).Order(StringComparer.Ordinal))
-        {
-            var organisationId = Path.GetFileName(folder);
-            var files = Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal).ToList();
-            if (files.Count == 0)
-            {
-                continue;
-            }
-            var pack = packs.FirstOrDefault(p => p.Organisation.Id == organisationId)
-                ?? throw new ContentException(files[0], 1, $"'{organisationId}' is not an organisation in content/; dialog folders are named after one.");
-            var own = checklists.Where(c => c.OrganisationId == organisationId).ToList();
-            dialogs.AddRange(files.Where(f => !Path.GetFileName(f).StartsWith('_')).Select(f => Load(f, pack, own)));
-        }
-        return dialogs;
-    }
+    public static IReadOnlyList<DialogDefinition> LoadAll(string dialogsRoot, IReadOnlyCollection<ContentPack> packs, IReadOnlyCollection<ChecklistDefinition> checklists) =>
+        [.. OrganisationFolders.YamlFiles(dialogsRoot, subFolder: null, packs)
+            .Select(f => Load(f.File, f.Pack, [.. checklists.Where(c => c.OrganisationId == f.Pack.Organisation.Id)]))];
 
     /// <param name="checklists">The organisation's checklists, which outcomes may offer.</param>
     public static DialogDefinition Load(string path, ContentPack pack, IReadOnlyCollection<ChecklistDefinition> checklists)

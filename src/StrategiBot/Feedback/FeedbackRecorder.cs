@@ -22,7 +22,7 @@ internal sealed class FeedbackRecorder(KnowledgeBase knowledge, IStateStore stor
             return false;
         }
         var organisation = knowledge.Pack(organisationId)!.Organisation;
-        var english = vote.ValueKind == JsonValueKind.Object && Text(vote, "lang") == "en";
+        var english = vote.StringProperty("lang") == "en";
         if (Read(vote, organisationId) is not { } entry || UserKeys.For(turn.Activity) is not { } userKey)
         {
             Log.FeedbackRejected(logger);
@@ -43,8 +43,8 @@ internal sealed class FeedbackRecorder(KnowledgeBase knowledge, IStateStore stor
     {
         if (vote.ValueKind != JsonValueKind.Object
             || !vote.TryGetProperty("helpful", out var helpful) || helpful.ValueKind is not (JsonValueKind.True or JsonValueKind.False)
-            || Text(vote, "source") is not { } source || source is not (FeedbackSubject.AnswerSource or FeedbackSubject.DialogSource)
-            || Text(vote, "question") is not { Length: > 0 and <= FeedbackSubject.MaxQuestionLength } question)
+            || vote.StringProperty("source") is not { } source || source is not (FeedbackSubject.AnswerSource or FeedbackSubject.DialogSource)
+            || vote.StringProperty("question") is not { Length: > 0 and <= FeedbackSubject.MaxQuestionLength } question)
         {
             return null;
         }
@@ -53,14 +53,11 @@ internal sealed class FeedbackRecorder(KnowledgeBase knowledge, IStateStore stor
         {
             return null;
         }
-        var section = Text(vote, "section");
+        var section = vote.StringProperty("section");
         if (section is not null && knowledge.Pack(organisationId)?.Strategy.Find(section) is null)
         {
             return null;
         }
         return new FeedbackEntry(string.Empty, source, question, section, helpful.ValueKind == JsonValueKind.True, default);
     }
-
-    private static string? Text(JsonElement value, string property) =>
-        value.TryGetProperty(property, out var element) && element.ValueKind == JsonValueKind.String ? element.GetString() : null;
 }

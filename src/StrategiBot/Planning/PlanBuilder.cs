@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using StrategiBot.Cards;
 using StrategiBot.Content;
@@ -11,9 +10,10 @@ using StrategiBot.Storage;
 namespace StrategiBot.Planning;
 
 /// <summary>
-/// The communication-plan builder: opens the form (with the user's draft, if any), keeps what was typed on
-/// every submission, checks required fields and lengths again on the server, and turns a complete form
-/// into the finished plan as a card and as plain text.
+/// The communication-plan builder: shows the form one step (a heading of the template) at a time, stores
+/// every step in the user's draft as it is sent, checks each step's required fields, lengths and choices
+/// again on the server, resumes a draft where something is missing, and turns a complete form into the
+/// finished plan as a card and as plain text.
 /// </summary>
 internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, IStateStore store, TimeProvider clock, ILogger<PlanBuilder> logger)
 {
@@ -35,57 +35,85 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
         }
         var draft = await DraftAsync(turn, form, ct);
         Log.PlanOpened(logger, form.Id, draft is { Finished: false });
-        var note = draft is { Finished: false }
-            ? $"Jeg fant utkastet ditt fra {draft.SavedAt.ToString("d. MMMM yyyy", Norwegian)} og har fylt det inn. Trykk «Tøm skjemaet» for å begynne på nytt."
-            : null;
-        await SendFormAsync(turn, form, organisation, draft is { Finished: false } ? draft.Values : Empty, note, problem: false, ct);
+        if (draft is not { Finished: false })
+        {
+            await SendStepAsync(turn, form, 0, organisation, Empty, note: null, problem: false, ct);
+            return;
+        }
+        var step = ResumeStep(form, draft);
+        var note = $"Jeg fant utkastet ditt fra {NorwegianTime.Date(draft.SavedAt)} og har fylt det inn, så du kan fortsette på steg {step + 1}. Trykk «Start på nytt» for å begynne på nytt.";
+        await SendStepAsync(turn, form, step, organisation, draft.Values, note, problem: false, ct);
     }
 
-    /// <summary>Handles <c>{plan: {form, action}, "plan.&lt;field&gt;": ...}</c>; false when the submission is not for a plan.</summary>
+    /// <summary>
+    /// Handles <c>{plan: {form, action, step}, "plan.&lt;field&gt;": ...}</c>, where the inputs are those of
+    /// the step the button was on; false when the submission is not for a plan.
+    /// </summary>
     public async Task<bool> OnSubmitAsync(TurnContext turn, JsonElement value, string organisationId, CancellationToken ct)
     {
         if (!value.TryGetProperty(PlanCards.ValueKey, out var plan))
         {
             return false;
         }
-        var form = plan.ValueKind == JsonValueKind.Object && Text(plan, "form") is { } formId ? catalog.Find(organisationId, formId) : null;
-        var action = plan.ValueKind == JsonValueKind.Object ? Text(plan, "action") : null;
-        if (form is null || action is not (PlanCards.SubmitAction or PlanCards.SaveAction or PlanCards.RestartAction or PlanCards.EditAction))
+        var form = plan.StringProperty("form") is { } formId ? catalog.Find(organisationId, formId) : null;
+        var action = plan.StringProperty("action");
+        var step = form is null ? null : StepIndex(plan, form);
+        var known = action switch
+        {
+            PlanCards.RestartAction or PlanCards.EditAction => form is not null,
+            PlanCards.NextAction or PlanCards.BackAction or PlanCards.SaveAction => step is not null,
+            _ => false,
+        };
+        if (!known)
         {
             Log.PlanSubmissionRejected(logger);
             await turn.SendAsync(turn.Activity.CreateReply("Den knappen hører ikke til et skjema jeg kjenner igjen. Skriv «kommunikasjonsplan» for å åpne skjemaet på nytt."), ct);
             return true;
         }
+        if (UserKeys.For(turn.Activity) is not { } userKey)
+        {
+            // Each step is kept in the user's draft; without knowing the user, a later step would lose the earlier ones.
+            await turn.SendAsync(turn.Activity.CreateReply("Jeg kan ikke ta vare på planen din her, fordi jeg ikke vet hvem du er. Prøv i en chat med meg i Teams."), ct);
+            return true;
+        }
+        var key = PlanDraft.Key(form!.OrganisationId, form.Id, userKey);
         var organisation = Organisation(organisationId);
+        var draft = await store.GetAsync(key, ct);
+        var saved = draft?.Values ?? Empty;
         switch (action)
         {
             case PlanCards.RestartAction:
-                await DeleteDraftAsync(turn, form, ct);
-                await SendFormAsync(turn, form, organisation, Empty, "Skjemaet er tømt. Du kan begynne på en ny plan.", problem: false, ct);
+                await store.DeleteAsync(key, ct);
+                await SendStepAsync(turn, form, 0, organisation, Empty, "Skjemaet er tømt. Du kan begynne på en ny plan.", problem: false, ct);
                 return true;
             case PlanCards.EditAction:
-                var last = await DraftAsync(turn, form, ct);
-                if (last is not null)
+                if (draft is not null)
                 {
-                    await SaveAsync(turn, form, last.Values, finished: false, ct);
+                    await SaveAsync(key, saved, step: 0, finished: false, ct);
                 }
-                await SendFormAsync(turn, form, organisation, last?.Values ?? Empty,
-                    last is null ? "Jeg finner ikke planen lenger, så skjemaet er tomt." : "Her er planen din igjen. Endre det du vil, og trykk «Lag planen».",
+                await SendStepAsync(turn, form, 0, organisation, saved,
+                    draft is null ? "Jeg finner ikke planen lenger, så skjemaet er tomt." : "Her er planen din igjen. Gå gjennom stegene, endre det du vil, og trykk «Lag planen» på siste steg.",
                     problem: false, ct);
+                return true;
+            case PlanCards.BackAction:
+                // The button sends no inputs, so a step with empty required fields never blocks the way back.
+                await SendStepAsync(turn, form, Math.Max(step!.Value - 1, 0), organisation, saved, note: null, problem: false, ct);
                 return true;
         }
 
-        var (values, problems) = Read(form, value, requireAll: action == PlanCards.SubmitAction);
+        var index = step!.Value;
+        var fields = form.Groups[index].Fields;
+        var (values, problems) = Read(fields, value, saved);
+        // A field that could not be read is named once, not also as missing.
+        problems.AddRange(Check(fields.Where(f => problems.All(p => p.Field != f)), values, requireFilled: action == PlanCards.NextAction));
         if (action == PlanCards.SaveAction)
         {
-            var saved = await SaveAsync(turn, form, values, finished: false, ct);
+            await SaveAsync(key, values, index, finished: false, ct);
             Log.PlanDraftSaved(logger, form.Id, values.Count);
-            var reply = saved
-                ? "Utkastet er lagret. Skriv «kommunikasjonsplan» når du vil fortsette, også fra en annen enhet."
-                : "Jeg kan ikke lagre utkast her, fordi jeg ikke vet hvem du er. Skjemaet står der du har det.";
+            const string reply = "Utkastet er lagret. Skriv «kommunikasjonsplan» når du vil fortsette, også fra en annen enhet.";
             if (problems.Count > 0)
             {
-                await SendFormAsync(turn, form, organisation, values, reply + " " + Describe(problems), problem: true, ct);
+                await SendStepAsync(turn, form, index, organisation, values, reply + " " + Describe(problems), problem: true, ct);
             }
             else
             {
@@ -96,12 +124,28 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
         if (problems.Count > 0)
         {
             // Keep everything that was typed, also on a server that restarts before the user fixes it.
-            await SaveAsync(turn, form, values, finished: false, ct);
+            await SaveAsync(key, values, index, finished: false, ct);
             Log.PlanIncomplete(logger, form.Id, problems.Count);
-            await SendFormAsync(turn, form, organisation, values, "Planen er ikke ferdig ennå. " + Describe(problems) + " Det du har skrevet er tatt vare på.", problem: true, ct);
+            await SendStepAsync(turn, form, index, organisation, values, "Dette steget er ikke ferdig ennå. " + Describe(problems) + " Det du har skrevet, er tatt vare på.", problem: true, ct);
             return true;
         }
-        await SaveAsync(turn, form, values, finished: true, ct);
+        if (index < form.Groups.Count - 1)
+        {
+            await SaveAsync(key, values, index + 1, finished: false, ct);
+            Log.PlanStepSaved(logger, form.Id, index + 1, index + 2);
+            await SendStepAsync(turn, form, index + 1, organisation, values, note: null, problem: false, ct);
+            return true;
+        }
+        // The last step: every earlier step is checked once more, as a draft may predate a change of the form.
+        if (FirstStepWithProblems(form, values) is { } open)
+        {
+            await SaveAsync(key, values, open.Step, finished: false, ct);
+            Log.PlanIncomplete(logger, form.Id, open.Problems.Count);
+            await SendStepAsync(turn, form, open.Step, organisation, values,
+                $"Planen er ikke ferdig ennå: det mangler noe på steg {open.Step + 1}. " + Describe(open.Problems), problem: true, ct);
+            return true;
+        }
+        await SaveAsync(key, values, index, finished: true, ct);
         Log.PlanCompleted(logger, form.Id);
         var name = form.NameField is { } nameField ? values.GetValueOrDefault(nameField.Id) : null;
         await turn.SendAsync(AdaptiveCards.ToActivity(PlanCards.Plan(form, organisation, values), name ?? form.Title), ct);
@@ -115,24 +159,47 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
     }
 
     private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
-    private static readonly CultureInfo Norwegian = CultureInfo.GetCultureInfo("nb-NO");
 
     private Organisation Organisation(string organisationId) => knowledge.Pack(organisationId)!.Organisation;
 
-    /// <summary>
-    /// The submitted values (trimmed, kept even when too long, so nothing typed is lost) and what is wrong
-    /// with them: required fields left empty (only for a complete submission), texts over the limit,
-    /// values that are not text or not one of the choices.
-    /// </summary>
-    private static (Dictionary<string, string> Values, List<PlanProblem> Problems) Read(PlanForm form, JsonElement value, bool requireAll)
+    /// <summary>The step a button was on (sent as the number the user sees), or null when it is not one of the form's.</summary>
+    private static int? StepIndex(JsonElement plan, PlanForm form) =>
+        plan.ValueKind == JsonValueKind.Object && plan.TryGetProperty("step", out var step) && step.ValueKind == JsonValueKind.Number
+            && step.TryGetInt32(out var number) && number >= 1 && number <= form.Groups.Count
+            ? number - 1
+            : null;
+
+    /// <summary>The first step with something missing or too long, but never past the step the user had reached.</summary>
+    private static int ResumeStep(PlanForm form, PlanDraft draft) =>
+        Math.Clamp(Math.Min(FirstStepWithProblems(form, draft.Values)?.Step ?? form.Groups.Count - 1, draft.Step), 0, form.Groups.Count - 1);
+
+    private static (int Step, List<PlanProblem> Problems)? FirstStepWithProblems(PlanForm form, IReadOnlyDictionary<string, string> values)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var step = 0; step < form.Groups.Count; step++)
+        {
+            if (Check(form.Groups[step].Fields, values, requireFilled: true) is { Count: > 0 } problems)
+            {
+                return (step, problems);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The saved values with this step's submitted ones in place (trimmed, and cut at the most any field
+    /// accepts, so a too-long text comes back to be shortened instead of lost); a field sent empty is
+    /// cleared, one that cannot be read keeps its saved value. The problems are the values that are not
+    /// text or not one of the choices.
+    /// </summary>
+    private static (Dictionary<string, string> Values, List<PlanProblem> Problems) Read(IReadOnlyList<PlanField> fields, JsonElement value, IReadOnlyDictionary<string, string> saved)
+    {
+        var values = new Dictionary<string, string>(saved, StringComparer.Ordinal);
         var problems = new List<PlanProblem>();
-        foreach (var field in form.Fields)
+        foreach (var field in fields)
         {
             if (!value.TryGetProperty(PlanCards.InputPrefix + field.Id, out var element) || element.ValueKind == JsonValueKind.Null)
             {
-                AddMissing();
+                values.Remove(field.Id);
                 continue;
             }
             if (element.ValueKind != JsonValueKind.String)
@@ -157,24 +224,33 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
             }
             if (text.Length == 0)
             {
-                AddMissing();
+                values.Remove(field.Id);
                 continue;
             }
-            if (text.Length > field.MaxLength && field.Kind is PlanFieldKind.Text or PlanFieldKind.Multiline)
-            {
-                problems.Add(new PlanProblem(field, PlanProblemKind.TooLong, text.Length));
-            }
             values[field.Id] = text;
+        }
+        return (values, problems);
+    }
 
-            void AddMissing()
+    /// <summary>Required fields left empty (when the step must be complete) and texts over their limit.</summary>
+    private static List<PlanProblem> Check(IEnumerable<PlanField> fields, IReadOnlyDictionary<string, string> values, bool requireFilled)
+    {
+        var problems = new List<PlanProblem>();
+        foreach (var field in fields)
+        {
+            if (values.GetValueOrDefault(field.Id) is not { Length: > 0 } text)
             {
-                if (requireAll && field.Required)
+                if (requireFilled && field.Required)
                 {
                     problems.Add(new PlanProblem(field, PlanProblemKind.Missing));
                 }
             }
+            else if (text.Length > field.MaxLength && field.Kind is PlanFieldKind.Text or PlanFieldKind.Multiline)
+            {
+                problems.Add(new PlanProblem(field, PlanProblemKind.TooLong, text.Length));
+            }
         }
-        return (values, problems);
+        return problems;
     }
 
     private static string Describe(List<PlanProblem> problems)
@@ -198,33 +274,17 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
     private static string Join(List<string> items) =>
         items.Count == 1 ? items[0] : string.Join(", ", items[..^1]) + " og " + items[^1];
 
-    private static Task<ResourceResponse> SendFormAsync(TurnContext turn, PlanForm form, Organisation organisation, IReadOnlyDictionary<string, string> values, string? note, bool problem, CancellationToken ct) =>
-        turn.SendAsync(AdaptiveCards.ToActivity(PlanCards.Form(form, organisation, values, note, problem), form.Title), ct);
+    private static Task<ResourceResponse> SendStepAsync(TurnContext turn, PlanForm form, int step, Organisation organisation, IReadOnlyDictionary<string, string> values, string? note, bool problem, CancellationToken ct) =>
+        turn.SendAsync(AdaptiveCards.ToActivity(PlanCards.Step(form, step, organisation, values, note, problem), $"{form.Title}, steg {step + 1} av {form.Groups.Count}"), ct);
 
     private async Task<PlanDraft?> DraftAsync(TurnContext turn, PlanForm form, CancellationToken ct) =>
         UserKeys.For(turn.Activity) is { } userKey ? await store.GetAsync(PlanDraft.Key(form.OrganisationId, form.Id, userKey), ct) : null;
 
-    private async Task<bool> SaveAsync(TurnContext turn, PlanForm form, IReadOnlyDictionary<string, string> values, bool finished, CancellationToken ct)
+    private async Task SaveAsync(StateKey<PlanDraft> key, IReadOnlyDictionary<string, string> values, int step, bool finished, CancellationToken ct)
     {
-        if (UserKeys.For(turn.Activity) is not { } userKey)
-        {
-            return false;
-        }
-        var draft = new PlanDraft(values, clock.GetUtcNow()) { Finished = finished };
-        await store.UpdateAsync(PlanDraft.Key(form.OrganisationId, form.Id, userKey), _ => draft, ct);
-        return true;
+        var draft = new PlanDraft(values, clock.GetUtcNow()) { Finished = finished, Step = step };
+        await store.UpdateAsync(key, _ => draft, ct);
     }
-
-    private async Task DeleteDraftAsync(TurnContext turn, PlanForm form, CancellationToken ct)
-    {
-        if (UserKeys.For(turn.Activity) is { } userKey)
-        {
-            await store.DeleteAsync(PlanDraft.Key(form.OrganisationId, form.Id, userKey), ct);
-        }
-    }
-
-    private static string? Text(JsonElement value, string property) =>
-        value.TryGetProperty(property, out var element) && element.ValueKind == JsonValueKind.String ? element.GetString() : null;
 
     private enum PlanProblemKind
     {

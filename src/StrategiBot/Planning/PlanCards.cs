@@ -6,9 +6,9 @@ using StrategiBot.Content;
 namespace StrategiBot.Planning;
 
 /// <summary>
-/// The plan form as a card (inputs validated on the card: <c>isRequired</c>, <c>errorMessage</c>,
-/// <c>maxLength</c>), and the finished plan as a card and as plain text. No tables: a plan must read
-/// as well on a phone as on a desktop.
+/// The plan form as one card per step (a heading of the template), its inputs validated on the card
+/// (<c>isRequired</c>, <c>errorMessage</c>, <c>maxLength</c>), and the finished plan as a card and as plain
+/// text. No tables: a plan must read as well on a phone as on a desktop.
 /// </summary>
 internal static class PlanCards
 {
@@ -17,17 +17,27 @@ internal static class PlanCards
     /// <summary>Inputs carry this prefix, so a field id can never collide with the keys of other cards.</summary>
     public const string InputPrefix = "plan.";
 
-    public const string SubmitAction = "submit";
+    /// <summary>Sends the step's inputs: saves the step and shows the next one, or on the last step makes the plan.</summary>
+    public const string NextAction = "next";
+    public const string BackAction = "back";
     public const string SaveAction = "save";
     public const string RestartAction = "restart";
     public const string EditAction = "edit";
 
-    public static JsonObject Form(PlanForm form, Organisation organisation, IReadOnlyDictionary<string, string> values, string? note = null, bool noteIsProblem = false)
+    /// <summary>
+    /// Step <paramref name="step"/> (from 0) of the form: its heading's fields only, prefilled with
+    /// <paramref name="values"/>. Adaptive Cards checks every required input for each button that sends
+    /// inputs, so only the buttons that need this step's answers send them.
+    /// </summary>
+    public static JsonObject Step(PlanForm form, int step, Organisation organisation, IReadOnlyDictionary<string, string> values, string? note = null, bool noteIsProblem = false)
     {
+        var group = form.Groups[step];
+        var last = step == form.Groups.Count - 1;
         var body = new List<JsonNode>
         {
             AdaptiveCards.Text(organisation.Name, subtle: true, size: "Small"),
             AdaptiveCards.Heading(form.Title),
+            AdaptiveCards.Text($"Steg {step + 1} av {form.Groups.Count}", subtle: true, size: "Small"),
         };
         if (note is not null)
         {
@@ -40,38 +50,46 @@ internal static class PlanCards
             }
             body.Add(block);
         }
-        if (form.Intro.Length > 0)
+        if (step == 0 && form.Intro.Length > 0)
         {
             body.Add(AdaptiveCards.Text(form.Intro, subtle: true));
         }
-        foreach (var group in form.Groups)
+        body.Add(GroupHeading(group.Heading));
+        if (group.Help is not null)
         {
-            body.Add(GroupHeading(group.Heading));
-            if (group.Help is not null)
+            body.Add(AdaptiveCards.Text(group.Help, subtle: true, size: "Small"));
+        }
+        foreach (var field in group.Fields)
+        {
+            body.Add(Input(field, values.GetValueOrDefault(field.Id)));
+            if (field.Help is not null)
             {
-                body.Add(AdaptiveCards.Text(group.Help, subtle: true, size: "Small"));
-            }
-            foreach (var field in group.Fields)
-            {
-                body.Add(Input(field, values.GetValueOrDefault(field.Id)));
-                if (field.Help is not null)
-                {
-                    var help = AdaptiveCards.Text(field.Help, subtle: true, size: "Small");
-                    help["spacing"] = "None";
-                    body.Add(help);
-                }
+                var help = AdaptiveCards.Text(field.Help, subtle: true, size: "Small");
+                help["spacing"] = "None";
+                body.Add(help);
             }
         }
+        body.Add(AdaptiveCards.Text(StepHelp(last), subtle: true, size: "Small"));
         body.Add(AdaptiveCards.Text("Bygger på " + Sources(form) + ".", subtle: true, size: "Small"));
-        var actions = new List<JsonNode>
+        var actions = new List<JsonNode> { Action(last ? "Lag planen" : "Neste", form, NextAction, step) };
+        if (step > 0)
         {
-            Action("Lag planen", form, SubmitAction),
-            Action("Lagre utkast", form, SaveAction),
-            Action("Tøm skjemaet", form, RestartAction, sendsInputs: false),
-        };
+            actions.Add(Action("Tilbake", form, BackAction, step, sendsInputs: false));
+        }
+        actions.Add(Action("Lagre og fortsett senere", form, SaveAction, step));
+        actions.Add(Action("Start på nytt", form, RestartAction, step, sendsInputs: false));
         // Inputs and their labels need the chat's width, not a narrow bubble.
         return AdaptiveCards.Card(body, actions, fullWidth: true);
     }
+
+    /// <summary>
+    /// What each button keeps, said plainly: the card cannot send a step without its required fields, so
+    /// saving the step needs them too, while earlier steps are already stored.
+    /// </summary>
+    private static string StepHelp(bool last) =>
+        (last ? "«Lag planen» lagrer steget og setter sammen planen." : "«Neste» lagrer steget og viser det neste.")
+        + " Felt merket * må være fylt ut før du går videre eller lagrer, men det du har lagret på tidligere steg, er tatt vare på uansett."
+        + " «Tilbake» og «Start på nytt» tar ikke med endringer på dette steget.";
 
     /// <summary>The finished plan: the template's headings, each answer under its question.</summary>
     public static JsonObject Plan(PlanForm form, Organisation organisation, IReadOnlyDictionary<string, string> values)
@@ -98,7 +116,7 @@ internal static class PlanCards
             }
         }
         body.Add(AdaptiveCards.Text($"Etter malen i {organisation.ShortName}s kommunikasjonsstrategi: {Sources(form)}. Teksten kommer også i en egen melding, klar til å lime inn i et dokument eller en e-post.", subtle: true, size: "Small"));
-        return AdaptiveCards.Card(body, [Action("Endre planen", form, EditAction, sendsInputs: false)], fullWidth: true);
+        return AdaptiveCards.Card(body, [Action("Endre planen", form, EditAction, step: null, sendsInputs: false)], fullWidth: true);
     }
 
     /// <summary>The same plan as plain text with the headings in capitals, to paste anywhere.</summary>
@@ -146,7 +164,8 @@ internal static class PlanCards
         var input = new JsonObject
         {
             ["id"] = InputPrefix + field.Id,
-            ["label"] = field.DisplayLabel,
+            // No " *" of our own: renderers mark an input with isRequired and a label themselves.
+            ["label"] = field.Label,
         };
         if (field.Kind is PlanFieldKind.Choice or PlanFieldKind.Choices)
         {
@@ -181,9 +200,15 @@ internal static class PlanCards
         return input;
     }
 
-    private static JsonObject Action(string title, PlanForm form, string action, bool sendsInputs = true)
+    /// <summary>A button; <paramref name="step"/> (from 0) travels as the step number the user sees.</summary>
+    private static JsonObject Action(string title, PlanForm form, string action, int? step, bool sendsInputs = true)
     {
-        var payload = new JsonObject { [ValueKey] = new JsonObject { ["form"] = form.Id, ["action"] = action } };
+        var plan = new JsonObject { ["form"] = form.Id, ["action"] = action };
+        if (step is { } index)
+        {
+            plan["step"] = index + 1;
+        }
+        var payload = new JsonObject { [ValueKey] = plan };
         var submit = AdaptiveCards.Submit(title, payload);
         if (!sendsInputs)
         {

@@ -35,9 +35,6 @@ internal sealed record PlanField(
     int MaxLength,
     IReadOnlyList<PlanChoice> Choices)
 {
-    /// <summary>The label as shown on the card, with the usual mark for a required field.</summary>
-    public string DisplayLabel => Required ? Label + " *" : Label;
-
     /// <summary>What a choice field's stored ids read as, or the text as typed.</summary>
     public string Display(string value) => Kind is PlanFieldKind.Choice or PlanFieldKind.Choices
         ? string.Join(", ", value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)

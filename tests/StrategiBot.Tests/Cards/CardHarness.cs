@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using StrategiBot.Conversation;
 using StrategiBot.Protocol.Schema;
 using StrategiBot.Storage;
+using StrategiBot.Tests.Protocol.Authentication;
 
 namespace StrategiBot.Tests.Cards;
 
@@ -31,6 +33,8 @@ internal static class CardHarness
             await using var app = new BotApplication(settings: new Dictionary<string, string?> { ["Bot:Organisation"] = group.Key })
             {
                 StoreOverride = store,
+                // Cards that show a date (a resumed plan draft) stay the same on every day the tests run.
+                Clock = new ManualClock(DateTimeOffset.Parse("2026-03-01T23:30:00Z", CultureInfo.InvariantCulture)),
             };
             foreach (var scenario in group)
             {

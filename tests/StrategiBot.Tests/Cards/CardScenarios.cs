@@ -66,9 +66,10 @@ internal static class CardScenarios
 
         // The communication plan and the feedback that every answer and outcome carries.
         new("plan-form", [Teams.PersonalMessage("kommunikasjonsplan")]),
-        new("plan-fields-missing", [PlanSubmission("submit", new() { ["plan.budskap"] = "Åpner i august" })]),
-        new("plan-draft-resumed", [PlanSubmission("save", new() { ["plan.mal"] = "Flere søkere" }), Teams.PersonalMessage("kommunikasjonsplan")]),
-        new("plan-complete", [PlanSubmission("submit", new(PlanConversationTests.Complete.ToDictionary(p => p.Key, p => (object)p.Value)))]),
+        new("plan-step-middle", [PlanSteps.Next(1), PlanSteps.Next(2)]),
+        new("plan-fields-missing", [PlanSteps.Submission("next", 1, new() { ["plan.budskap"] = "Åpner i august" })]),
+        new("plan-draft-resumed", [PlanSteps.Next(1), PlanSteps.Submission("save", 2, new() { ["plan.malgruppe-ma"] = "Foreldre", ["plan.malgruppe-bor"] = "Ansatte i skolene" }), Teams.PersonalMessage("kommunikasjonsplan")]),
+        new("plan-complete", [.. PlanSteps.All()]),
         new("plan-no-template", [Teams.PersonalMessage("kommunikasjonsplan")]) { Organisation = "lorenskog" },
         new("feedback-up", [Submit(new { feedback = new { helpful = true, source = "answer", question = "Kan jeg kommentere en personalsak i media?", section = "presse-kjoreregler" } })]),
         new("feedback-down", [Submit(new { feedback = new { helpful = false, source = "answer", question = "Kan jeg kommentere en personalsak i media?", section = "presse-kjoreregler" } })]),
@@ -77,7 +78,7 @@ internal static class CardScenarios
         new("error-too-long", [Teams.PersonalMessage(new string('a', new BotOptions().MaxMessageLength + 1))]) { EmitsCards = false },
         new("error-unknown-card-submission", [Submit(new { action = "no-such-card", id = "x" })]) { EmitsCards = false },
         new("error-stale-dialog-button", [Submit(new { dialog = "kontakt-med-pressen", step = "rolle", choice = "ansatt" })]) { EmitsCards = false },
-        new("plan-draft-saved", [PlanSubmission("save", new() { ["plan.budskap"] = "Åpner i august" })]) { EmitsCards = false },
+        new("plan-draft-saved", [PlanSteps.Next(1), PlanSteps.Submission("save", 2, new() { ["plan.malgruppe-ma"] = "Foreldre" })]) { EmitsCards = false },
         new("dialog-cancelled", [Teams.PersonalMessage("presse"), Teams.PersonalMessage("avbryt")]) { EmitsCards = false },
     ];
 
@@ -114,13 +115,6 @@ internal static class CardScenarios
         Text = null,
         Value = JsonSerializer.SerializeToElement(new { action = new { type = "Action.Execute", verb, data }, trigger = "manual" }),
     };
-
-    /// <summary>A plan form's button: its inputs and which action (save, submit) was pressed.</summary>
-    private static Activity PlanSubmission(string action, Dictionary<string, object> inputs)
-    {
-        inputs["plan"] = new { form = "kommunikasjonsplan", action };
-        return Submit(inputs);
-    }
 
     /// <summary>
     /// Each shipped checklist of each organisation as Teams shows it (the invoke response to opening it),

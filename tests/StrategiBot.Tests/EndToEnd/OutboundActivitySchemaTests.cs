@@ -36,10 +36,12 @@ public sealed class OutboundActivitySchemaTests(ITestOutputHelper output)
         new("a dialog step", [Teams.PersonalMessage("presse")]),
         new("a dialog outcome", [Teams.PersonalMessage("presse"), Teams.PersonalMessage("5")]),
         new("the communication-plan form", [Teams.PersonalMessage("kommunikasjonsplan")]),
-        new("a plan submitted with fields missing", [PlanSubmission("submit", new() { ["plan.budskap"] = "Åpner i august" })]),
-        new("a plan draft saved", [PlanSubmission("save", new() { ["plan.budskap"] = "Åpner i august" })]),
-        new("a resumed plan draft", [PlanSubmission("save", new() { ["plan.mal"] = "Flere søkere" }), Teams.PersonalMessage("kommunikasjonsplan")]),
-        new("a complete plan as card and plain text", [PlanSubmission("submit", new(PlanConversationTests.Complete.ToDictionary(p => p.Key, p => (object)p.Value)))]),
+        new("the second step of the plan", [PlanSteps.Next(1)]),
+        new("a plan step submitted with fields missing", [PlanSteps.Submission("next", 1, new() { ["plan.budskap"] = "Åpner i august" })]),
+        new("a plan step back", [PlanSteps.Next(1), PlanSteps.Submission("back", 2, [])]),
+        new("a plan draft saved", [PlanSteps.Next(1), PlanSteps.Submission("save", 2, new() { ["plan.malgruppe-ma"] = "Foreldre" })]),
+        new("a resumed plan draft", [PlanSteps.Next(1), PlanSteps.Submission("save", 2, new() { ["plan.malgruppe-ma"] = "Foreldre", ["plan.malgruppe-bor"] = "Ansatte i skolene" }), Teams.PersonalMessage("kommunikasjonsplan")]),
+        new("a complete plan as card and plain text", [.. PlanSteps.All()]),
         new("a plan submission for no known form", [Submission(new { plan = new { form = "no-such-form", action = "submit" } })]),
         new("thumbs up on an answer", [Submission(new { feedback = new { helpful = true, source = "answer", question = "Kan jeg kommentere en personalsak i media?", section = "presse-kjoreregler" } })]),
         new("thumbs down on an answer", [Submission(new { feedback = new { helpful = false, source = "answer", question = "Hvor mange feriedager har jeg?" } })]),
@@ -84,11 +86,6 @@ public sealed class OutboundActivitySchemaTests(ITestOutputHelper output)
 
     private static Activity Submission(object value) => Teams.CardSubmission(JsonSerializer.SerializeToElement(value));
 
-    private static Activity PlanSubmission(string action, Dictionary<string, object> inputs)
-    {
-        inputs["plan"] = new { form = "kommunikasjonsplan", action };
-        return Submission(inputs);
-    }
 
     [Fact]
     public async Task Every_outbound_activity_passes_the_Agents_SDK_activity_schema()

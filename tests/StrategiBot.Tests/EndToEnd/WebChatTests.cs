@@ -40,6 +40,23 @@ public sealed class WebChatTests(ITestOutputHelper output, KnowledgeFixture fixt
                 $"1 av {DialogLoaderTests.ShippedChecklists(fixture).Single(c => c.OrganisationId == "ostre-toten" && c.Id == "for-du-publiserer").Items.Count}"),
         ]);
 
+    /// <summary>
+    /// The plan form in a real renderer: it checks the first step's required fields itself, so only with
+    /// them typed in does "Neste" go through, and the bot answers with step 2.
+    /// </summary>
+    [Fact]
+    public Task The_plan_form_in_Web_Chat_goes_on_to_step_2_once_the_first_steps_required_fields_are_filled() =>
+        RunScenarioAsync("webchat-plan.png",
+        [
+            "--text", "kommunikasjonsplan",
+            "--expect-card", "Steg 1 av 5",
+            "--fill", "Navn på prosjektet=Ny barnehage på Lena",
+            "--fill", "Hva er viktig å kommunisere?=Barnehagen åpner 1. august med 120 plasser.",
+            "--fill", "Hva er målet med kommunikasjonen?=Foreldre søker plass innen fristen.",
+            "--press", "Neste",
+            "--expect-after", "Steg 2 av 5",
+        ]);
+
     private async Task RunScenarioAsync(string screenshotName, IReadOnlyList<string> scenario)
     {
         NodeScript.RequireFile(Chromium, "apt-get install -y chromium");

@@ -1,15 +1,19 @@
+using System.Globalization;
 using System.Text.Json;
 using StrategiBot.Conversation;
 using StrategiBot.Planning;
 using StrategiBot.Protocol.Schema;
 using StrategiBot.Storage;
 using StrategiBot.Tests.Conversation;
+using StrategiBot.Tests.Protocol.Authentication;
 
 namespace StrategiBot.Tests.Planning;
 
 /// <summary>
-/// The communication-plan builder as a user meets it through <c>/api/messages</c>: open, fill in, get told
-/// what is missing without losing anything, save a draft, resume it (also after a restart), finish.
+/// The communication-plan builder as a user meets it through <c>/api/messages</c>: open, fill in step by
+/// step, go back, get told what is missing without losing anything, save a draft, resume it (also after a
+/// restart), finish. Buttons are pressed with <see cref="CardJson.ClientPress"/>, which sends only what an
+/// Adaptive Cards client can send; <see cref="CardJson.Press"/> plays a client that checks nothing.
 /// </summary>
 public sealed class PlanConversationTests
 {
@@ -30,7 +34,7 @@ public sealed class PlanConversationTests
     [InlineData("kommunikasjonsplan")]
     [InlineData("communication plan")]
     [InlineData("Jeg må lage en kommunikasjonsplan for et prosjekt")]
-    public async Task The_command_or_a_phrase_opens_the_form_with_the_templates_questions(string text)
+    public async Task The_command_or_a_phrase_opens_the_first_step_with_the_templates_first_heading(string text)
     {
         await using var app = new BotApplication();
 
@@ -38,9 +42,11 @@ public sealed class PlanConversationTests
 
         var cardText = ConversationScriptTests.CardText(form);
         Assert.Contains("Kommunikasjonsplan", cardText, StringComparison.Ordinal);
+        Assert.Contains("Steg 1 av 5", cardText, StringComparison.Ordinal);
+        Assert.Contains("Innhold", cardText, StringComparison.Ordinal);
         Assert.Contains("Bygger på Vedlegg 2: Mal for enkel kommunikasjonsplan – alternativ 1", cardText, StringComparison.Ordinal);
-        Assert.Equal("Hva er viktig å kommunisere? *", CardJson.Input(form, "plan.budskap")["label"]!.GetValue<string>());
-        Assert.Equal("Hvem BØR vi kommunisere med?", CardJson.Input(form, "plan.malgruppe-bor")["label"]!.GetValue<string>());
+        Assert.Equal("Hva er viktig å kommunisere?", CardJson.Input(form, "plan.budskap")["label"]!.GetValue<string>());
+        Assert.Throws<InvalidOperationException>(() => CardJson.Input(form, "plan.malgruppe-bor"));
     }
 
     [Fact]
@@ -54,36 +60,66 @@ public sealed class PlanConversationTests
     }
 
     [Fact]
-    public async Task Required_fields_are_validated_on_the_card()
+    public async Task Each_step_validates_only_its_own_required_fields_on_the_card()
     {
         await using var app = new BotApplication();
 
-        var form = Assert.Single(await SayAsync(app, "kommunikasjonsplan"));
+        var first = Assert.Single(await SayAsync(app, "kommunikasjonsplan"));
 
-        var budskap = CardJson.Input(form, "plan.budskap");
+        var budskap = CardJson.Input(first, "plan.budskap");
         Assert.True(budskap["isRequired"]!.GetValue<bool>());
         Assert.Equal("Fyll ut «Hva er viktig å kommunisere?».", budskap["errorMessage"]!.GetValue<string>());
         Assert.Equal(2000, budskap["maxLength"]!.GetValue<int>());
-        var kanaler = CardJson.Input(form, "plan.kanaler");
-        Assert.True(kanaler["isMultiSelect"]!.GetValue<bool>());
-        Assert.True(kanaler["isRequired"]!.GetValue<bool>());
-        Assert.Null(CardJson.Input(form, "plan.malgruppe-kan")["isRequired"]);
-        Assert.Equal("none", CardJson.Button(form, "Tøm skjemaet")["associatedInputs"]!.GetValue<string>());
+        Assert.Null(CardJson.Input(first, "plan.nyhet")["isRequired"]);
+        Assert.Null(CardJson.Button(first, "Neste")["associatedInputs"]);
+        Assert.Equal("none", CardJson.Button(first, "Start på nytt")["associatedInputs"]!.GetValue<string>());
+        Assert.Throws<InvalidOperationException>(() => CardJson.Button(first, "Tilbake"));
+        // A client stops "Neste" and "Lagre og fortsett senere" while this step's required fields are empty ...
+        Assert.Throws<InvalidOperationException>(() => CardJson.ClientPress(first, "Neste", new Dictionary<string, string> { ["plan.prosjekt"] = "Ny barnehage" }));
+        Assert.Throws<InvalidOperationException>(() => CardJson.ClientPress(first, "Lagre og fortsett senere", new Dictionary<string, string> { ["plan.prosjekt"] = "Ny barnehage" }));
+        Assert.Contains("Felt merket * må være fylt ut før du går videre eller lagrer", ConversationScriptTests.CardText(first), StringComparison.Ordinal);
+
+        // ... and lets them through with this step's required fields alone, none of the later steps'.
+        var second = Assert.Single(await SubmitAsync(app, CardJson.ClientPress(first, "Neste", Typed(first))));
+
+        Assert.Contains("Steg 2 av 5", ConversationScriptTests.CardText(second), StringComparison.Ordinal);
+        Assert.True(CardJson.Input(second, "plan.malgruppe-ma")["isRequired"]!.GetValue<bool>());
+        Assert.Null(CardJson.Input(second, "plan.malgruppe-kan")["isRequired"]);
+        Assert.Equal("none", CardJson.Button(second, "Tilbake")["associatedInputs"]!.GetValue<string>());
+        Assert.Throws<InvalidOperationException>(() => CardJson.Input(second, "plan.budskap"));
     }
 
     [Fact]
-    public async Task Missing_fields_are_named_and_what_was_typed_is_kept()
+    public async Task Neste_saves_the_step_and_Tilbake_shows_the_one_before_filled_in()
+    {
+        await using var app = new BotApplication();
+        var first = Assert.Single(await SayAsync(app, "kommunikasjonsplan"));
+
+        var second = Assert.Single(await SubmitAsync(app, CardJson.ClientPress(first, "Neste", Typed(first))));
+        var draft = await DraftAsync(app);
+        var back = Assert.Single(await SubmitAsync(app, CardJson.ClientPress(second, "Tilbake")));
+
+        Assert.Equal("Ny barnehage på Lena", draft!.Values["prosjekt"]);
+        Assert.Equal(1, draft.Step);
+        Assert.Contains("Steg 1 av 5", ConversationScriptTests.CardText(back), StringComparison.Ordinal);
+        Assert.Equal("Foreldre søker plass innen fristen.", CardJson.Input(back, "plan.mal")["value"]!.GetValue<string>());
+        Assert.Equal("ja", CardJson.Input(back, "plan.nyhet")["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Missing_fields_from_a_client_that_does_not_check_are_named_and_the_step_comes_back_kept()
     {
         await using var app = new BotApplication();
         var form = Assert.Single(await SayAsync(app, "kommunikasjonsplan"));
-        var partial = new Dictionary<string, string> { ["plan.prosjekt"] = "Ny barnehage", ["plan.budskap"] = "Åpner i august", ["plan.kanaler"] = "nettsider" };
+        var partial = new Dictionary<string, string> { ["plan.prosjekt"] = "Ny barnehage", ["plan.budskap"] = "Åpner i august", ["plan.nyhet"] = "nei" };
 
-        var again = Assert.Single(await SubmitAsync(app, CardJson.Press(form, "Lag planen", partial)));
+        var again = Assert.Single(await SubmitAsync(app, CardJson.Press(form, "Neste", partial)));
 
         var text = ConversationScriptTests.CardText(again);
-        Assert.Contains("Planen er ikke ferdig ennå. Fyll ut «Hva er målet med kommunikasjonen?», «Hvem MÅ vi kommunisere med, eksternt og internt?» og «Hvem har ansvaret for hva i de ulike delene av kommunikasjonsarbeidet?».", text, StringComparison.Ordinal);
+        Assert.Contains("Steg 1 av 5", text, StringComparison.Ordinal);
+        Assert.Contains("Dette steget er ikke ferdig ennå. Fyll ut «Hva er målet med kommunikasjonen?». Det du har skrevet, er tatt vare på.", text, StringComparison.Ordinal);
         Assert.Equal("Åpner i august", CardJson.Input(again, "plan.budskap")["value"]!.GetValue<string>());
-        Assert.Equal("nettsider", CardJson.Input(again, "plan.kanaler")["value"]!.GetValue<string>());
+        Assert.Equal("nei", CardJson.Input(again, "plan.nyhet")["value"]!.GetValue<string>());
         Assert.Equal("Ny barnehage", (await DraftAsync(app))!.Values["prosjekt"]);
     }
 
@@ -94,36 +130,66 @@ public sealed class PlanConversationTests
         var form = Assert.Single(await SayAsync(app, "kommunikasjonsplan"));
         var tooLong = new string('x', 151);
 
-        var again = Assert.Single(await SubmitAsync(app, CardJson.Press(form, "Lag planen", new Dictionary<string, string>(Complete) { ["plan.prosjekt"] = tooLong })));
+        var again = Assert.Single(await SubmitAsync(app, CardJson.Press(form, "Neste", new Dictionary<string, string>(Typed(form)) { ["plan.prosjekt"] = tooLong })));
 
         Assert.Contains("Gjør kortere: «Navn på prosjektet» (151 tegn, høyst 150).", ConversationScriptTests.CardText(again), StringComparison.Ordinal);
         Assert.Equal(tooLong, CardJson.Input(again, "plan.prosjekt")["value"]!.GetValue<string>());
     }
 
     [Fact]
-    public async Task A_saved_draft_is_resumed_when_the_form_is_opened_again()
+    public async Task A_saved_draft_is_resumed_on_another_device_at_the_step_it_was_saved_on()
     {
-        await using var app = new BotApplication();
-        var form = Assert.Single(await SayAsync(app, "kommunikasjonsplan"));
+        var clock = new ManualClock(DateTimeOffset.Parse("2026-03-01T23:30:00Z", CultureInfo.InvariantCulture));
+        await using var app = new BotApplication { Clock = clock };
+        var first = Assert.Single(await SayAsync(app, "kommunikasjonsplan"));
+        var second = Assert.Single(await SubmitAsync(app, CardJson.ClientPress(first, "Neste", Typed(first))));
 
-        var saved = Assert.Single(await SubmitAsync(app, CardJson.Press(form, "Lagre utkast", new Dictionary<string, string> { ["plan.budskap"] = "Halvferdig budskap" })));
+        var saved = Assert.Single(await SubmitAsync(app, CardJson.ClientPress(second, "Lagre og fortsett senere", new Dictionary<string, string>
+        {
+            ["plan.malgruppe-ma"] = "Foreldre",
+            ["plan.malgruppe-bor"] = "Halvferdig tanke om ansatte",
+        })));
         var reopened = Assert.Single(await SayAsync(app, "kommunikasjonsplan", conversationId: "a:another-device"));
 
         Assert.Contains("Utkastet er lagret", saved.Text, StringComparison.Ordinal);
-        Assert.Contains("Jeg fant utkastet ditt fra", ConversationScriptTests.CardText(reopened), StringComparison.Ordinal);
-        Assert.Equal("Halvferdig budskap", CardJson.Input(reopened, "plan.budskap")["value"]!.GetValue<string>());
+        var text = ConversationScriptTests.CardText(reopened);
+        // Saved at 00:30 on 2 March in Norway, which is still 1 March in UTC.
+        Assert.Contains("Jeg fant utkastet ditt fra 2. mars 2026", text, StringComparison.Ordinal);
+        Assert.Contains("Steg 2 av 5", text, StringComparison.Ordinal);
+        Assert.Equal("Halvferdig tanke om ansatte", CardJson.Input(reopened, "plan.malgruppe-bor")["value"]!.GetValue<string>());
+        var third = Assert.Single(await SubmitAsync(app, CardJson.ClientPress(reopened, "Neste")));
+        Assert.Contains("Steg 3 av 5", ConversationScriptTests.CardText(third), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reopening_resumes_at_the_first_step_with_required_fields_missing()
+    {
+        await using var app = new BotApplication();
+        var first = Assert.Single(await SayAsync(app, "kommunikasjonsplan"));
+        var second = Assert.Single(await SubmitAsync(app, CardJson.ClientPress(first, "Neste", Typed(first))));
+        var third = Assert.Single(await SubmitAsync(app, CardJson.ClientPress(second, "Neste", Typed(second))));
+        await SubmitAsync(app, CardJson.ClientPress(third, "Tilbake"));
+
+        var reopened = Assert.Single(await SayAsync(app, "kommunikasjonsplan"));
+
+        var text = ConversationScriptTests.CardText(reopened);
+        Assert.Contains("Steg 3 av 5", text, StringComparison.Ordinal);
+        Assert.Contains("Kanalvalg", text, StringComparison.Ordinal);
+        Assert.Equal("Foreldre med barn under skolealder; ansatte i barnehagene.", (await DraftAsync(app))!.Values["malgruppe-ma"]);
     }
 
     [Fact]
     public async Task Starting_over_empties_the_form_and_forgets_the_draft()
     {
         await using var app = new BotApplication();
-        var form = Assert.Single(await SayAsync(app, "kommunikasjonsplan"));
-        await SubmitAsync(app, CardJson.Press(form, "Lagre utkast", new Dictionary<string, string> { ["plan.budskap"] = "Noe" }));
+        var first = Assert.Single(await SayAsync(app, "kommunikasjonsplan"));
+        var second = Assert.Single(await SubmitAsync(app, CardJson.ClientPress(first, "Neste", Typed(first))));
 
-        var emptied = Assert.Single(await SubmitAsync(app, CardJson.Press(form, "Tøm skjemaet")));
+        var emptied = Assert.Single(await SubmitAsync(app, CardJson.ClientPress(second, "Start på nytt")));
 
-        Assert.Contains("Skjemaet er tømt", ConversationScriptTests.CardText(emptied), StringComparison.Ordinal);
+        var text = ConversationScriptTests.CardText(emptied);
+        Assert.Contains("Skjemaet er tømt", text, StringComparison.Ordinal);
+        Assert.Contains("Steg 1 av 5", text, StringComparison.Ordinal);
         Assert.Null(CardJson.Input(emptied, "plan.budskap")["value"]);
         Assert.Null(await DraftAsync(app));
     }
@@ -132,15 +198,15 @@ public sealed class PlanConversationTests
     public async Task A_complete_plan_comes_back_as_a_card_and_as_plain_text()
     {
         await using var app = new BotApplication();
-        var form = Assert.Single(await SayAsync(app, "kommunikasjonsplan"));
 
-        var replies = await SubmitAsync(app, CardJson.Press(form, "Lag planen", Complete));
+        var replies = await FillInAsync(app, Assert.Single(await SayAsync(app, "kommunikasjonsplan")));
 
         Assert.Equal(2, replies.Count);
         var card = ConversationScriptTests.CardText(replies[0]);
         Assert.Contains("Ny barnehage på Lena", card, StringComparison.Ordinal);
         Assert.Contains("Målgrupper", card, StringComparison.Ordinal);
         Assert.Contains("Egne nettsider, Intranett (internt), Media (redaksjonell omtale)", card, StringComparison.Ordinal);
+        Assert.Contains("Sak på intranett – 1. mars – Kari", card, StringComparison.Ordinal);
         Assert.DoesNotContain("Hvem KAN vi kommunisere med?", card, StringComparison.Ordinal);
         Assert.DoesNotContain("ColumnSet", CardJson.Card(replies[0]).ToJsonString(), StringComparison.Ordinal);
         Assert.Equal("plain", replies[1].TextFormat);
@@ -151,34 +217,55 @@ public sealed class PlanConversationTests
     }
 
     [Fact]
+    public async Task Lag_planen_sends_back_an_earlier_step_that_still_misses_a_required_field()
+    {
+        await using var app = new BotApplication();
+        var first = Assert.Single(await SayAsync(app, "kommunikasjonsplan"));
+        // A client that does not check could save the first step without the goal.
+        await SubmitAsync(app, CardJson.Press(first, "Lagre og fortsett senere", new Dictionary<string, string> { ["plan.prosjekt"] = "Ny barnehage", ["plan.budskap"] = "Åpner i august" }));
+
+        var back = Assert.Single(await SubmitAsync(app, Value(new { form = "kommunikasjonsplan", action = "next", step = 5 }, new() { ["plan.tidsplan"] = "Sak på intranett" })));
+
+        var text = ConversationScriptTests.CardText(back);
+        Assert.Contains("Steg 1 av 5", text, StringComparison.Ordinal);
+        Assert.Contains("Planen er ikke ferdig ennå: det mangler noe på steg 1. Fyll ut «Hva er målet med kommunikasjonen?».", text, StringComparison.Ordinal);
+        Assert.Equal("Sak på intranett", (await DraftAsync(app))!.Values["tidsplan"]);
+        Assert.False((await DraftAsync(app))!.Finished);
+    }
+
+    [Fact]
     public async Task After_a_finished_plan_the_form_opens_empty_and_the_plan_can_be_edited()
     {
         await using var app = new BotApplication();
-        var form = Assert.Single(await SayAsync(app, "kommunikasjonsplan"));
-        var plan = (await SubmitAsync(app, CardJson.Press(form, "Lag planen", Complete)))[0];
+        var plan = (await FillInAsync(app, Assert.Single(await SayAsync(app, "kommunikasjonsplan"))))[0];
 
         var fresh = Assert.Single(await SayAsync(app, "kommunikasjonsplan"));
-        var edited = Assert.Single(await SubmitAsync(app, CardJson.Press(plan, "Endre planen")));
+        var edited = Assert.Single(await SubmitAsync(app, CardJson.ClientPress(plan, "Endre planen")));
 
         Assert.Null(CardJson.Input(fresh, "plan.prosjekt")["value"]);
+        Assert.Contains("Steg 1 av 5", ConversationScriptTests.CardText(edited), StringComparison.Ordinal);
         Assert.Equal("Ny barnehage på Lena", CardJson.Input(edited, "plan.prosjekt")["value"]!.GetValue<string>());
         Assert.False((await DraftAsync(app))!.Finished);
     }
 
     [Fact]
-    public async Task A_draft_survives_a_restart_of_the_bot()
+    public async Task A_draft_survives_a_restart_of_the_bot_and_the_plan_can_be_finished_after_it()
     {
         using var database = new TempFolder("plan-restart");
         await using (var before = new BotApplication(settings: database.SqliteSettings()))
         {
-            var form = Assert.Single(await SayAsync(before, "kommunikasjonsplan"));
-            await SubmitAsync(before, CardJson.Press(form, "Lagre utkast", new Dictionary<string, string> { ["plan.mal"] = "Flere søkere" }));
+            var first = Assert.Single(await SayAsync(before, "kommunikasjonsplan"));
+            var second = Assert.Single(await SubmitAsync(before, CardJson.ClientPress(first, "Neste", Typed(first))));
+            await SubmitAsync(before, CardJson.ClientPress(second, "Lagre og fortsett senere", Typed(second)));
         }
         await using var after = new BotApplication(settings: database.SqliteSettings());
 
         var reopened = Assert.Single(await SayAsync(after, "kommunikasjonsplan"));
+        var replies = await FillInAsync(after, reopened);
 
-        Assert.Equal("Flere søkere", CardJson.Input(reopened, "plan.mal")["value"]!.GetValue<string>());
+        Assert.Contains("Steg 2 av 5", ConversationScriptTests.CardText(reopened), StringComparison.Ordinal);
+        Assert.Equal("Foreldre med barn under skolealder; ansatte i barnehagene.", CardJson.Input(reopened, "plan.malgruppe-ma")["value"]!.GetValue<string>());
+        Assert.Contains("Foreldre søker plass innen fristen.", replies[^1].Text, StringComparison.Ordinal);
     }
 
     public static TheoryData<string> BadSubmissions => new()
@@ -187,6 +274,9 @@ public sealed class PlanConversationTests
         """{"plan":{"form":"no-such-form","action":"submit"}}""",
         """{"plan":{"form":"kommunikasjonsplan","action":"explode"}}""",
         """{"plan":{"form":"kommunikasjonsplan"}}""",
+        """{"plan":{"form":"kommunikasjonsplan","action":"next"}}""",
+        """{"plan":{"form":"kommunikasjonsplan","action":"next","step":6}}""",
+        """{"plan":{"form":"kommunikasjonsplan","action":"save","step":"2"}}""",
     };
 
     [Theory]
@@ -204,20 +294,20 @@ public sealed class PlanConversationTests
     public async Task Values_that_are_not_text_or_not_a_choice_are_named_and_the_rest_kept()
     {
         await using var app = new BotApplication();
-        var value = JsonSerializer.SerializeToElement(new Dictionary<string, object>
+        var value = Value(new { form = "kommunikasjonsplan", action = "next", step = 1 }, new()
         {
-            ["plan"] = new { form = "kommunikasjonsplan", action = "submit" },
             ["plan.prosjekt"] = 42,
             ["plan.budskap"] = "Beholdes",
-            ["plan.kanaler"] = "nettsider,brevdue",
+            ["plan.nyhet"] = "ja,nei",
         });
 
         var again = Assert.Single(await SubmitAsync(app, value));
 
         var text = ConversationScriptTests.CardText(again);
-        Assert.Contains("Jeg kunne ikke lese svaret på «Navn på prosjektet» og «Kanaler»", text, StringComparison.Ordinal);
+        Assert.Contains("Jeg kunne ikke lese svaret på «Navn på prosjektet» og «Er dette en nyhet?»", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Fyll ut «Navn på prosjektet»", text, StringComparison.Ordinal);
         Assert.Equal("Beholdes", CardJson.Input(again, "plan.budskap")["value"]!.GetValue<string>());
-        Assert.Equal("nettsider", CardJson.Input(again, "plan.kanaler")["value"]!.GetValue<string>());
+        Assert.Equal("ja", CardJson.Input(again, "plan.nyhet")["value"]!.GetValue<string>());
     }
 
     [Fact]
@@ -230,6 +320,32 @@ public sealed class PlanConversationTests
         var text = ConversationScriptTests.CardText(reply);
         Assert.Contains("har ingen mal for kommunikasjonsplan", text, StringComparison.Ordinal);
         Assert.Contains("**Spør nærmeste leder.**", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>What the user types on a step: the values of <see cref="Complete"/> that belong on its card.</summary>
+    internal static Dictionary<string, string> Typed(Activity step) =>
+        Complete.Where(p => CardJson.Elements(CardJson.Card(step)).Any(e => e["id"]?.GetValue<string>() == p.Key)).ToDictionary();
+
+    /// <summary>Fills in every step from <paramref name="step"/> on, as a client would, and returns the replies to "Lag planen".</summary>
+    private static async Task<IReadOnlyList<Activity>> FillInAsync(BotApplication app, Activity step)
+    {
+        for (var pressed = 0; pressed < 10; pressed++)
+        {
+            var last = CardJson.Elements(CardJson.Card(step)).Any(e => e["title"]?.GetValue<string>() == "Lag planen");
+            var replies = await SubmitAsync(app, CardJson.ClientPress(step, last ? "Lag planen" : "Neste", Typed(step)));
+            if (last)
+            {
+                return replies;
+            }
+            step = Assert.Single(replies);
+        }
+        throw new InvalidOperationException("The form never reached «Lag planen».");
+    }
+
+    private static JsonElement Value(object plan, Dictionary<string, object> inputs)
+    {
+        inputs["plan"] = plan;
+        return JsonSerializer.SerializeToElement(inputs);
     }
 
     private static async Task<PlanDraft?> DraftAsync(BotApplication app)

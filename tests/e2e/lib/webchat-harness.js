@@ -305,6 +305,14 @@ async function isToggleOn(card, label, { timeoutMs = 10000 } = {}) {
   return box.isChecked({ timeout: timeoutMs });
 }
 
+/**
+ * Types into a card's text input, found by its label: the renderer ties each label to its input
+ * (aria-labelledby), and may add its own mark for a required field, so the match is not exact.
+ */
+async function fillInput(card, label, value, { timeoutMs = 10000 } = {}) {
+  await card.getByLabel(label, { exact: false }).first().fill(value, { timeout: timeoutMs });
+}
+
 /** Presses a card's button (Action.Submit, ShowCard, ToggleVisibility) by its title. */
 async function pressCardButton(card, title, { timeoutMs = 10000 } = {}) {
   await card.getByRole('button', { name: title, exact: true }).click({ timeout: timeoutMs });
@@ -336,6 +344,7 @@ module.exports = {
   Cleanup,
   StepError,
   cardContaining,
+  fillInput,
   incomingActivities,
   isToggleOn,
   launchBrowser,
