@@ -127,15 +127,8 @@ public sealed class EmittedCardsFixture : IAsyncLifetime
     internal static async Task<IReadOnlyList<IReadOnlyList<string>>> JudgeAsync(IReadOnlyList<JsonNode> cards, string fileName)
     {
         NodeScript.RequirePackages("adaptivecards");
-        // Kept under TestResults/e2e so a rejected card can be read after the run.
-        var file = NodeScript.ArtifactPath(fileName);
-        await File.WriteAllTextAsync(file, new JsonArray([.. cards.Select(c => c.DeepClone())]).ToJsonString());
-
-        var result = await NodeScript.RunAsync("adaptive-card-check.js", [file], OracleTimeout);
-        Assert.True(!result.TimedOut && result.ExitCode is 0 or 1, $"adaptive-card-check.js did not run: {result.Describe()}");
-        var verdict = result.LastJsonLine();
-        Assert.True(verdict is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty("results", out _), $"No verdict from adaptive-card-check.js: {result.Describe()}");
-        var results = verdict!.Value.GetProperty("results").EnumerateArray().ToList();
+        var verdict = await NodeScript.JudgeAsync("adaptive-card-check.js", cards, fileName, OracleTimeout, indented: false);
+        var results = verdict.GetProperty("results").EnumerateArray().ToList();
         Assert.Equal(cards.Count, results.Count);
         return [.. results.Select(r => (IReadOnlyList<string>)[
             .. r.GetProperty("parse").EnumerateArray().Select(e => "parse: " + e.GetString()),

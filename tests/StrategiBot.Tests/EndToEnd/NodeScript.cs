@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace StrategiBot.Tests.EndToEnd;
 
@@ -86,6 +87,25 @@ public static class NodeScript
         {
             Assert.Fail($"{path} is missing. Install it with: {installHint}");
         }
+    }
+
+    /// <summary>
+    /// Runs a reference script over a batch of JSON documents written to <paramref name="fileName"/> under
+    /// TestResults/e2e (kept there so a rejected document can be read after the run) and returns its verdict,
+    /// the last JSON line with a <c>results</c> array. Exit 1 means "some document failed", which the caller
+    /// reports per document; anything else is a broken run and fails here.
+    /// </summary>
+    public static async Task<JsonElement> JudgeAsync(string script, IEnumerable<JsonNode> documents, string fileName, TimeSpan timeout, bool indented = true)
+    {
+        var file = ArtifactPath(fileName);
+        await File.WriteAllTextAsync(file, new JsonArray([.. documents.Select(d => d.DeepClone())]).ToJsonString(new JsonSerializerOptions { WriteIndented = indented }));
+
+        var result = await RunAsync(script, [file], timeout);
+
+        Assert.True(!result.TimedOut && result.ExitCode is 0 or 1, $"{script} did not run: {result.Describe()}");
+        var verdict = result.LastJsonLine();
+        Assert.True(verdict is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty("results", out _), $"No verdict from {script}: {result.Describe()}");
+        return verdict!.Value;
     }
 
     /// <summary>

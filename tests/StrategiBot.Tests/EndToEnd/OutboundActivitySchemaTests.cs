@@ -153,17 +153,9 @@ public sealed class OutboundActivitySchemaTests(ITestOutputHelper output)
 
     private async Task<JsonElement> JudgeAsync(IReadOnlyList<JsonNode> activities, string fileName)
     {
-        // Kept beside the screenshots so a rejected activity can be read after the run.
-        var file = NodeScript.ArtifactPath(fileName);
-        await File.WriteAllTextAsync(file, new JsonArray([.. activities.Select(a => a.DeepClone())]).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-
-        var result = await NodeScript.RunAsync("activity-schema.js", [file], OracleTimeout);
-        // Exit 1 means "some activity failed", which the caller reports by label; anything else is a broken run.
-        Assert.True(!result.TimedOut && result.ExitCode is 0 or 1, $"activity-schema.js did not run: {result.Describe()}");
-        var verdict = result.LastJsonLine();
-        Assert.True(verdict is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty("results", out _), $"No verdict from activity-schema.js: {result.Describe()}");
-        output.WriteLine($"Judged activities: {file}");
-        return verdict!.Value;
+        var verdict = await NodeScript.JudgeAsync("activity-schema.js", activities, fileName, OracleTimeout);
+        output.WriteLine($"Judged activities: {NodeScript.ArtifactPath(fileName)}");
+        return verdict;
     }
 
     /// <summary>The replies exactly as the HTTP response carries them, not re-serialised by our model.</summary>

@@ -143,15 +143,8 @@ public sealed class ManifestSchemaOracleTests(ITestOutputHelper output)
     private async Task<JsonElement> JudgeAsync(IReadOnlyList<JsonObject> items, string fileName)
     {
         NodeScript.RequirePackages("ajv", "ajv-draft-04", "ajv-formats", AppPackager.SchemaPackage);
-        var file = NodeScript.ArtifactPath(fileName);
-        await File.WriteAllTextAsync(file, new JsonArray([.. items]).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-
-        var result = await NodeScript.RunAsync("manifest-schema.js", [file], OracleTimeout);
-
-        Assert.True(!result.TimedOut && result.ExitCode is 0 or 1, $"manifest-schema.js did not run: {result.Describe()}");
-        var verdict = result.LastJsonLine();
-        Assert.True(verdict is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty("results", out _), $"No verdict from manifest-schema.js: {result.Describe()}");
-        output.WriteLine($"Judged documents: {file}");
-        return verdict!.Value;
+        var verdict = await NodeScript.JudgeAsync("manifest-schema.js", items, fileName, OracleTimeout);
+        output.WriteLine($"Judged documents: {NodeScript.ArtifactPath(fileName)}");
+        return verdict;
     }
 }
