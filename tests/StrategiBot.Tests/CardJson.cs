@@ -43,8 +43,11 @@ internal static class CardJson
     public static JsonObject Input(Activity activity, string id) =>
         Elements(Card(activity)).Single(e => e["id"]?.GetValue<string>() == id);
 
+    /// <summary>The button titled <paramref name="title"/>; an <c>Action.Execute</c>'s fallback is the same button, not another.</summary>
     public static JsonObject Button(Activity activity, string title) =>
-        Elements(Card(activity)).Single(e => e["type"]?.GetValue<string>() is { } type && type.StartsWith("Action.", StringComparison.Ordinal) && e["title"]?.GetValue<string>() == title);
+        Elements(Card(activity)).Single(e => e["type"]?.GetValue<string>() is { } type && type.StartsWith("Action.", StringComparison.Ordinal)
+            && e["title"]?.GetValue<string>() == title
+            && !(e.Parent is JsonObject && e.GetPropertyName() == "fallback"));
 
     /// <summary>What pressing the button posts: its data, plus the given input values as a client merges them.</summary>
     public static JsonElement Press(Activity activity, string title, IReadOnlyDictionary<string, string>? inputs = null)

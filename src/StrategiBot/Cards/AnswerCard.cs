@@ -11,7 +11,7 @@ namespace StrategiBot.Cards;
 /// </summary>
 internal static class AnswerCard
 {
-    public static JsonObject Build(ComposedAnswer composed)
+    public static JsonObject Build(ComposedAnswer composed, bool universalActions = false)
     {
         var english = composed.Language == Language.English;
         var answer = composed.Answer;
@@ -53,7 +53,8 @@ internal static class AnswerCard
             FeedbackSubject.AnswerSource,
             answer.Question,
             answer.Answered ? answer.Citations[0].SectionId : null,
-            english)));
+            english,
+            universalActions)));
         // Quoted passages run to 1,000 characters: a paragraph reads better across the chat than in a narrow column.
         return AdaptiveCards.Card(body, actions, fullWidth: true);
     }

@@ -4,7 +4,7 @@ using StrategiBot.Content;
 namespace StrategiBot.Cards;
 
 /// <summary>What a "Var dette nyttig?" vote is about: where it was asked, the question, and the section it rests on.</summary>
-internal sealed record FeedbackSubject(string Source, string Question, string? SectionId, bool English = false)
+internal sealed record FeedbackSubject(string Source, string Question, string? SectionId, bool English = false, bool UniversalActions = false)
 {
     /// <summary>Votes come from answers to questions ...</summary>
     public const string AnswerSource = "answer";
@@ -27,6 +27,12 @@ internal static class FeedbackCards
 {
     public const string ValueKey = "feedback";
 
+    /// <summary>
+    /// The vote's verb. In Teams a vote is an <c>Action.Execute</c>, thanked with a message only the voter
+    /// sees, so a group chat is not filled with thank-you cards; elsewhere it is an <c>Action.Submit</c>.
+    /// </summary>
+    public const string VoteVerb = "feedback.vote";
+
     /// <summary>The question and its two buttons, as body elements to add at the end of a card.</summary>
     public static IEnumerable<JsonNode> Prompt(FeedbackSubject subject)
     {
@@ -39,6 +45,13 @@ internal static class FeedbackCards
                 Vote(subject, helpful: false, subject.English ? "👎 No" : "👎 Nei")),
         };
     }
+
+    /// <summary>The thanks as one line, for the message Teams shows the voter; a thumbs down also says whom to ask.</summary>
+    public static string ThanksText(bool helpful, Organisation organisation, bool english) => helpful
+        ? english ? "Thank you for the feedback!" : "Takk for tilbakemeldingen!"
+        : english
+            ? $"Thank you for telling me. {ContactCards.AskTitle(organisation, english)}: {organisation.ContactDescription}"
+            : $"Takk for at du sa fra. {ContactCards.AskTitle(organisation, english)}: {organisation.ContactDescription}";
 
     /// <summary>The reply to a vote: thanks, and after a thumbs down, whom to ask instead.</summary>
     public static JsonObject Thanks(bool helpful, Organisation organisation, bool english)
@@ -73,6 +86,6 @@ internal static class FeedbackCards
         {
             data["lang"] = "en";
         }
-        return AdaptiveCards.Submit(title, new JsonObject { [ValueKey] = data });
+        return UniversalAction.Button(title, VoteVerb, new JsonObject { [ValueKey] = data }, subject.UniversalActions);
     }
 }

@@ -19,6 +19,10 @@ internal sealed record UniversalAction(string Verb, JsonElement Data, bool Autom
     /// <summary>The key that carries the verb in an <c>Action.Submit</c> fallback's data.</summary>
     public const string VerbKey = "verb";
 
+    /// <summary>Whether the client renders <c>Action.Execute</c>: Teams does; Web Chat and the Emulator do not.</summary>
+    public static bool Supported(Activity activity) =>
+        string.Equals(activity.ChannelId, "msteams", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>A string from the data, or null when absent or not a string.</summary>
     public string? Text(string key) => Data.StringProperty(key);
 
@@ -114,9 +118,13 @@ internal static class InvokeResponses
 {
     public const string CardType = "application/vnd.microsoft.card.adaptive";
     public const string ErrorType = "application/vnd.microsoft.error";
+    public const string MessageType = "application/vnd.microsoft.activity.message";
 
     /// <summary>The card that replaces the one the action came from (for the user who acted).</summary>
     public static InvokeResponse Card(JsonObject card) => Body(200, CardType, card);
+
+    /// <summary>A short message Teams shows the user who acted, leaving the card as it is.</summary>
+    public static InvokeResponse Message(string text) => Body(200, MessageType, JsonValue.Create(text));
 
     /// <summary>An error Teams shows on the card: 400 for a malformed or unsupported action, 500 for our failure.</summary>
     public static InvokeResponse Error(int statusCode, string code, string message) =>

@@ -179,8 +179,7 @@ internal sealed class ChecklistEngine(
     private static async Task SendCardAsync(TurnContext turn, ChecklistDefinition checklist, IReadOnlyCollection<string> ticked, string? note, CancellationToken ct) =>
         await turn.SendAsync(AdaptiveCards.ToActivity(ChecklistCards.Checklist(checklist, Known(checklist, ticked), View(turn), note), checklist.Title), ct);
 
-    private static bool IsTeams(TurnContext turn) =>
-        string.Equals(turn.Activity.ChannelId, "msteams", StringComparison.OrdinalIgnoreCase);
+    private static bool IsTeams(TurnContext turn) => UniversalAction.Supported(turn.Activity);
 
     private static ChecklistView View(TurnContext turn) =>
         new(IsTeams(turn), turn.Activity.From?.Id, UserKeys.For(turn.Activity) is { } userKey ? OwnerTag(userKey) : null);

@@ -126,7 +126,7 @@ internal sealed class MessageRouter(
             return;
         }
         var composed = composer.Compose(answer, language);
-        await turn.SendAsync(AdaptiveCards.ToActivity(AnswerCard.Build(composed), composed.LeadIn), ct);
+        await turn.SendAsync(AdaptiveCards.ToActivity(AnswerCard.Build(composed, UniversalAction.Supported(activity)), composed.LeadIn), ct);
 
         if (active is { } interrupted)
         {
@@ -154,6 +154,11 @@ internal sealed class MessageRouter(
         if (action.Verb.StartsWith(ChecklistEngine.VerbPrefix, StringComparison.Ordinal))
         {
             turn.InvokeResponse = await checklists.OnExecuteAsync(turn, action, options.Value.Organisation, ct);
+            return;
+        }
+        if (action.Verb == FeedbackCards.VoteVerb)
+        {
+            turn.InvokeResponse = await feedback.OnExecuteAsync(turn, action, options.Value.Organisation, ct);
             return;
         }
         Log.UniversalActionRejected(logger, "unknown verb");

@@ -50,7 +50,7 @@ internal static class DialogCards
         ["choices"] = new JsonArray([.. step.Choices.Select((c, i) => (JsonNode)new JsonObject { ["title"] = $"{i + 1}. {c.Label}", ["value"] = c.Id })]),
     };
 
-    public static JsonObject Outcome(DialogDefinition dialog, DialogOutcome outcome, Organisation organisation)
+    public static JsonObject Outcome(DialogDefinition dialog, DialogOutcome outcome, Organisation organisation, bool universalActions = false)
     {
         var body = new List<JsonNode>
         {
@@ -73,7 +73,7 @@ internal static class DialogCards
         {
             actions.Insert(0, ChecklistCards.OpenButton(checklist.Id, checklist.Title));
         }
-        body.AddRange(FeedbackCards.Prompt(new FeedbackSubject(FeedbackSubject.DialogSource, $"{dialog.Title} › {outcome.Title}", outcome.Cites[0].SectionId)));
+        body.AddRange(FeedbackCards.Prompt(new FeedbackSubject(FeedbackSubject.DialogSource, $"{dialog.Title} › {outcome.Title}", outcome.Cites[0].SectionId, UniversalActions: universalActions)));
         return AdaptiveCards.Card(body, actions, fullWidth: true);
     }
 }

@@ -126,7 +126,7 @@ internal sealed class DialogEngine(
         Log.DialogFinished(logger, dialog.Id, outcome.Id);
         await ClearAsync(turn, ct);
         var organisation = knowledge.Pack(organisationId)!.Organisation;
-        await turn.SendAsync(AdaptiveCards.ToActivity(DialogCards.Outcome(dialog, outcome, organisation), outcome.Title), ct);
+        await turn.SendAsync(AdaptiveCards.ToActivity(DialogCards.Outcome(dialog, outcome, organisation, UniversalAction.Supported(turn.Activity)), outcome.Title), ct);
     }
 
     private async Task MoveToAsync(TurnContext turn, DialogDefinition dialog, DialogStep step, CancellationToken ct)

@@ -22,21 +22,47 @@ internal sealed class FeedbackRecorder(KnowledgeBase knowledge, IStateStore stor
             return false;
         }
         var organisation = knowledge.Pack(organisationId)!.Organisation;
-        var english = vote.StringProperty("lang") == "en";
+        var english = IsEnglish(vote);
+        if (await StoreAsync(turn, vote, organisationId, ct) is not { } stored)
+        {
+            await turn.SendAsync(turn.Activity.CreateReply(Unreadable(english)), ct);
+            return true;
+        }
+        await turn.SendAsync(AdaptiveCards.ToActivity(FeedbackCards.Thanks(stored.Helpful, organisation, english), english ? "Thanks" : "Takk"), ct);
+        return true;
+    }
+
+    /// <summary>A vote pressed in Teams: stored the same way, thanked with a message only the voter sees.</summary>
+    public async Task<InvokeResponse> OnExecuteAsync(TurnContext turn, UniversalAction action, string organisationId, CancellationToken ct)
+    {
+        var vote = action.Data.TryGetProperty(FeedbackCards.ValueKey, out var v) ? v : default;
+        var english = IsEnglish(vote);
+        if (await StoreAsync(turn, vote, organisationId, ct) is not { } stored)
+        {
+            return InvokeResponses.BadRequest(Unreadable(english));
+        }
+        return InvokeResponses.Message(FeedbackCards.ThanksText(stored.Helpful, knowledge.Pack(organisationId)!.Organisation, english));
+    }
+
+    private async Task<FeedbackEntry?> StoreAsync(TurnContext turn, JsonElement vote, string organisationId, CancellationToken ct)
+    {
         if (Read(vote, organisationId) is not { } entry || UserKeys.For(turn.Activity) is not { } userKey)
         {
             Log.FeedbackRejected(logger);
-            await turn.SendAsync(turn.Activity.CreateReply(english
-                ? "I could not read that feedback, so nothing was stored. Try the buttons on a new answer."
-                : "Jeg klarte ikke å lese den tilbakemeldingen, så ingenting ble lagret. Prøv knappene på et nytt svar."), ct);
-            return true;
+            return null;
         }
         var stored = entry with { UserKey = userKey, At = clock.GetUtcNow() };
         await store.UpdateAsync(FeedbackLog.Key(organisationId), log => (log ?? new FeedbackLog([])).With(stored), ct);
         Log.FeedbackStored(logger, stored.Source, stored.SectionId ?? "-", stored.Helpful);
-        await turn.SendAsync(AdaptiveCards.ToActivity(FeedbackCards.Thanks(stored.Helpful, organisation, english), english ? "Thanks" : "Takk"), ct);
-        return true;
+        return stored;
     }
+
+    private static bool IsEnglish(JsonElement vote) =>
+        vote.ValueKind == JsonValueKind.Object && vote.StringProperty("lang") == "en";
+
+    private static string Unreadable(bool english) => english
+        ? "I could not read that feedback, so nothing was stored. Try the buttons on a new answer."
+        : "Jeg klarte ikke å lese den tilbakemeldingen, så ingenting ble lagret. Prøv knappene på et nytt svar.";
 
     /// <summary>The vote as the card posted it, or null when anything is missing, too long or unknown.</summary>
     private FeedbackEntry? Read(JsonElement vote, string organisationId)

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using StrategiBot.Cards;
 using StrategiBot.Conversation;
@@ -22,12 +23,12 @@ public sealed class FeedbackConversationTests
         await using var app = new BotApplication();
         var answer = Assert.Single(await SayAsync(app, Question));
 
-        var thanks = Assert.Single(await SubmitAsync(app, CardJson.Press(answer, "👍 Ja")));
+        var thanks = await VoteAsync(app, answer, "👍 Ja");
 
-        Assert.Contains("Takk for tilbakemeldingen!", ConversationScriptTests.CardText(thanks), StringComparison.Ordinal);
+        Assert.Equal("Takk for tilbakemeldingen!", thanks);
         var entry = Assert.Single((await LogAsync(app)).Entries);
         Assert.Equal(("answer", Question, "presse-kjoreregler", true), (entry.Source, entry.Question, entry.SectionId, entry.Helpful));
-        Assert.Equal(UserKeys.For(Teams.PersonalMessage("")), entry.UserKey);
+        Assert.Equal(UserKeys.For(Teams.CardAction(FeedbackCards.VoteVerb, new { })), entry.UserKey);
         Assert.DoesNotContain("user-1", entry.UserKey, StringComparison.Ordinal);
     }
 
@@ -37,11 +38,9 @@ public sealed class FeedbackConversationTests
         await using var app = new BotApplication();
         var answer = Assert.Single(await SayAsync(app, Question));
 
-        var reply = Assert.Single(await SubmitAsync(app, CardJson.Press(answer, "👎 Nei")));
+        var text = await VoteAsync(app, answer, "👎 Nei");
 
-        var text = ConversationScriptTests.CardText(reply);
-        Assert.Contains("Takk for at du sa fra", text, StringComparison.Ordinal);
-        Assert.Contains("**Spør kommunikasjonsavdelingen.** Kommunikasjonsavdelingen gir råd", text, StringComparison.Ordinal);
+        Assert.StartsWith("Takk for at du sa fra. Spør kommunikasjonsavdelingen: Kommunikasjonsavdelingen gir råd", text, StringComparison.Ordinal);
         Assert.False(Assert.Single((await LogAsync(app)).Entries).Helpful);
     }
 
@@ -51,8 +50,8 @@ public sealed class FeedbackConversationTests
         await using var app = new BotApplication();
         var answer = Assert.Single(await SayAsync(app, Question));
 
-        await SubmitAsync(app, CardJson.Press(answer, "👍 Ja"));
-        await SubmitAsync(app, CardJson.Press(answer, "👎 Nei"));
+        await VoteAsync(app, answer, "👍 Ja");
+        await VoteAsync(app, answer, "👎 Nei");
 
         Assert.False(Assert.Single((await LogAsync(app)).Entries).Helpful);
     }
@@ -63,10 +62,10 @@ public sealed class FeedbackConversationTests
         await using var app = new BotApplication();
         var answer = Assert.Single(await SayAsync(app, "Who is allowed to talk to the press?"));
 
-        var thanks = Assert.Single(await SubmitAsync(app, CardJson.Press(answer, "👍 Yes")));
+        var thanks = await VoteAsync(app, answer, "👍 Yes");
 
         Assert.Contains("Was this helpful?", ConversationScriptTests.CardText(answer), StringComparison.Ordinal);
-        Assert.Contains("Thank you for the feedback!", ConversationScriptTests.CardText(thanks), StringComparison.Ordinal);
+        Assert.Equal("Thank you for the feedback!", thanks);
     }
 
     [Fact]
@@ -87,7 +86,7 @@ public sealed class FeedbackConversationTests
         await using var app = new BotApplication();
         var refusal = Assert.Single(await SayAsync(app, "Hvor mange feriedager har jeg i år?"));
 
-        await SubmitAsync(app, CardJson.Press(refusal, "👎 Nei"));
+        await VoteAsync(app, refusal, "👎 Nei");
 
         Assert.Contains("sier ikke noe om dette", ConversationScriptTests.CardText(refusal), StringComparison.Ordinal);
         Assert.Contains("**Spør kommunikasjonsavdelingen.**", ConversationScriptTests.CardText(refusal), StringComparison.Ordinal);
@@ -101,7 +100,7 @@ public sealed class FeedbackConversationTests
         await SayAsync(app, "presse");
         var outcome = Assert.Single(await SayAsync(app, "5"));
 
-        await SubmitAsync(app, CardJson.Press(outcome, "👍 Ja"));
+        await VoteAsync(app, outcome, "👍 Ja");
 
         var entry = Assert.Single((await LogAsync(app)).Entries);
         Assert.Equal("dialog", entry.Source);
@@ -130,6 +129,56 @@ public sealed class FeedbackConversationTests
 
         Assert.Contains("Jeg klarte ikke å lese den tilbakemeldingen", reply.Text, StringComparison.Ordinal);
         Assert.Null(await app.Store.GetAsync(FeedbackLog.Key("ostre-toten"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Outside_Teams_a_vote_is_a_submit_thanked_with_a_card()
+    {
+        await using var app = new BotApplication();
+        var answer = Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage(Question) with { ChannelId = "webchat" }));
+        Assert.Equal("Action.Submit", CardJson.Button(answer, "👎 Nei")["type"]!.GetValue<string>());
+
+        var reply = Assert.Single(await app.ExchangeAsync(Teams.CardSubmission(CardJson.Press(answer, "👎 Nei")) with { ChannelId = "webchat" }));
+
+        var text = ConversationScriptTests.CardText(reply);
+        Assert.Contains("Takk for at du sa fra", text, StringComparison.Ordinal);
+        Assert.Contains("**Spør kommunikasjonsavdelingen.** Kommunikasjonsavdelingen gir råd", text, StringComparison.Ordinal);
+        Assert.False(Assert.Single((await LogAsync(app)).Entries).Helpful);
+    }
+
+    [Fact]
+    public async Task A_malformed_vote_in_Teams_gets_an_error_response_and_stores_nothing()
+    {
+        await using var app = new BotApplication();
+
+        using var response = await app.PostAsync(Teams.CardAction(FeedbackCards.VoteVerb, new { feedback = new { helpful = "maybe" } }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(400, body.GetProperty("statusCode").GetInt32());
+        Assert.Equal("application/vnd.microsoft.error", body.GetProperty("type").GetString());
+        Assert.Null(await app.Store.GetAsync(FeedbackLog.Key("ostre-toten"), CancellationToken.None));
+    }
+
+    /// <summary>
+    /// Presses a vote the way Teams does (an <c>adaptiveCard/action</c> invoke, since the button is an
+    /// <c>Action.Execute</c>) and returns the message Teams shows the voter; no card is posted to the chat.
+    /// </summary>
+    private static async Task<string> VoteAsync(BotApplication app, Activity card, string title)
+    {
+        var button = CardJson.Button(card, title);
+        Assert.Equal("Action.Execute", button["type"]!.GetValue<string>());
+        Assert.Equal(FeedbackCards.VoteVerb, button["verb"]!.GetValue<string>());
+        var sentBefore = app.Connector.Sent.Count;
+
+        using var response = await app.PostAsync(Teams.CardAction(FeedbackCards.VoteVerb, button["data"]!.DeepClone()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(200, body.GetProperty("statusCode").GetInt32());
+        Assert.Equal("application/vnd.microsoft.activity.message", body.GetProperty("type").GetString());
+        Assert.Equal(sentBefore, app.Connector.Sent.Count);
+        return body.GetProperty("value").GetString()!;
     }
 
     private static async Task<FeedbackLog> LogAsync(BotApplication app) =>
