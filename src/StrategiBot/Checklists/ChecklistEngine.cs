@@ -38,7 +38,7 @@ internal sealed class ChecklistEngine(
     public async Task OpenAsync(TurnContext turn, ChecklistDefinition checklist, CancellationToken ct, string? note = null)
     {
         Log.ChecklistOpened(logger, checklist.Id);
-        if (IsTeams(turn) && turn.Activity.IsGroupConversation())
+        if (UniversalAction.Supported(turn.Activity) && turn.Activity.IsGroupConversation())
         {
             // Everyone in the chat sees this card, so it holds no one's ticks; each person's view comes in
             // the answer to their own refresh invoke, which Teams shows only to them.
@@ -46,10 +46,8 @@ internal sealed class ChecklistEngine(
             return;
         }
         // Web Chat and the Emulator are one-to-one, so the card is drawn for the person who asked.
-        var ticked = UserKeys.For(turn.Activity) is { } userKey
-            ? (await store.GetAsync(ChecklistProgress.Key(userKey, checklist.OrganisationId, checklist.Id), ct))?.Ticked ?? []
-            : [];
-        await SendCardAsync(turn, checklist, [.. ticked], note, ct);
+        var ticked = UserKeys.For(turn.Activity) is { } userKey ? await SavedAsync(userKey, checklist, ct) : [];
+        await SendCardAsync(turn, checklist, ticked, note, ct);
     }
 
     /// <summary>A press on a checklist card in a client without Universal Actions: answered with a new card.</summary>
@@ -123,12 +121,12 @@ internal sealed class ChecklistEngine(
         switch (action.Verb)
         {
             case ChecklistCards.Open or ChecklistCards.Refresh:
-                return (Known(checklist, (await store.GetAsync(key, ct))?.Ticked ?? []), null);
+                return (await SavedAsync(userKey, checklist, ct), null);
             case ChecklistCards.Save when !IsOwnCard(turn, action, userKey):
                 // The toggles show someone else's ticks (a card drawn for another person, or an old shared
                 // card in a group): saving them would copy that person's progress, so nothing is written.
                 Log.ChecklistSaveRefused(logger, checklist.Id);
-                return (Known(checklist, (await store.GetAsync(key, ct))?.Ticked ?? []),
+                return (await SavedAsync(userKey, checklist, ct),
                     "Ingenting ble lagret: kortet viste ikke dine avkryssinger. Her er dine – kryss av og trykk «Lagre» på nytt.");
             case ChecklistCards.Save:
                 var saved = await store.UpdateAsync(key, current => new ChecklistProgress
@@ -172,17 +170,20 @@ internal sealed class ChecklistEngine(
             _ => current?.Ticked.Contains(item.Id) == true,
         };
 
+    /// <summary>The user's saved ticks of this checklist.</summary>
+    private async Task<HashSet<string>> SavedAsync(string userKey, ChecklistDefinition checklist, CancellationToken ct) =>
+        Known(checklist, (await store.GetAsync(ChecklistProgress.Key(userKey, checklist.OrganisationId, checklist.Id), ct))?.Ticked ?? []);
+
     // Ticks of items that were since removed from the file are not shown or counted.
     private static HashSet<string> Known(ChecklistDefinition checklist, IEnumerable<string> ticked) =>
         [.. ticked.Where(id => checklist.Items.Any(i => i.Id == id))];
 
+    /// <summary>Sends the card; <paramref name="ticked"/> is already limited to the checklist's items.</summary>
     private static async Task SendCardAsync(TurnContext turn, ChecklistDefinition checklist, IReadOnlyCollection<string> ticked, string? note, CancellationToken ct) =>
-        await turn.SendAsync(AdaptiveCards.ToActivity(ChecklistCards.Checklist(checklist, Known(checklist, ticked), View(turn), note), checklist.Title), ct);
-
-    private static bool IsTeams(TurnContext turn) => UniversalAction.Supported(turn.Activity);
+        await turn.SendAsync(AdaptiveCards.ToActivity(ChecklistCards.Checklist(checklist, ticked, View(turn), note), checklist.Title), ct);
 
     private static ChecklistView View(TurnContext turn) =>
-        new(IsTeams(turn), turn.Activity.From?.Id, UserKeys.For(turn.Activity) is { } userKey ? OwnerTag(userKey) : null);
+        new(UniversalAction.Supported(turn.Activity), turn.Activity.From?.Id, UserKeys.For(turn.Activity) is { } userKey ? OwnerTag(userKey) : null);
 
     private InvokeResponse Reject(string reason, InvokeResponse response)
     {

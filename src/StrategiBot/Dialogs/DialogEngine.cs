@@ -125,7 +125,7 @@ internal sealed class DialogEngine(
         var outcome = dialog.Outcomes[choice.Outcome!];
         Log.DialogFinished(logger, dialog.Id, outcome.Id);
         await ClearAsync(turn, ct);
-        var organisation = knowledge.Pack(organisationId)!.Organisation;
+        var organisation = knowledge.Organisation(organisationId);
         await turn.SendAsync(AdaptiveCards.ToActivity(DialogCards.Outcome(dialog, outcome, organisation, UniversalAction.Supported(turn.Activity)), outcome.Title), ct);
     }
 

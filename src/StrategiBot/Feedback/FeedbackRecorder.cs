@@ -21,7 +21,7 @@ internal sealed class FeedbackRecorder(KnowledgeBase knowledge, IStateStore stor
         {
             return false;
         }
-        var organisation = knowledge.Pack(organisationId)!.Organisation;
+        var organisation = knowledge.Organisation(organisationId);
         var english = IsEnglish(vote);
         if (await StoreAsync(turn, vote, organisationId, ct) is not { } stored)
         {
@@ -41,7 +41,7 @@ internal sealed class FeedbackRecorder(KnowledgeBase knowledge, IStateStore stor
         {
             return InvokeResponses.BadRequest(Unreadable(english));
         }
-        return InvokeResponses.Message(FeedbackCards.ThanksText(stored.Helpful, knowledge.Pack(organisationId)!.Organisation, english));
+        return InvokeResponses.Message(FeedbackCards.ThanksText(stored.Helpful, knowledge.Organisation(organisationId), english));
     }
 
     private async Task<FeedbackEntry?> StoreAsync(TurnContext turn, JsonElement vote, string organisationId, CancellationToken ct)

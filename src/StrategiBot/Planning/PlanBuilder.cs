@@ -22,7 +22,7 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
 
     public async Task OpenAsync(TurnContext turn, string organisationId, CancellationToken ct)
     {
-        var organisation = Organisation(organisationId);
+        var organisation = knowledge.Organisation(organisationId);
         if (catalog.Find(organisationId, PlanCatalog.CommunicationPlan) is not { } form)
         {
             // Another organisation's template would be another organisation's rules; say so instead.
@@ -77,7 +77,7 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
             return true;
         }
         var key = PlanDraft.Key(form!.OrganisationId, form.Id, userKey);
-        var organisation = Organisation(organisationId);
+        var organisation = knowledge.Organisation(organisationId);
         var draft = await store.GetAsync(key, ct);
         var saved = draft?.Values ?? Empty;
         switch (action)
@@ -159,8 +159,6 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
     }
 
     private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
-
-    private Organisation Organisation(string organisationId) => knowledge.Pack(organisationId)!.Organisation;
 
     /// <summary>The step a button was on (sent as the number the user sees), or null when it is not one of the form's.</summary>
     private static int? StepIndex(JsonElement plan, PlanForm form) =>

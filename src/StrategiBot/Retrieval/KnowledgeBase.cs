@@ -89,6 +89,9 @@ internal sealed class KnowledgeBase
 
     public ContentPack? Pack(string organisationId) => _packs.GetValueOrDefault(organisationId);
 
+    /// <summary>The organisation of a pack the host validated at start-up (<c>Bot:Organisation</c>).</summary>
+    public Organisation Organisation(string organisationId) => Pack(organisationId)!.Organisation;
+
     public RetrievalResult Search(string question, string organisationId, int maxFurther = 2)
     {
         var english = Conversation.LanguageDetector.Detect(question) == Conversation.Language.English;
