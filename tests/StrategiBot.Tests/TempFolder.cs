@@ -8,11 +8,14 @@ internal sealed class TempFolder(string purpose) : IDisposable
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "strategibot-" + purpose, Guid.NewGuid().ToString("N"));
 
     /// <summary>Writes <c>name.yaml</c> and returns its path.</summary>
-    public string WriteYaml(string name, string yaml)
+    public string WriteYaml(string name, string yaml) => Write(name + ".yaml", yaml);
+
+    /// <summary>Writes a file of this name and returns its path.</summary>
+    public string Write(string fileName, string text)
     {
         Directory.CreateDirectory(Path);
-        var path = System.IO.Path.Combine(Path, name + ".yaml");
-        File.WriteAllText(path, yaml);
+        var path = System.IO.Path.Combine(Path, fileName);
+        File.WriteAllText(path, text);
         return path;
     }
 

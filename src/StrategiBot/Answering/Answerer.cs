@@ -15,13 +15,19 @@ internal sealed class Answerer(KnowledgeBase knowledge, IOptions<AnsweringOption
             throw new ArgumentException($"Unknown organisation '{organisationId}'. Known: {string.Join(", ", knowledge.Packs.Select(p => p.Organisation.Id))}.", nameof(organisationId));
         }
         var result = knowledge.Search(question, organisationId);
-        var answered = result.Passages.Count > 0 && result.Confidence >= options.Value.MinConfidence;
+        return FromResult(result, result.Confidence);
+    }
+
+    /// <summary>The answer a search gives at a confidence (the search's own, or another model's when fitting one).</summary>
+    public Answer FromResult(RetrievalResult result, float confidence)
+    {
+        var answered = result.Passages.Count > 0 && confidence >= options.Value.MinConfidence;
         var citations = answered
             ? result.Passages.Select(p => new Citation(p.Passage.OrganisationId, p.Passage.Section.Id, p.Passage.Section.FullTitle, p.Passage.Text)).ToList()
             : [];
         var suggestions = answered
             ? []
             : result.NearestSections.Select(s => new SectionSuggestion(s.Id, s.FullTitle)).ToList();
-        return new Answer(question, organisationId, answered, result.Confidence, citations, suggestions);
+        return new Answer(result.Question, result.OrganisationId, answered, confidence, citations, suggestions);
     }
 }

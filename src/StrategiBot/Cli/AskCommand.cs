@@ -128,7 +128,7 @@ internal static class AskCommand
             await output.WriteLineAsync($"  {group.Source}: {string.Join(", ", group.Alternatives.Select(a => $"{a.Term}({a.Kind} {a.Weight:0.##})"))}");
         }
         await output.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"  confidence {result.Confidence:0.00} (passage coverage {result.Coverage:0.00}, closest stored question {result.QuestionCoverage:0.00}, unknown words {result.UnknownShare:0.00})"));
+            $"  confidence {result.Confidence:0.00} (question match {result.MutualQuestionMatch:0.00}, passage coverage {result.Coverage:0.00}, best score {result.BestScore:0.00}; unknown words {result.UnknownShare:0.00})"));
         foreach (var passage in result.Passages)
         {
             var text = passage.Passage.Text.Replace('\n', ' ');

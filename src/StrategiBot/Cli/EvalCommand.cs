@@ -1,13 +1,14 @@
 using System.Globalization;
-using System.Text.Json;
 using StrategiBot.Answering;
 using StrategiBot.Content;
+using StrategiBot.Retrieval;
 
 namespace StrategiBot.Cli;
 
 /// <summary>
-/// <c>eval FILE.jsonl</c>: top-1, top-3 and refusal rates over questions shaped like shared/eval/dev.jsonl.
-/// A hit is an expected phrase (whitespace-normalised) inside a citation.
+/// <c>eval FILE.jsonl...</c>: top-1, top-3 and refusal rates over question sets shaped like
+/// shared/eval/dev.jsonl. <c>--verbose</c> lists the misses; <c>--details</c> prints each question's
+/// confidence signals; <c>--fit</c> fits the confidence model on the files' labels and prints it.
 /// </summary>
 internal static class EvalCommand
 {
@@ -15,83 +16,97 @@ internal static class EvalCommand
     {
         var verbose = args.Contains("--verbose");
         var details = args.Contains("--details");
-        var file = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
-        if (file is null || !File.Exists(file))
+        var files = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        if (files.Count == 0)
         {
-            await error.WriteLineAsync(file is null ? "Usage: eval FILE.jsonl [--verbose]" : $"No such file: {file}");
+            await error.WriteLineAsync("Usage: eval FILE.jsonl... [--verbose] [--details] [--fit]");
             return 2;
         }
-
-        int answerable = 0, top1 = 0, top3 = 0, unanswerable = 0, refused = 0, falseRefusals = 0;
-        var lineNumber = 0;
-        foreach (var line in await File.ReadAllLinesAsync(file))
+        if (files.FirstOrDefault(f => !File.Exists(f)) is { } missing)
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-            EvalCase? item;
-            try
-            {
-                item = JsonSerializer.Deserialize(line, CliJsonContext.Default.EvalCase);
-            }
-            catch (JsonException ex)
-            {
-                await error.WriteLineAsync($"{file}:{lineNumber}: not a JSON object ({ex.Message})");
-                return 2;
-            }
-            if (item?.Question is null || item.Org is null)
-            {
-                await error.WriteLineAsync($"{file}:{lineNumber}: needs 'question' and 'org'.");
-                return 2;
-            }
-            var answer = answerer.Answer(item.Question, item.Org);
-            if (details)
-            {
-                var r = answerer.Knowledge.Search(item.Question, item.Org);
-                var hit = r.Passages.Select(p => Normalise(p.Passage.Text)).ToList().FindIndex(t => (item.Expect ?? []).Any(e => t.Contains(Normalise(e), StringComparison.Ordinal)));
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"D\t{item.Id}\t{(item.Answerable == false ? 0 : 1)}\t{hit}\t{r.Coverage:F3}\t{r.KnownCoverage:F3}\t{r.UnknownShare:F3}\t{r.BestScore:F3}\t{r.SecondScore:F3}\t{r.Query.Groups.Count}\t{r.QuestionCoverage:F3}"));
-            }
-            var texts = answer.Citations.Select(c => Normalise(c.Text)).ToList();
-            var expects = (item.Expect ?? []).Select(Normalise).ToList();
-            if (item.Answerable == false)
-            {
-                unanswerable++;
-                refused += answer.Answered ? 0 : 1;
-                if (verbose && answer.Answered)
-                {
-                    await output.WriteLineAsync($"NOT REFUSED {item.Id}: {item.Question} -> [{answer.Citations[0].SectionId}] conf={answer.Confidence:F2}");
-                }
-                continue;
-            }
-            answerable++;
-            var rank = texts.FindIndex(t => expects.Any(e => t.Contains(e, StringComparison.Ordinal)));
-            if (!answer.Answered)
-            {
-                falseRefusals++;
-            }
-            else if (rank == 0)
-            {
-                top1++;
-            }
-            if (answer.Answered && rank is >= 0 and < 3)
-            {
-                top3++;
-            }
-            if (verbose && (rank != 0 || !answer.Answered))
-            {
-                var got = answer.Citations.Count > 0 ? answer.Citations[0].SectionId : "-";
-                await output.WriteLineAsync($"{(answer.Answered ? "MISS" : "REFUSED")} {item.Id} rank={rank} conf={answer.Confidence:F2}: {item.Question} -> [{got}]");
-            }
+            await error.WriteLineAsync($"No such file: {missing}");
+            return 2;
+        }
+        List<EvalCase> cases;
+        try
+        {
+            cases = [.. files.SelectMany(Evaluation.Read)];
+        }
+        catch (ContentException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return 2;
+        }
+        if (args.Contains("--fit"))
+        {
+            return await FitAsync(cases, answerer, output);
         }
 
-        string Rate(int n, int d) => d == 0 ? "n/a" : ((double)n / d).ToString("F2", CultureInfo.InvariantCulture);
-        await output.WriteLineAsync($"answerable: {answerable}  top-1: {Rate(top1, answerable)}  top-3: {Rate(top3, answerable)}  wrongly refused: {Rate(falseRefusals, answerable)}");
-        await output.WriteLineAsync($"unanswerable: {unanswerable}  refused: {Rate(refused, unanswerable)}");
+        var summary = EvalSummary.Empty;
+        foreach (var item in cases)
+        {
+            var answer = answerer.Answer(item.Question!, item.Org!);
+            summary = summary.Add(item, answer);
+            if (details)
+            {
+                var result = answerer.Knowledge.Search(item.Question!, item.Org!);
+                var rank = Evaluation.HitRank(item, result.Passages.Select(p => p.Passage.Text));
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"D\t{item.Id}\t{(item.Answerable == false ? 0 : 1)}\t{rank}\t{result.Confidence:F3}\t{string.Join('\t', result.Features.Select(f => f.ToString("F3", CultureInfo.InvariantCulture)))}"));
+            }
+            if (verbose)
+            {
+                await ExplainMissAsync(item, answer, output);
+            }
+        }
+        await output.WriteLineAsync(summary.ToString());
         return 0;
     }
 
-    private static string Normalise(string text) => ContentPackLoader.Normalise(text);
+    private static async Task ExplainMissAsync(EvalCase item, Answer answer, TextWriter output)
+    {
+        var got = answer.Citations.Count > 0 ? answer.Citations[0].SectionId : "-";
+        if (item.Answerable == false)
+        {
+            if (answer.Answered)
+            {
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"NOT REFUSED {item.Id}: {item.Question} -> [{got}] conf={answer.Confidence:F2}"));
+            }
+            return;
+        }
+        var rank = Evaluation.HitRank(item, answer.Citations.Select(c => c.Text));
+        if (rank != 0 || !answer.Answered)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{(answer.Answered ? "MISS" : "REFUSED")} {item.Id} rank={rank} conf={answer.Confidence:F2}: {item.Question} -> [{got}]"));
+        }
+    }
+
+    /// <summary>
+    /// Fits <see cref="ConfidenceModel"/> to the files' answerable labels and prints it, with the rates the
+    /// fitted model would give on these same files.
+    /// </summary>
+    private static async Task<int> FitAsync(List<EvalCase> cases, Answerer answerer, TextWriter output)
+    {
+        var results = cases.Select(item => (Case: item, Result: answerer.Knowledge.Search(item.Question!, item.Org!))).ToList();
+        var samples = results.Where(r => r.Result.Passages.Count > 0)
+            .Select(r => (Features: r.Result.Features.ToArray(), Answerable: r.Case.Answerable != false)).ToList();
+        if (!samples.Any(s => s.Answerable) || !samples.Any(s => !s.Answerable))
+        {
+            await output.WriteLineAsync("Fitting needs both answerable and unanswerable questions.");
+            return 2;
+        }
+        var model = ConfidenceModel.Fit(samples);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"new ConfidenceModel({model.Bias:F2}f, [{string.Join(", ", model.Weights.Select(w => w.ToString("F2", CultureInfo.InvariantCulture) + "f"))}])  // from {samples.Count} questions"));
+        foreach (var (name, weight) in ConfidenceModel.SignalNames.Zip(model.Weights))
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {name}: {weight:F2}"));
+        }
+
+        var summary = results.Aggregate(EvalSummary.Empty, (sum, r) => sum.Add(r.Case, answerer.FromResult(r.Result, model.Probability(r.Result.Features))));
+        await output.WriteLineAsync("with it, at the configured Answering:MinConfidence:");
+        await output.WriteLineAsync(summary.ToString());
+        return 0;
+    }
 }

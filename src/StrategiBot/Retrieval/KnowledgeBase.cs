@@ -14,8 +14,11 @@ internal sealed class KnowledgeBase
 
     private readonly Dictionary<string, ContentPack> _packs;
 
-    public KnowledgeBase(IReadOnlyList<ContentPack> packs, StopWords stopWords, ConceptLexicon lexicon)
+    private readonly ConfidenceModel _confidence;
+
+    public KnowledgeBase(IReadOnlyList<ContentPack> packs, StopWords stopWords, ConceptLexicon lexicon, ConfidenceModel? confidence = null)
     {
+        _confidence = confidence ?? ConfidenceModel.Default;
         _packs = packs.ToDictionary(p => p.Organisation.Id, StringComparer.Ordinal);
         var corpus = packs.SelectMany(p => p.Strategy.Sections.SelectMany(s => s.Blocks.Select(b => b.Text).Append(s.Title))
             .Concat(p.Questions.Values.SelectMany(q => q).Select(q => q.Text)));
@@ -38,7 +41,7 @@ internal sealed class KnowledgeBase
     {
         var passages = Index.Passages.Where(x => x.OrganisationId == pack.Organisation.Id).ToList();
         return [.. pack.Questions.SelectMany(section => section.Value.Select(q => new StoredQuestion(
-            Analysis.AnalyzeDocument(q.Text).ToHashSet(StringComparer.Ordinal),
+            Analysis.AnalyzeDocument(q.Text).Where(t => !DocumentWords.Contains(t)).Distinct(StringComparer.Ordinal).ToDictionary(t => t, t => Index.Contains(t) ? Index.Idf(t) : Index.MaxIdf, StringComparer.Ordinal),
             [.. passages.Where(x => x.Section.Id == section.Key
                 && (q.About is null || ContentPackLoader.Normalise(x.Text).Contains(q.About, StringComparison.Ordinal))).Select(x => x.Index)])))];
     }
@@ -47,15 +50,21 @@ internal sealed class KnowledgeBase
     /// How much of the question the closest stored alternate question covers (0–1, rarity-weighted): a
     /// question asked much like one the communication department anticipated is one the strategy answers.
     /// </summary>
-    private (float Best, Dictionary<int, float> PerPassage) QuestionCoverage(AnalyzedQuery query, float[] weights, string organisationId)
+    private (float Best, Dictionary<int, float> PerPassage, float Mutual) QuestionCoverage(AnalyzedQuery query, float[] weights, string organisationId)
     {
         var perPassage = new Dictionary<int, float>();
         var total = weights.Sum();
         if (total <= 0 || !_questions.TryGetValue(organisationId, out var questions))
         {
-            return (0, perPassage);
+            return (0, perPassage, 0);
+        }
+        var queryTerms = new Dictionary<string, float>(StringComparer.Ordinal);
+        foreach (var alternative in query.Groups.SelectMany(g => g.Alternatives))
+        {
+            queryTerms[alternative.Term] = Math.Max(queryTerms.GetValueOrDefault(alternative.Term), alternative.Weight);
         }
         var best = 0f;
+        var mutual = 0f;
         foreach (var stored in questions)
         {
             var covered = 0f;
@@ -64,7 +73,7 @@ internal sealed class KnowledgeBase
                 var match = 0f;
                 foreach (var alternative in query.Groups[g].Alternatives)
                 {
-                    if (alternative.Weight > match && stored.Terms.Contains(alternative.Term))
+                    if (alternative.Weight > match && stored.Weights.ContainsKey(alternative.Term))
                     {
                         match = alternative.Weight;
                     }
@@ -73,12 +82,17 @@ internal sealed class KnowledgeBase
             }
             var coverage = covered / total;
             best = Math.Max(best, coverage);
+            var reverse = stored.TotalWeight <= 0 ? 0 : stored.Weights.Sum(w => w.Value * queryTerms.GetValueOrDefault(w.Key)) / stored.TotalWeight;
+            if (coverage + reverse > 0)
+            {
+                mutual = Math.Max(mutual, 2 * coverage * reverse / (coverage + reverse));
+            }
             foreach (var passage in stored.Passages)
             {
                 perPassage[passage] = Math.Max(perPassage.GetValueOrDefault(passage), coverage);
             }
         }
-        return (best, perPassage);
+        return (best, perPassage, mutual);
     }
 
     public AnalysisPipeline Analysis { get; }
@@ -95,26 +109,24 @@ internal sealed class KnowledgeBase
     public RetrievalResult Search(string question, string organisationId, int maxFurther = 2)
     {
         var english = Conversation.LanguageDetector.Detect(question) == Conversation.Language.English;
-        var query = WithoutOwnName(Analysis.AnalyzeQuery(question, english), organisationId);
+        var query = WithoutFrame(Analysis.AnalyzeQuery(question, english), question, organisationId);
         query = english ? query : WithExtensions(query);
         var scores = Index.Score(query, organisationId);
         var groupWeights = query.Groups.Select(GroupWeight).ToArray();
-        var (questionCoverage, perPassage) = QuestionCoverage(query, groupWeights, organisationId);
+        var (questionCoverage, perPassage, mutual) = QuestionCoverage(query, groupWeights, organisationId);
         // A passage a closely matching stored question points at moves up: the department anticipated this question.
         var ranked = scores
             .Select(s => new KeyValuePair<int, PassageScore>(s.Key, s.Value with { Boost = 1 + QuestionBoost * perPassage.GetValueOrDefault(s.Key) }))
             .OrderByDescending(s => s.Value.Total).ThenBy(s => s.Key).ToList();
         if (ranked.Count == 0)
         {
-            return new RetrievalResult(question, organisationId, query, [], 0f);
+            return new RetrievalResult(question, organisationId, query, [], 0f) { Features = ConfidenceModel.Signals(0, 0, 0) };
         }
 
         var totalWeight = groupWeights.Sum();
         var best = ranked[0].Value;
         var coverage = totalWeight <= 0 ? 0 : groupWeights.Select((w, g) => w * best.GroupMatch[g]).Sum() / totalWeight;
         var known = query.Groups.Select(g => g.Alternatives.Any(a => Index.Contains(a.Term))).ToArray();
-        var knownWeight = groupWeights.Where((_, g) => known[g]).Sum();
-        var knownCoverage = knownWeight <= 0 ? 0 : groupWeights.Select((w, g) => known[g] ? w * best.GroupMatch[g] : 0).Sum() / knownWeight;
         var unknownShare = query.Groups.Count == 0 ? 1 : (float)known.Count(k => !k) / query.Groups.Count;
 
         var results = new List<ScoredPassage> { Scored(ranked[0]) };
@@ -127,21 +139,25 @@ internal sealed class KnowledgeBase
         }
         // Close sections for "Did you mean ...?" when the answer is refused.
         var suggestions = ranked.Select(r => Index.Passages[r.Key].Section).DistinctBy(s => s.Id).Take(3).ToList();
+        var features = ConfidenceModel.Signals(mutual, coverage, best.Total);
         return new RetrievalResult(question, organisationId, query, results, coverage)
         {
+            Features = features,
+            Confidence = _confidence.Probability(features),
             QuestionCoverage = questionCoverage,
             NearestSections = suggestions,
-            KnownCoverage = knownCoverage,
             UnknownShare = unknownShare,
-            SecondScore = ranked.Count > 1 ? ranked[1].Value.Total : 0,
+            MutualQuestionMatch = mutual,
         };
     }
 
     /// <summary>
-    /// "Tynset" in a question to Tynset's bot says nothing about which passage answers it, yet the name is
-    /// rare enough to pull towards the few passages that repeat it.
+    /// Words that only frame a question: "Tynset" in a question to Tynset's bot says nothing about which
+    /// passage answers it, yet the name is rare enough to pull towards the few passages that repeat it; and
+    /// "strategien" in "hva sier strategien om ..." names the document every passage belongs to. A question
+    /// about the strategy itself ("er strategien et styringsverktøy?") keeps the word.
     /// </summary>
-    private AnalyzedQuery WithoutOwnName(AnalyzedQuery query, string organisationId)
+    private AnalyzedQuery WithoutFrame(AnalyzedQuery query, string question, string organisationId)
     {
         if (Pack(organisationId) is not { } pack)
         {
@@ -149,7 +165,36 @@ internal sealed class KnowledgeBase
         }
         var name = Analysis.AnalyzeDocument(pack.Organisation.ShortName).ToHashSet(StringComparer.Ordinal);
         var kept = query.Groups.Where(g => !name.Contains(g.Alternatives[0].Term)).ToList();
+        if (FramesTheDocument(question))
+        {
+            var aboutTopic = kept.Where(g => !DocumentWords.Contains(g.Alternatives[0].Term)).ToList();
+            kept = aboutTopic.Count > 0 ? aboutTopic : kept;
+        }
         return kept.Count == 0 ? query : new AnalyzedQuery(kept);
+    }
+
+    private static readonly HashSet<string> DocumentWords = new(["strategi", "kommunikasjonsstrategi", "kommunikasjonstrategi", "strategy", "kommstrategi"], StringComparer.Ordinal);
+
+    /// <summary>"... i strategien", "ifølge strategien", "... strategien ... om X", "the strategy ... about X".</summary>
+    private static bool FramesTheDocument(string question)
+    {
+        var words = Tokenizer.Split(question).Select(LetterFolding.Fold).ToList();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!DocumentWords.Contains(NorwegianStemmer.Stem(words[i])))
+            {
+                continue;
+            }
+            if (i > 0 && words[i - 1] is "i" or "in" or "ifolge" or "etter")
+            {
+                return true;
+            }
+            if (words.Skip(i + 1).Any(w => w is "om" or "about" or "regarding" or "angaende"))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private const int MinExtensibleStem = 5;
@@ -179,8 +224,11 @@ internal sealed class KnowledgeBase
     private ScoredPassage Scored((int Passage, PassageScore Score) entry) => new(Index.Passages[entry.Passage], entry.Score.Total);
 }
 
-/// <summary>An alternate question's words and the passages it speaks for.</summary>
-internal sealed record StoredQuestion(HashSet<string> Terms, int[] Passages);
+/// <summary>An alternate question's words, each with its rarity, and the passages it speaks for.</summary>
+internal sealed record StoredQuestion(Dictionary<string, float> Weights, int[] Passages)
+{
+    public float TotalWeight { get; } = Weights.Values.Sum();
+}
 
 /// <summary>A passage and its score for one question.</summary>
 internal sealed record ScoredPassage(Passage Passage, float Score);
@@ -192,29 +240,24 @@ internal sealed record RetrievalResult(string Question, string OrganisationId, A
 
     public float BestScore => Passages.Count == 0 ? 0 : Passages[0].Score;
 
-    /// <summary>Coverage counting only question words the corpus knows.</summary>
-    public float KnownCoverage { get; init; }
-
     /// <summary>The share of question words no strategy, lexicon or spelling variant knows.</summary>
     public float UnknownShare { get; init; }
 
-    public float SecondScore { get; init; }
-
-    /// <summary>A question of this many meaningful words or more describes a situation rather than naming a topic.</summary>
-    public const int SituationWords = 7;
-
-    /// <summary>What a described situation's passage coverage counts for beside a closely matching stored question.</summary>
-    public const float SituationBonus = 0.2f;
+    /// <summary>
+    /// How closely the question and the closest stored question match each other (0–1): the harmonic mean of
+    /// how much of the question the stored one covers and how much of the stored one the question covers. A
+    /// one-word question inside a long stored question covers little of it.
+    /// </summary>
+    public float MutualQuestionMatch { get; init; }
 
     /// <summary>
-    /// How sure the bot is that the strategy answers the question (0–1). A short question must resemble
-    /// one the communication department anticipated (<see cref="QuestionCoverage"/>): a topic the strategy
-    /// never mentions can still share a word or two with some passage. A longer description of a situation
-    /// rarely matches any stored question closely, so there the passage's own coverage counts too.
+    /// How likely it is that the strategy answers the question (0–1), from <see cref="ConfidenceModel"/>:
+    /// 0 when nothing matched at all.
     /// </summary>
-    public float Confidence => Query.Groups.Count >= SituationWords
-        ? Math.Min(1f, Math.Max(QuestionCoverage, Coverage + SituationBonus))
-        : QuestionCoverage;
+    public float Confidence { get; init; }
+
+    /// <summary>The signals <see cref="Confidence"/> was computed from, for fitting the model.</summary>
+    public IReadOnlyList<float> Features { get; init; } = [];
 
     /// <summary>How much of the question the closest stored alternate question covers.</summary>
     public float QuestionCoverage { get; init; }

@@ -390,6 +390,29 @@ public sealed partial class LexiconTests
         Assert.True(bad.Count == 0, "triggers that are stop words: " + string.Join(", ", bad));
     }
 
+    /// <summary>
+    /// English triggers that stem like a common Norwegian word of another meaning ("stores" -> "stor", big;
+    /// "handle" -> "handl", as in "handler om"; "personal", staff) would fire on everyday Norwegian.
+    /// </summary>
+    [Theory]
+    [InlineData("Dette kan bli en stor sak", "naeringsliv")]
+    [InlineData("Hva handler strategien om?", "handtere")]
+    [InlineData("Er dette i stor grad opp til meg?", "unntatt-offentlighet")]
+    [InlineData("Jeg liker ikke at sjefen bestemmer alt", "skryt")]
+    [InlineData("Hva sier strategien om valg av kanal?", "lokaldemokrati")]
+    [InlineData("Jeg er fast ansatt i kommunen", "raskt")]
+    [InlineData("Hvilke ord bør jeg bruke i et brev?", "myndighet")]
+    [InlineData("Jeg søker etter informasjon om rutinene", "soknad")]
+    [InlineData("Jeg søker etter informasjon om rutinene", "rekruttering")]
+    [InlineData("Både form og innhold må være bra", "soknad")]
+    [InlineData("Hvordan informerer vi personalet om endringen?", "privatperson")]
+    public void A_norwegian_word_does_not_trigger_an_english_false_friend(string question, string conceptId)
+    {
+        var stems = Tokenizer.Split(question).Select(w => NorwegianStemmer.Stem(LetterFolding.Fold(w))).ToList();
+
+        Assert.DoesNotContain(RepositoryContent.Lexicon.Match(stems), m => m.Concept.Id == conceptId);
+    }
+
     [Fact]
     public void Every_concept_is_exercised_by_a_case()
     {

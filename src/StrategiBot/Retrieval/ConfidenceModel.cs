@@ -1,0 +1,83 @@
+namespace StrategiBot.Retrieval;
+
+/// <summary>
+/// How likely it is that the strategy answers a question, as a logistic model over three signals of the
+/// search. No single signal separates answerable from unanswerable questions: a question about the mayor's
+/// name shares its one content word with a stored question about the mayor's role, and a long story told in
+/// an employee's own words matches no stored question well yet finds its passage. Together they separate
+/// far better. The weights are fitted on labelled questions with <c>eval --fit FILE...</c>.
+/// </summary>
+/// <param name="Bias">The intercept.</param>
+/// <param name="Weights">One weight per signal, in the order of <see cref="SignalNames"/>.</param>
+internal sealed record ConfidenceModel(float Bias, IReadOnlyList<float> Weights)
+{
+    /// <summary>
+    /// Fitted with <c>eval --fit</c> on tests/StrategiBot.Tests/Retrieval/calibration/*.jsonl; see the README's
+    /// Quality section. Refit whenever ranking, stored questions or the lexicon change much.
+    /// </summary>
+    public static ConfidenceModel Default { get; } = new(-6.48f, [3.06f, 0.20f, 2.53f]);
+
+    /// <summary>What each signal is, for <c>eval --fit</c>'s report.</summary>
+    public static IReadOnlyList<string> SignalNames { get; } = ["question match", "coverage", "ln(1 + score)"];
+
+    public static float[] Signals(float mutualQuestionMatch, float coverage, float bestScore) =>
+        [mutualQuestionMatch, coverage, MathF.Log(1 + bestScore)];
+
+    public float Probability(IReadOnlyList<float> signals)
+    {
+        var z = Bias;
+        for (var i = 0; i < Weights.Count; i++)
+        {
+            z += Weights[i] * signals[i];
+        }
+        return 1 / (1 + MathF.Exp(-z));
+    }
+
+    /// <summary>
+    /// Logistic regression by batch gradient descent on standardised features with a little L2
+    /// regularisation: a few hundred labelled questions and three features need nothing more.
+    /// </summary>
+    public static ConfidenceModel Fit(IReadOnlyList<(float[] Features, bool Answerable)> samples, int iterations = 3000, double learningRate = 0.5, double l2 = 0.01)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(samples.Count, 2);
+        var n = samples[0].Features.Length;
+        var mean = new double[n];
+        var deviation = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            mean[i] = samples.Average(s => (double)s.Features[i]);
+            deviation[i] = Math.Max(1e-6, Math.Sqrt(samples.Average(s => Math.Pow(s.Features[i] - mean[i], 2))));
+        }
+        var z = samples.Select(s => Enumerable.Range(0, n).Select(i => (s.Features[i] - mean[i]) / deviation[i]).ToArray()).ToArray();
+        var bias = 0.0;
+        var weights = new double[n];
+        for (var iteration = 0; iteration < iterations; iteration++)
+        {
+            var biasGradient = 0.0;
+            var gradient = new double[n];
+            for (var s = 0; s < z.Length; s++)
+            {
+                var linear = bias;
+                for (var i = 0; i < n; i++)
+                {
+                    linear += weights[i] * z[s][i];
+                }
+                var error = (1 / (1 + Math.Exp(-linear))) - (samples[s].Answerable ? 1 : 0);
+                biasGradient += error;
+                for (var i = 0; i < n; i++)
+                {
+                    gradient[i] += error * z[s][i];
+                }
+            }
+            bias -= learningRate * biasGradient / z.Length;
+            for (var i = 0; i < n; i++)
+            {
+                weights[i] -= learningRate * ((gradient[i] / z.Length) + (l2 * weights[i]));
+            }
+        }
+        // Back to the raw features' scale, so the model applies to unstandardised signals.
+        var raw = Enumerable.Range(0, n).Select(i => weights[i] / deviation[i]).ToArray();
+        var intercept = bias - Enumerable.Range(0, n).Sum(i => raw[i] * mean[i]);
+        return new ConfidenceModel((float)intercept, [.. raw.Select(w => (float)w)]);
+    }
+}

@@ -1,0 +1,65 @@
+using StrategiBot.Cli;
+using StrategiBot.Tests.Retrieval;
+
+namespace StrategiBot.Tests.Cli;
+
+/// <summary><c>eval</c>: rates over question files, a malformed file named with its line, and fitting the confidence model.</summary>
+public sealed class EvalCommandTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>
+{
+    private const string Answerable = """{"id":"a","org":"ostre-toten","question":"Kan jeg kommentere personalsaker i media?","expect":["Personalsaker skal ikke kommenteres i media."],"answerable":true}""";
+    private const string Unanswerable = """{"id":"u","org":"ostre-toten","question":"Hvor mange feriedager har jeg i år?","expect":[],"answerable":false}""";
+
+    [Fact]
+    public async Task Rates_count_hits_at_rank_one_and_refusals()
+    {
+        using var folder = new TempFolder("eval");
+        var file = folder.Write("set.jsonl", Answerable + "\n\n" + Unanswerable + "\n");
+        var output = new StringWriter();
+
+        var exit = await EvalCommand.RunAsync([file], fixture.Answerer(), output, new StringWriter());
+
+        Assert.Equal(0, exit);
+        Assert.Contains("answerable: 1  top-1: 1.00  top-3: 1.00", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("unanswerable: 1  refused: 1.00", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_malformed_line_is_named_with_file_and_line()
+    {
+        using var folder = new TempFolder("eval");
+        var file = folder.Write("set.jsonl", Answerable + "\n{\"id\":\"b\",\"org\":\"ostre-toten\"}\n");
+        var error = new StringWriter();
+
+        var exit = await EvalCommand.RunAsync([file], fixture.Answerer(), new StringWriter(), error);
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"{file}:2:", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Fit_prints_a_model_for_every_signal_and_its_rates()
+    {
+        using var folder = new TempFolder("eval");
+        var file = folder.Write("set.jsonl", string.Join('\n', Answerable, Unanswerable, Answerable.Replace("\"a\"", "\"a2\"", StringComparison.Ordinal), Unanswerable.Replace("\"u\"", "\"u2\"", StringComparison.Ordinal)));
+        var output = new StringWriter();
+
+        var exit = await EvalCommand.RunAsync([file, "--fit"], fixture.Answerer(), output, new StringWriter());
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith("new ConfidenceModel(", output.ToString(), StringComparison.Ordinal);
+        Assert.All(StrategiBot.Retrieval.ConfidenceModel.SignalNames, name => Assert.Contains(name + ":", output.ToString(), StringComparison.Ordinal));
+        Assert.Contains("unanswerable: 2", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Fit_refuses_a_set_with_one_label_only()
+    {
+        using var folder = new TempFolder("eval");
+        var file = folder.Write("set.jsonl", Answerable);
+        var output = new StringWriter();
+
+        var exit = await EvalCommand.RunAsync([file, "--fit"], fixture.Answerer(), output, new StringWriter());
+
+        Assert.Equal(2, exit);
+    }
+}
