@@ -7,8 +7,10 @@ namespace StrategiBot.Cli;
 
 /// <summary>
 /// <c>eval FILE.jsonl...</c>: top-1, top-3 and refusal rates over question sets shaped like
-/// shared/eval/dev.jsonl. <c>--verbose</c> lists the misses; <c>--details</c> prints each question's
-/// confidence signals; <c>--fit</c> fits the confidence model on the files' labels and prints it.
+/// shared/eval/dev.jsonl. <c>--verbose</c> lists the misses; <c>--details</c> prints a tab-separated line
+/// per question (id, answerable, rank of the first hit among the offered passages, confidence, the confidence
+/// signals, the top passage and every passage holding an expected phrase, as section#passage); <c>--fit</c>
+/// fits the confidence model on the files' labels and prints it.
 /// </summary>
 internal static class EvalCommand
 {
@@ -51,8 +53,11 @@ internal static class EvalCommand
             {
                 var result = answerer.Knowledge.Search(item.Question!, item.Org!);
                 var rank = Evaluation.HitRank(item, result.Passages.Select(p => p.Passage.Text));
+                var expected = answerer.Knowledge.Index.Passages.Where(p => p.OrganisationId == item.Org && Evaluation.HitRank(item, [p.Text]) == 0)
+                    .Select(p => $"{p.Section.Id}#{p.Index}").DefaultIfEmpty("-");
+                var top = result.Passages.Count > 0 ? $"{result.Passages[0].Passage.Section.Id}#{result.Passages[0].Passage.Index}" : "-";
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"D\t{item.Id}\t{(item.Answerable == false ? 0 : 1)}\t{rank}\t{result.Confidence:F3}\t{string.Join('\t', result.Features.Select(f => f.ToString("F3", CultureInfo.InvariantCulture)))}"));
+                    $"D\t{item.Id}\t{(item.Answerable == false ? 0 : 1)}\t{rank}\t{result.Confidence:F3}\t{string.Join('\t', result.Features.Select(f => f.ToString("F3", CultureInfo.InvariantCulture)))}\t{top}\t{string.Join(' ', expected)}"));
             }
             if (verbose)
             {

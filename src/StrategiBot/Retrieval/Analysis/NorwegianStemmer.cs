@@ -34,7 +34,11 @@ internal static class NorwegianStemmer
         ("elsar", "els"),    // nn
         ("else", "els"),     // henvendelse → henvendels
         ("terne", "tern"),   // interne, eksterne → intern, ekstern (not the -erne of lederne)
-        ("arane", ""),       // nn: leiarane → lei
+        ("iarane", "iar"),   // nn: leiarane → leiar, not "lei" (fed up)
+        ("iaren", "iar"),    // nn: leiaren → leiar
+        ("iarar", "iar"),    // nn: leiarar → leiar
+        ("iar", "iar"),      // nn: leiar stays whole
+        ("arane", ""),       // nn: medarbeidarane → medarbeid
         ("aren", ""),        // nn: leiaren → lei
         ("erane", ""),       // nn
         ("erne", ""),        // lederne → led

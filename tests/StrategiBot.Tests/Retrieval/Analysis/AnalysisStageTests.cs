@@ -34,6 +34,7 @@ public sealed class AnalysisStageTests
     [InlineData("ytring|ytringen|ytringer|ytringene|ytringar|ytringane", "ytring")]
     [InlineData("henvendelse|henvendelsen|henvendelser|henvendelsene", "henvendels")]
     [InlineData("leder|ledere|lederen|lederne", "led")]
+    [InlineData("leiar|leiaren|leiarar|leiarane", "leiar")] // nn; not "lei", which is "fed up"
     [InlineData("presse|pressen", "press")]
     [InlineData("medier|media|mediene", "medi")]
     [InlineData("ansatt|ansatte|ansattes", "ansatt")]
@@ -54,6 +55,7 @@ public sealed class AnalysisStageTests
     [InlineData("prosess")]
     [InlineData("status")]
     [InlineData("rett")]
+    [InlineData("lei")]
     public void Short_words_and_words_ending_in_a_stem_s_are_left_whole(string word) =>
         Assert.Equal(word, NorwegianStemmer.Stem(word));
 
