@@ -82,7 +82,12 @@ internal sealed class KnowledgeBase
             }
             var coverage = covered / total;
             best = Math.Max(best, coverage);
-            var reverse = stored.TotalWeight <= 0 ? 0 : stored.Weights.Sum(w => w.Value * queryTerms.GetValueOrDefault(w.Key)) / stored.TotalWeight;
+            var reached = 0f;
+            foreach (var (term, weight) in stored.Weights)
+            {
+                reached += weight * queryTerms.GetValueOrDefault(term);
+            }
+            var reverse = stored.TotalWeight <= 0 ? 0 : reached / stored.TotalWeight;
             if (coverage + reverse > 0)
             {
                 mutual = Math.Max(mutual, 2 * coverage * reverse / (coverage + reverse));
