@@ -107,7 +107,9 @@ internal static class CommandLine
               StrategiBot [serve] [--Key=value ...]   run the bot (default http://localhost:3978/api/messages)
               StrategiBot ask [--org ID] [--json] "spørsmål"   answer one question from the strategy
               StrategiBot ask --jsonl                 answer JSON lines {"id","question","org"} from stdin
-              StrategiBot eval FILE.jsonl [--verbose] top-1, top-3 and refusal rates over an evaluation file
+              StrategiBot eval FILE.jsonl... [--verbose] [--details] [--fit]
+                                                      top-1, top-3 and refusal rates over evaluation files;
+                                                      --fit fits the confidence model on their labels
               StrategiBot package --app-id GUID --out FILE.zip [--bot-id GUID] [--host HOST] …
                                                       the Teams app package, checked against the official schema
               StrategiBot feedback [--org ID] [--json] "Var dette nyttig?" votes per section, and the questions voted down

@@ -32,7 +32,7 @@ internal static class EvalCommand
         List<EvalCase> cases;
         try
         {
-            cases = [.. files.SelectMany(Evaluation.Read)];
+            cases = [.. files.SelectMany(f => Evaluation.Read(f, org => answerer.Knowledge.Pack(org) is not null))];
         }
         catch (ContentException ex)
         {
@@ -41,17 +41,17 @@ internal static class EvalCommand
         }
         if (args.Contains("--fit"))
         {
-            return await FitAsync(cases, answerer, output);
+            return await FitAsync(cases, answerer, output, error);
         }
 
         var summary = EvalSummary.Empty;
         foreach (var item in cases)
         {
-            var answer = answerer.Answer(item.Question!, item.Org!);
+            var result = answerer.Knowledge.Search(item.Question!, item.Org!);
+            var answer = answerer.FromResult(result, result.Confidence);
             summary = summary.Add(item, answer);
             if (details)
             {
-                var result = answerer.Knowledge.Search(item.Question!, item.Org!);
                 var rank = Evaluation.HitRank(item, result.Passages.Select(p => p.Passage.Text));
                 var expected = answerer.Knowledge.Index.Passages.Where(p => p.OrganisationId == item.Org && Evaluation.HitRank(item, [p.Text]) == 0)
                     .Select(p => $"{p.Section.Id}#{p.Index}").DefaultIfEmpty("-");
@@ -91,14 +91,14 @@ internal static class EvalCommand
     /// Fits <see cref="ConfidenceModel"/> to the files' answerable labels and prints it, with the rates the
     /// fitted model would give on these same files.
     /// </summary>
-    private static async Task<int> FitAsync(List<EvalCase> cases, Answerer answerer, TextWriter output)
+    private static async Task<int> FitAsync(List<EvalCase> cases, Answerer answerer, TextWriter output, TextWriter error)
     {
         var results = cases.Select(item => (Case: item, Result: answerer.Knowledge.Search(item.Question!, item.Org!))).ToList();
         var samples = results.Where(r => r.Result.Passages.Count > 0)
             .Select(r => (Features: r.Result.Features.ToArray(), Answerable: r.Case.Answerable != false)).ToList();
         if (!samples.Any(s => s.Answerable) || !samples.Any(s => !s.Answerable))
         {
-            await output.WriteLineAsync("Fitting needs both answerable and unanswerable questions.");
+            await error.WriteLineAsync("Fitting needs both answerable and unanswerable questions.");
             return 2;
         }
         var model = ConfidenceModel.Fit(samples);

@@ -11,8 +11,8 @@ namespace StrategiBot.Cli;
 /// </summary>
 internal static class Evaluation
 {
-    /// <summary>The cases of a file; a line that is not a case fails with the file and line.</summary>
-    public static IReadOnlyList<EvalCase> Read(string path)
+    /// <summary>The cases of a file; a line that is not a case, or names an unknown organisation, fails with the file and line.</summary>
+    public static IReadOnlyList<EvalCase> Read(string path, Func<string, bool> isOrganisation)
     {
         var cases = new List<EvalCase>();
         var lineNumber = 0;
@@ -35,6 +35,10 @@ internal static class Evaluation
             if (item?.Question is null || item.Org is null)
             {
                 throw new ContentException(path, lineNumber, "needs 'question' and 'org'.");
+            }
+            if (!isOrganisation(item.Org))
+            {
+                throw new ContentException(path, lineNumber, $"no content pack for the organisation '{item.Org}'.");
             }
             cases.Add(item);
         }

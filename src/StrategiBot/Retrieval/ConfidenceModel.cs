@@ -15,7 +15,7 @@ internal sealed record ConfidenceModel(float Bias, IReadOnlyList<float> Weights)
     /// Fitted with <c>eval --fit</c> on tests/StrategiBot.Tests/Retrieval/calibration/*.jsonl; see the README's
     /// Quality section. Refit whenever ranking, stored questions or the lexicon change much.
     /// </summary>
-    public static ConfidenceModel Default { get; } = new(-6.48f, [3.06f, 0.20f, 2.53f]);
+    public static ConfidenceModel Default { get; } = new(-6.44f, [2.83f, 0.29f, 2.52f]);
 
     /// <summary>What each signal is, for <c>eval --fit</c>'s report.</summary>
     public static IReadOnlyList<string> SignalNames { get; } = ["question match", "coverage", "ln(1 + score)"];
@@ -25,6 +25,10 @@ internal sealed record ConfidenceModel(float Bias, IReadOnlyList<float> Weights)
 
     public float Probability(IReadOnlyList<float> signals)
     {
+        if (signals.Count != Weights.Count)
+        {
+            throw new ArgumentException($"The model weighs {Weights.Count} signals; {signals.Count} were given.", nameof(signals));
+        }
         var z = Bias;
         for (var i = 0; i < Weights.Count; i++)
         {
@@ -41,6 +45,10 @@ internal sealed record ConfidenceModel(float Bias, IReadOnlyList<float> Weights)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(samples.Count, 2);
         var n = samples[0].Features.Length;
+        if (samples.Any(s => s.Features.Length != n))
+        {
+            throw new ArgumentException("Every sample needs the same number of signals.", nameof(samples));
+        }
         var mean = new double[n];
         var deviation = new double[n];
         for (var i = 0; i < n; i++)

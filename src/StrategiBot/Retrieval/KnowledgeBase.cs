@@ -14,11 +14,11 @@ internal sealed class KnowledgeBase
 
     private readonly Dictionary<string, ContentPack> _packs;
 
-    private readonly ConfidenceModel _confidence;
+    /// <summary>Stems that name the strategy document itself ("strategien", "kommunikasjonsstrategien").</summary>
+    private static readonly HashSet<string> DocumentWords = new(["strategi", "kommunikasjonsstrategi", "kommunikasjonstrategi", "strategy", "kommstrategi"], StringComparer.Ordinal);
 
-    public KnowledgeBase(IReadOnlyList<ContentPack> packs, StopWords stopWords, ConceptLexicon lexicon, ConfidenceModel? confidence = null)
+    public KnowledgeBase(IReadOnlyList<ContentPack> packs, StopWords stopWords, ConceptLexicon lexicon)
     {
-        _confidence = confidence ?? ConfidenceModel.Default;
         _packs = packs.ToDictionary(p => p.Organisation.Id, StringComparer.Ordinal);
         var corpus = packs.SelectMany(p => p.Strategy.Sections.SelectMany(s => s.Blocks.Select(b => b.Text).Append(s.Title))
             .Concat(p.Questions.Values.SelectMany(q => q).Select(q => q.Text)));
@@ -41,29 +41,30 @@ internal sealed class KnowledgeBase
     {
         var passages = Index.Passages.Where(x => x.OrganisationId == pack.Organisation.Id).ToList();
         return [.. pack.Questions.SelectMany(section => section.Value.Select(q => new StoredQuestion(
-            Analysis.AnalyzeDocument(q.Text).Where(t => !DocumentWords.Contains(t)).Distinct(StringComparer.Ordinal).ToDictionary(t => t, t => Index.Contains(t) ? Index.Idf(t) : Index.MaxIdf, StringComparer.Ordinal),
+            Analysis.AnalyzeDocument(q.Text).Where(t => !(DocumentWords.Contains(t) && FramesTheDocument(q.Text))).Distinct(StringComparer.Ordinal).ToDictionary(t => t, Rarity, StringComparer.Ordinal),
             [.. passages.Where(x => x.Section.Id == section.Key
                 && (q.About is null || ContentPackLoader.Normalise(x.Text).Contains(q.About, StringComparison.Ordinal))).Select(x => x.Index)])))];
     }
 
     /// <summary>
-    /// How much of the question the closest stored alternate question covers (0–1, rarity-weighted): a
-    /// question asked much like one the communication department anticipated is one the strategy answers.
+    /// Compares the question with every stored alternate question of its organisation. Per passage: how much
+    /// of the question (rarity-weighted, 0–1) the closest stored question aimed at it covers, a question
+    /// asked much like one the communication department anticipated. And the closest mutual match: see
+    /// <see cref="RetrievalResult.MutualQuestionMatch"/>.
     /// </summary>
-    private (float Best, Dictionary<int, float> PerPassage, float Mutual) QuestionCoverage(AnalyzedQuery query, float[] weights, string organisationId)
+    private (Dictionary<int, float> PerPassage, float Mutual) QuestionCoverage(AnalyzedQuery query, float[] weights, string organisationId)
     {
         var perPassage = new Dictionary<int, float>();
         var total = weights.Sum();
         if (total <= 0 || !_questions.TryGetValue(organisationId, out var questions))
         {
-            return (0, perPassage, 0);
+            return (perPassage, 0);
         }
         var queryTerms = new Dictionary<string, float>(StringComparer.Ordinal);
         foreach (var alternative in query.Groups.SelectMany(g => g.Alternatives))
         {
             queryTerms[alternative.Term] = Math.Max(queryTerms.GetValueOrDefault(alternative.Term), alternative.Weight);
         }
-        var best = 0f;
         var mutual = 0f;
         foreach (var stored in questions)
         {
@@ -81,7 +82,6 @@ internal sealed class KnowledgeBase
                 covered += weights[g] * match;
             }
             var coverage = covered / total;
-            best = Math.Max(best, coverage);
             var reached = 0f;
             foreach (var (term, weight) in stored.Weights)
             {
@@ -97,7 +97,7 @@ internal sealed class KnowledgeBase
                 perPassage[passage] = Math.Max(perPassage.GetValueOrDefault(passage), coverage);
             }
         }
-        return (best, perPassage, mutual);
+        return (perPassage, mutual);
     }
 
     public AnalysisPipeline Analysis { get; }
@@ -118,7 +118,7 @@ internal sealed class KnowledgeBase
         query = english ? query : WithExtensions(query);
         var scores = Index.Score(query, organisationId);
         var groupWeights = query.Groups.Select(GroupWeight).ToArray();
-        var (questionCoverage, perPassage, mutual) = QuestionCoverage(query, groupWeights, organisationId);
+        var (perPassage, mutual) = QuestionCoverage(query, groupWeights, organisationId);
         // A passage a closely matching stored question points at moves up: the department anticipated this question.
         var ranked = scores
             .Select(s => new KeyValuePair<int, PassageScore>(s.Key, s.Value with { Boost = 1 + QuestionBoost * perPassage.GetValueOrDefault(s.Key) }))
@@ -148,8 +148,7 @@ internal sealed class KnowledgeBase
         return new RetrievalResult(question, organisationId, query, results, coverage)
         {
             Features = features,
-            Confidence = _confidence.Probability(features),
-            QuestionCoverage = questionCoverage,
+            Confidence = ConfidenceModel.Default.Probability(features),
             NearestSections = suggestions,
             UnknownShare = unknownShare,
             MutualQuestionMatch = mutual,
@@ -177,8 +176,6 @@ internal sealed class KnowledgeBase
         }
         return kept.Count == 0 ? query : new AnalyzedQuery(kept);
     }
-
-    private static readonly HashSet<string> DocumentWords = new(["strategi", "kommunikasjonsstrategi", "kommunikasjonstrategi", "strategy", "kommstrategi"], StringComparer.Ordinal);
 
     /// <summary>"... i strategien", "ifølge strategien", "... strategien ... om X", "the strategy ... about X".</summary>
     private static bool FramesTheDocument(string question)
@@ -218,11 +215,10 @@ internal sealed class KnowledgeBase
         })]);
 
     /// <summary>How much a question word matters: its rarity in the corpus, or the most a word can weigh if unknown.</summary>
-    private float GroupWeight(QueryGroup group)
-    {
-        var known = group.Alternatives.Where(a => Index.Contains(a.Term)).Select(a => Index.Idf(a.Term)).DefaultIfEmpty(Index.MaxIdf).Max();
-        return known;
-    }
+    private float GroupWeight(QueryGroup group) => group.Alternatives.Select(a => a.Term).Where(Index.Contains).Select(Rarity).DefaultIfEmpty(Index.MaxIdf).Max();
+
+    /// <summary>A term's inverse document frequency; a term no passage holds is as rare as a term can be.</summary>
+    private float Rarity(string term) => Index.Contains(term) ? Index.Idf(term) : Index.MaxIdf;
 
     private ScoredPassage Scored(KeyValuePair<int, PassageScore> entry) => Scored((entry.Key, entry.Value));
 
@@ -264,6 +260,4 @@ internal sealed record RetrievalResult(string Question, string OrganisationId, A
     /// <summary>The signals <see cref="Confidence"/> was computed from, for fitting the model.</summary>
     public IReadOnlyList<float> Features { get; init; } = [];
 
-    /// <summary>How much of the question the closest stored alternate question covers.</summary>
-    public float QuestionCoverage { get; init; }
 }

@@ -23,17 +23,36 @@ public sealed class EvalCommandTests(KnowledgeFixture fixture) : IClassFixture<K
         Assert.Contains("unanswerable: 1  refused: 1.00", output.ToString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_malformed_line_is_named_with_file_and_line()
+    [Theory]
+    [InlineData("""{"id":"b","org":"ostre-toten"}""", "needs 'question'")]
+    [InlineData("""{"id":"b","org":"atlantis","question":"hei"}""", "no content pack for the organisation 'atlantis'")]
+    [InlineData("{not json", "not a JSON object")]
+    public async Task A_malformed_line_is_named_with_file_and_line(string line, string problem)
     {
         using var folder = new TempFolder("eval");
-        var file = folder.Write("set.jsonl", Answerable + "\n{\"id\":\"b\",\"org\":\"ostre-toten\"}\n");
+        var file = folder.Write("set.jsonl", Answerable + "\n" + line + "\n");
         var error = new StringWriter();
 
         var exit = await EvalCommand.RunAsync([file], fixture.Answerer(), new StringWriter(), error);
 
         Assert.Equal(2, exit);
-        Assert.Contains($"{file}:2:", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"{file}:2: ", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains(problem, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Details_give_a_line_per_question_with_its_signals_and_passages()
+    {
+        using var folder = new TempFolder("eval");
+        var file = folder.Write("set.jsonl", Answerable);
+        var output = new StringWriter();
+
+        await EvalCommand.RunAsync([file, "--details"], fixture.Answerer(), output, new StringWriter());
+
+        var fields = output.ToString().Split('\n').Single(l => l.StartsWith("D\t", StringComparison.Ordinal)).Split('\t');
+        Assert.Equal(["D", "a", "1", "0"], fields[..4]);
+        Assert.Equal(5 + StrategiBot.Retrieval.ConfidenceModel.SignalNames.Count + 2, fields.Length);
+        Assert.StartsWith("presse-kjoreregler#", fields[^2], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -58,8 +77,11 @@ public sealed class EvalCommandTests(KnowledgeFixture fixture) : IClassFixture<K
         var file = folder.Write("set.jsonl", Answerable);
         var output = new StringWriter();
 
-        var exit = await EvalCommand.RunAsync([file, "--fit"], fixture.Answerer(), output, new StringWriter());
+        var error = new StringWriter();
+
+        var exit = await EvalCommand.RunAsync([file, "--fit"], fixture.Answerer(), output, error);
 
         Assert.Equal(2, exit);
+        Assert.Contains("both answerable and unanswerable", error.ToString(), StringComparison.Ordinal);
     }
 }

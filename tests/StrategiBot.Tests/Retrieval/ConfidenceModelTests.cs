@@ -3,8 +3,30 @@ using StrategiBot.Retrieval;
 namespace StrategiBot.Tests.Retrieval;
 
 /// <summary>The confidence model: its fitting recovers a known rule, and the shipped weights behave as the signals mean.</summary>
-public sealed class ConfidenceModelTests
+public sealed class ConfidenceModelTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>
 {
+    /// <summary>
+    /// A change to ranking, stored questions or the lexicon moves the signals; the shipped weights must then
+    /// be refitted (<c>eval --fit</c>), or they describe a search that no longer exists.
+    /// </summary>
+    [Fact]
+    public void The_shipped_model_is_the_one_fitted_on_the_calibration_sets()
+    {
+        var samples = QualityFloorTests.Paths("calibration")
+            .SelectMany(path => StrategiBot.Cli.Evaluation.Read(path, org => fixture.Knowledge.Pack(org) is not null))
+            .Select(item => (Item: item, Result: fixture.Knowledge.Search(item.Question!, item.Org!)))
+            .Where(x => x.Result.Passages.Count > 0)
+            .Select(x => (Features: x.Result.Features.ToArray(), Answerable: x.Item.Answerable != false))
+            .ToList();
+
+        var fitted = ConfidenceModel.Fit(samples);
+
+        var shipped = ConfidenceModel.Default;
+        var message = $"refit with `eval --fit`: new ConfidenceModel({fitted.Bias:F2}f, [{string.Join(", ", fitted.Weights.Select(w => w.ToString("F2", System.Globalization.CultureInfo.InvariantCulture) + "f"))}])";
+        Assert.True(Math.Abs(fitted.Bias - shipped.Bias) < 0.1, message);
+        Assert.All(fitted.Weights.Zip(shipped.Weights), pair => Assert.True(Math.Abs(pair.First - pair.Second) < 0.1, message));
+    }
+
     [Fact]
     public void Fitting_learns_which_signal_separates_the_labels()
     {
@@ -38,8 +60,13 @@ public sealed class ConfidenceModelTests
     }
 
     [Fact]
-    public void Fitting_needs_at_least_two_samples()
+    public void Fitting_needs_at_least_two_samples_of_one_shape()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => ConfidenceModel.Fit([([1f, 1f, 1f], true)]));
+        Assert.Throws<ArgumentException>(() => ConfidenceModel.Fit([([1f, 1f, 1f], true), ([1f, 1f], false)]));
     }
+
+    [Fact]
+    public void Signals_must_match_the_weights() =>
+        Assert.Throws<ArgumentException>(() => ConfidenceModel.Default.Probability([0.5f]));
 }

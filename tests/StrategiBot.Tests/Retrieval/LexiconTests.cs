@@ -141,7 +141,7 @@ public sealed partial class LexiconTests
         new("privatperson", OT, "ytringsfrihet-lojalitet", "Can I speak publicly on my own behalf about the municipality?"),
         new("lojalitet", OT, "ytringsfrihet-lojalitet", "Do I have a duty of loyalty to the municipality?"),
         new("kritikk", OT, "ytringsfrihet-lojalitet", "Kan jeg rakke ned på kommunen offentlig?"),
-        new("kritikk", OT, "ytringsfrihet-lojalitet|presse-kjoreregler", "Jeg er lei av hvordan ting styres på jobben, kan jeg si det offentlig?"),
+        new("kritikk", OT, "ytringsfrihet-lojalitet|presse-kjoreregler", "Er det greit å si offentlig at jeg er misfornøyd med ledelsen?"),
         new("kritikkverdig", OT, "ytringsfrihet-lojalitet", "May I raise concerns about a decision after it is made?"),
         new("varsling", OT, "ytringsfrihet-lojalitet", "How do I blow the whistle on wrongdoing?"),
         new("uenig", OT, "ytringsfrihet-lojalitet", "Can I say publicly that I disagree on controversial issues?"),

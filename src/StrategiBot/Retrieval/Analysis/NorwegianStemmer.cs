@@ -9,7 +9,8 @@ internal static class NorwegianStemmer
 {
     private const int MinStem = 3;
 
-    // Longest first; the first that fits wins. Replacement keeps what the ending must not take.
+    // Longest first, except where a rule protects a stem (-het, -svar, -iar); the first that fits wins.
+    // Replacement keeps what the ending must not take.
     private static readonly (string Suffix, string Replacement)[] Rules =
     [
         ("hetene", "het"),   // ytringsfrihetene → ytringsfrihet
@@ -39,7 +40,7 @@ internal static class NorwegianStemmer
         ("iarar", "iar"),    // nn: leiarar → leiar
         ("iar", "iar"),      // nn: leiar stays whole
         ("arane", ""),       // nn: medarbeidarane → medarbeid
-        ("aren", ""),        // nn: leiaren → lei
+        ("aren", ""),        // nn: arbeidaren → arbeid
         ("erane", ""),       // nn
         ("erne", ""),        // lederne → led
         ("eren", ""),        // lederen → led
