@@ -15,7 +15,7 @@ internal sealed record ConfidenceModel(float Bias, IReadOnlyList<float> Weights)
     /// Fitted with <c>eval --fit</c> on tests/StrategiBot.Tests/Retrieval/calibration/*.jsonl; see the README's
     /// Quality section. Refit whenever ranking, stored questions or the lexicon change much.
     /// </summary>
-    public static ConfidenceModel Default { get; } = new(-6.44f, [2.83f, 0.29f, 2.52f]);
+    public static ConfidenceModel Default { get; } = new(-6.91f, [3.84f, 0.17f, 2.48f]);
 
     /// <summary>What each signal is, for <c>eval --fit</c>'s report.</summary>
     public static IReadOnlyList<string> SignalNames { get; } = ["question match", "coverage", "ln(1 + score)"];
