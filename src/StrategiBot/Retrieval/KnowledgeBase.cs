@@ -39,11 +39,13 @@ internal sealed class KnowledgeBase
     /// <summary>Each alternate question with the passages it speaks for: its section's, or the one holding its quote.</summary>
     private StoredQuestion[] StoredQuestions(ContentPack pack)
     {
-        var passages = Index.Passages.Where(x => x.OrganisationId == pack.Organisation.Id).ToList();
+        // Normalised once: a pack's few hundred quoted questions each look through its passages.
+        var passages = Index.Passages.Where(x => x.OrganisationId == pack.Organisation.Id)
+            .Select(x => (Passage: x, Normalised: ContentPackLoader.Normalise(x.Text))).ToList();
         return [.. pack.Questions.SelectMany(section => section.Value.Select(q => new StoredQuestion(
             Analysis.AnalyzeDocument(q.Text).Where(t => !(DocumentWords.Contains(t) && FramesTheDocument(q.Text))).Distinct(StringComparer.Ordinal).ToDictionary(t => t, Rarity, StringComparer.Ordinal),
-            [.. passages.Where(x => x.Section.Id == section.Key
-                && (q.About is null || ContentPackLoader.Normalise(x.Text).Contains(q.About, StringComparison.Ordinal))).Select(x => x.Index)])))];
+            [.. passages.Where(x => x.Passage.Section.Id == section.Key
+                && (q.About is null || x.Normalised.Contains(q.About, StringComparison.Ordinal))).Select(x => x.Passage.Index)])))];
     }
 
     /// <summary>
