@@ -94,8 +94,7 @@ internal static class EvalCommand
     private static async Task<int> FitAsync(List<EvalCase> cases, Answerer answerer, TextWriter output, TextWriter error)
     {
         var results = cases.Select(item => (Case: item, Result: answerer.Knowledge.Search(item.Question!, item.Org!))).ToList();
-        var samples = results.Where(r => r.Result.Passages.Count > 0)
-            .Select(r => (Features: r.Result.Features.ToArray(), Answerable: r.Case.Answerable != false)).ToList();
+        var samples = Evaluation.FitSamples(results);
         if (!samples.Any(s => s.Answerable) || !samples.Any(s => !s.Answerable))
         {
             await error.WriteLineAsync("Fitting needs both answerable and unanswerable questions.");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using StrategiBot.Answering;
 using StrategiBot.Content;
+using StrategiBot.Retrieval;
 
 namespace StrategiBot.Cli;
 
@@ -44,6 +45,10 @@ internal static class Evaluation
         }
         return cases;
     }
+
+    /// <summary>What the confidence model is fitted on: the signals and label of every question that matched some passage.</summary>
+    public static List<(float[] Features, bool Answerable)> FitSamples(IEnumerable<(EvalCase Case, RetrievalResult Result)> results) =>
+        [.. results.Where(r => r.Result.Passages.Count > 0).Select(r => (r.Result.Features.ToArray(), r.Case.Answerable != false))];
 
     /// <summary>The position of the first citation holding an expected phrase, or -1.</summary>
     public static int HitRank(EvalCase item, IEnumerable<string> citationTexts)

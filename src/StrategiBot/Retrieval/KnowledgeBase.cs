@@ -29,7 +29,14 @@ internal sealed class KnowledgeBase
             p => p.Organisation.Id,
             p => StoredQuestions(p),
             StringComparer.Ordinal);
+        _ownNames = packs.ToDictionary(
+            p => p.Organisation.Id,
+            p => Analysis.AnalyzeDocument(p.Organisation.ShortName).ToHashSet(StringComparer.Ordinal),
+            StringComparer.Ordinal);
     }
+
+    /// <summary>Each organisation's short name as index terms, analysed once rather than per question.</summary>
+    private readonly Dictionary<string, HashSet<string>> _ownNames;
 
     /// <summary>How much a passage's score grows when a stored question aimed at it matches the question fully.</summary>
     private const float QuestionBoost = 2f;
@@ -43,7 +50,8 @@ internal sealed class KnowledgeBase
         var passages = Index.Passages.Where(x => x.OrganisationId == pack.Organisation.Id)
             .Select(x => (Passage: x, Normalised: ContentPackLoader.Normalise(x.Text))).ToList();
         return [.. pack.Questions.SelectMany(section => section.Value.Select(q => new StoredQuestion(
-            Analysis.AnalyzeDocument(q.Text).Where(t => !(DocumentWords.Contains(t) && FramesTheDocument(q.Text))).Distinct(StringComparer.Ordinal).ToDictionary(t => t, Rarity, StringComparer.Ordinal),
+            (FramesTheDocument(q.Text) ? Analysis.AnalyzeDocument(q.Text).Where(t => !DocumentWords.Contains(t)) : Analysis.AnalyzeDocument(q.Text))
+                .Distinct(StringComparer.Ordinal).ToDictionary(t => t, Rarity, StringComparer.Ordinal),
             [.. passages.Where(x => x.Passage.Section.Id == section.Key
                 && (q.About is null || x.Normalised.Contains(q.About, StringComparison.Ordinal))).Select(x => x.Passage.Index)])))];
     }
@@ -165,11 +173,10 @@ internal sealed class KnowledgeBase
     /// </summary>
     private AnalyzedQuery WithoutFrame(AnalyzedQuery query, string question, string organisationId)
     {
-        if (Pack(organisationId) is not { } pack)
+        if (!_ownNames.TryGetValue(organisationId, out var name))
         {
             return query;
         }
-        var name = Analysis.AnalyzeDocument(pack.Organisation.ShortName).ToHashSet(StringComparer.Ordinal);
         var kept = query.Groups.Where(g => !name.Contains(g.Alternatives[0].Term)).ToList();
         if (FramesTheDocument(question))
         {
@@ -217,7 +224,7 @@ internal sealed class KnowledgeBase
         })]);
 
     /// <summary>How much a question word matters: its rarity in the corpus, or the most a word can weigh if unknown.</summary>
-    private float GroupWeight(QueryGroup group) => group.Alternatives.Select(a => a.Term).Where(Index.Contains).Select(Rarity).DefaultIfEmpty(Index.MaxIdf).Max();
+    private float GroupWeight(QueryGroup group) => group.Alternatives.Select(a => a.Term).Where(Index.Contains).Select(Index.Idf).DefaultIfEmpty(Index.MaxIdf).Max();
 
     /// <summary>A term's inverse document frequency; a term no passage holds is as rare as a term can be.</summary>
     private float Rarity(string term) => Index.Contains(term) ? Index.Idf(term) : Index.MaxIdf;
@@ -261,5 +268,4 @@ internal sealed record RetrievalResult(string Question, string OrganisationId, A
 
     /// <summary>The signals <see cref="Confidence"/> was computed from, for fitting the model.</summary>
     public IReadOnlyList<float> Features { get; init; } = [];
-
 }

@@ -12,12 +12,9 @@ public sealed class ConfidenceModelTests(KnowledgeFixture fixture) : IClassFixtu
     [Fact]
     public void The_shipped_model_is_the_one_fitted_on_the_calibration_sets()
     {
-        var samples = QualityFloorTests.Paths("calibration")
+        var samples = StrategiBot.Cli.Evaluation.FitSamples(QualityFloorTests.Paths("calibration")
             .SelectMany(path => StrategiBot.Cli.Evaluation.Read(path, org => fixture.Knowledge.Pack(org) is not null))
-            .Select(item => (Item: item, Result: fixture.Knowledge.Search(item.Question!, item.Org!)))
-            .Where(x => x.Result.Passages.Count > 0)
-            .Select(x => (Features: x.Result.Features.ToArray(), Answerable: x.Item.Answerable != false))
-            .ToList();
+            .Select(item => (item, fixture.Knowledge.Search(item.Question!, item.Org!))));
 
         var fitted = ConfidenceModel.Fit(samples);
 
