@@ -54,9 +54,7 @@ internal sealed class AnswerComposer(KnowledgeBase knowledge)
                 }
                 text.AppendLine();
             }
-            text.AppendLine(english
-                ? $"Ask {organisation.ContactUnitInSentence}: {organisation.ContactDescription}"
-                : $"Spør {organisation.ContactUnitInSentence}: {organisation.ContactDescription}");
+            text.AppendLine(Cards.ContactCards.AskLine(organisation, english));
         }
         return new ComposedAnswer(answer, lang, leadIn, organisation, text.ToString().TrimEnd());
     }

@@ -28,4 +28,8 @@ internal static class ContactCards
     /// <summary>"Spør kommunikasjonsavdelingen": the start of the contact paragraph and the button's title.</summary>
     public static string AskTitle(Organisation organisation, bool english = false) =>
         (english ? "Ask " : "Spør ") + organisation.ContactUnitInSentence;
+
+    /// <summary>Whom to ask and how, as one line of plain text.</summary>
+    public static string AskLine(Organisation organisation, bool english = false) =>
+        $"{AskTitle(organisation, english)}: {organisation.ContactDescription}";
 }

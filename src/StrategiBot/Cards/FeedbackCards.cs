@@ -49,16 +49,14 @@ internal static class FeedbackCards
     /// <summary>The thanks as one line, for the message Teams shows the voter; a thumbs down also says whom to ask.</summary>
     public static string ThanksText(bool helpful, Organisation organisation, bool english) => helpful
         ? english ? "Thank you for the feedback!" : "Takk for tilbakemeldingen!"
-        : english
-            ? $"Thank you for telling me. {ContactCards.AskTitle(organisation, english)}: {organisation.ContactDescription}"
-            : $"Takk for at du sa fra. {ContactCards.AskTitle(organisation, english)}: {organisation.ContactDescription}";
+        : (english ? "Thank you for telling me. " : "Takk for at du sa fra. ") + ContactCards.AskLine(organisation, english);
 
     /// <summary>The reply to a vote: thanks, and after a thumbs down, whom to ask instead.</summary>
     public static JsonObject Thanks(bool helpful, Organisation organisation, bool english)
     {
         if (helpful)
         {
-            return AdaptiveCards.Card([AdaptiveCards.Text(english ? "Thank you for the feedback!" : "Takk for tilbakemeldingen!")]);
+            return AdaptiveCards.Card([AdaptiveCards.Text(ThanksText(helpful, organisation, english))]);
         }
         return AdaptiveCards.Card(
         [

@@ -43,12 +43,12 @@ internal sealed record UniversalAction(string Verb, JsonElement Data, bool Autom
             problem = "value.action is missing or not an object.";
             return false;
         }
-        if (!execute.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != "Action.Execute")
+        if (execute.StringProperty("type") != "Action.Execute")
         {
             problem = "value.action.type must be 'Action.Execute'.";
             return false;
         }
-        if (!execute.TryGetProperty("verb", out var verb) || verb.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(verb.GetString()))
+        if (execute.StringProperty("verb") is not { } verb || string.IsNullOrWhiteSpace(verb))
         {
             problem = "value.action.verb is missing.";
             return false;
@@ -59,15 +59,15 @@ internal sealed record UniversalAction(string Verb, JsonElement Data, bool Autom
             problem = "value.action.data must be an object.";
             return false;
         }
-        var automatic = value.TryGetProperty("trigger", out var trigger) && trigger.ValueKind == JsonValueKind.String && trigger.GetString() == "automatic";
-        action = new UniversalAction(verb.GetString()!, data.ValueKind == JsonValueKind.Object ? data : EmptyObject, automatic);
+        var automatic = value.StringProperty("trigger") == "automatic";
+        action = new UniversalAction(verb, data.ValueKind == JsonValueKind.Object ? data : EmptyObject, automatic);
         problem = null;
         return true;
     }
 
     /// <summary>The same action from an <c>Action.Submit</c> fallback: the verb is in the data.</summary>
     public static UniversalAction? FromSubmit(JsonElement value) =>
-        value.ValueKind == JsonValueKind.Object && value.TryGetProperty(VerbKey, out var verb) && verb.ValueKind == JsonValueKind.String && verb.GetString() is { Length: > 0 } name
+        value.StringProperty(VerbKey) is { Length: > 0 } name
             ? new UniversalAction(name, value, Automatic: false)
             : null;
 

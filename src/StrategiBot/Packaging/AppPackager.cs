@@ -63,10 +63,12 @@ internal static partial class AppPackager
 
         var files = new List<PackageFile> { new(ManifestFile, Serialize(manifest)) };
         files.AddRange(Icons(manifestFolder, manifest));
+        JsonSchema? localizationSchema = null;
         foreach (var file in LocalizationFiles(manifest))
         {
             var localization = ReadJson(manifestFolder, file, tokens);
-            Validate(localization, LoadSchema(schemas, "MicrosoftTeams.Localization.schema.json"), file);
+            localizationSchema ??= LoadSchema(schemas, "MicrosoftTeams.Localization.schema.json");
+            Validate(localization, localizationSchema, file);
             files.Add(new(file, Serialize(localization)));
         }
         var duplicate = files.GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);

@@ -54,7 +54,7 @@ internal static class PlanCards
         {
             body.Add(AdaptiveCards.Text(form.Intro, subtle: true));
         }
-        body.Add(GroupHeading(group.Heading));
+        body.Add(AdaptiveCards.Subheading(group.Heading));
         if (group.Help is not null)
         {
             body.Add(AdaptiveCards.Text(group.Help, subtle: true, size: "Small"));
@@ -106,7 +106,7 @@ internal static class PlanCards
             {
                 continue;
             }
-            body.Add(GroupHeading(group.Heading));
+            body.Add(AdaptiveCards.Subheading(group.Heading));
             foreach (var field in filled)
             {
                 body.Add(AdaptiveCards.Text("**" + field.Label + "**", size: "Small"));
@@ -149,15 +149,6 @@ internal static class PlanCards
         values.GetValueOrDefault(field.Id) is { } value && !string.IsNullOrWhiteSpace(value);
 
     private static string Sources(PlanForm form) => string.Join("; ", form.Sources.Select(s => s.Title));
-
-    private static JsonObject GroupHeading(string text)
-    {
-        var heading = AdaptiveCards.Text(text);
-        heading["weight"] = "Bolder";
-        heading["spacing"] = "Large";
-        heading["style"] = "heading";
-        return heading;
-    }
 
     private static JsonObject Input(PlanField field, string? value)
     {
