@@ -11,8 +11,7 @@ internal sealed record ChecklistDefinition(
     string Description,
     IReadOnlyList<string> Triggers,
     string Done,
-    IReadOnlyList<ChecklistItem> Items,
-    string File) : ICatalogued;
+    IReadOnlyList<ChecklistItem> Items) : ICatalogued;
 
 /// <summary>One thing to check, with the rule it comes from (shown on demand, quoted verbatim).</summary>
-internal sealed record ChecklistItem(string Id, string Text, string? Heading, StrategyCitation Source, int Line);
+internal sealed record ChecklistItem(string Id, string Text, string? Heading, StrategyCitation Source);

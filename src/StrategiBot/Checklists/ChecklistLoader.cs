@@ -23,17 +23,11 @@ internal static class ChecklistLoader
     {
         var root = ReadMapping(path, "a checklist file must be a mapping with id, title and items.");
         CheckKeys(path, root, "id", "title", "description", "triggers", "done", "items");
-        var id = Scalar(path, root, "id");
-        var expectedId = Path.GetFileNameWithoutExtension(path);
-        if (id.Value != expectedId)
-        {
-            throw new ContentException(path, id.Line, $"id '{id.Value}' must equal the file name '{expectedId}'.");
-        }
-        CheckId(path, id.Node, "checklist");
+        var id = FileId(path, root, "checklist");
         var title = Scalar(path, root, "title").Value;
-        var description = OptionalScalar(root, "description")?.Trim() ?? string.Empty;
-        var triggers = OptionalSequence(path, root, "triggers").Select(n => ScalarText(path, n)).ToList();
-        var done = OptionalScalar(root, "done")?.Trim() is { Length: > 0 } text ? text : DefaultDone;
+        var description = OptionalText(path, root, "description")?.Trim() ?? string.Empty;
+        var triggers = Triggers(path, root);
+        var done = OptionalText(path, root, "done")?.Trim() is { Length: > 0 } text ? text : DefaultDone;
 
         var list = Sequence(path, root, "items");
         if (list.Children.Count is 0 or > MaxItems)
@@ -51,8 +45,8 @@ internal static class ChecklistLoader
                 throw new ContentException(path, Line(map), $"the item id '{itemId}' is used twice.");
             }
             var source = StrategyCitations.Resolve(path, Mapping(path, map, "source"), pack);
-            items.Add(new ChecklistItem(itemId, Scalar(path, map, "text").Value.Trim(), OptionalScalar(map, "heading"), source, Line(map)));
+            items.Add(new ChecklistItem(itemId, Scalar(path, map, "text").Value.Trim(), OptionalText(path, map, "heading"), source));
         }
-        return new ChecklistDefinition(pack.Organisation.Id, id.Value, title, description, triggers, done, items, path);
+        return new ChecklistDefinition(pack.Organisation.Id, id, title, description, triggers, done, items);
     }
 }

@@ -32,6 +32,25 @@ internal static partial class YamlNodes
         return IdPattern().IsMatch(id) ? id : throw new ContentException(path, Line(key), $"the {what} id '{id}' must be lowercase letters, digits and hyphens.");
     }
 
+    /// <summary>
+    /// The file's <c>id</c>, which must be a valid id and equal the file's name, so the file a user or a
+    /// card refers to is always the file one finds on disk.
+    /// </summary>
+    public static string FileId(string path, YamlMappingNode root, string what)
+    {
+        var id = Scalar(path, root, "id");
+        var expected = Path.GetFileNameWithoutExtension(path);
+        if (id.Value != expected)
+        {
+            throw new ContentException(path, id.Line, $"id '{id.Value}' must equal the file name '{expected}'.");
+        }
+        return CheckId(path, id.Node, what);
+    }
+
+    /// <summary>The optional <c>triggers</c> list: phrases that open the item when a message contains them.</summary>
+    public static List<string> Triggers(string path, YamlMappingNode root) =>
+        [.. OptionalSequence(path, root, "triggers").Select(n => ScalarText(path, n))];
+
     public static (string Value, int Line, YamlNode Node) Scalar(string path, YamlMappingNode node, string key)
     {
         if (!node.Children.TryGetValue(new YamlScalarNode(key), out var value))
@@ -42,10 +61,7 @@ internal static partial class YamlNodes
         return string.IsNullOrWhiteSpace(text) ? throw new ContentException(path, Line(value), $"'{key}' is empty.") : (text, Line(value), value);
     }
 
-    public static string? OptionalScalar(YamlMappingNode node, string key) =>
-        node.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode scalar ? scalar.Value : null;
-
-    /// <summary>Like <see cref="OptionalScalar"/>, but a list or mapping where text belongs is an error.</summary>
+    /// <summary>An optional text; a list or mapping where text belongs is an error, so a slip of indentation never passes silently.</summary>
     public static string? OptionalText(string path, YamlMappingNode node, string key) =>
         OptionalNode(node, key) is { } value ? ScalarText(path, value) : null;
 
@@ -95,8 +111,8 @@ internal static class StrategyCitations
         var sectionId = YamlNodes.Scalar(path, map, "section").Value;
         var section = pack.Strategy.Find(sectionId)
             ?? throw new ContentException(path, YamlNodes.Line(map), $"'{sectionId}' is not a section of {pack.Organisation.Id}'s strategy.");
-        var itemText = YamlNodes.OptionalScalar(map, "item");
-        var quote = YamlNodes.OptionalScalar(map, "quote");
+        var itemText = YamlNodes.OptionalText(path, map, "item");
+        var quote = YamlNodes.OptionalText(path, map, "quote");
         if ((itemText is null) == (quote is null))
         {
             throw new ContentException(path, YamlNodes.Line(map), "a citation needs exactly one of 'item' (a numbered item) or 'quote' (exact text).");

@@ -8,6 +8,7 @@ using StrategiBot.Feedback;
 using StrategiBot.Planning;
 using StrategiBot.Protocol.Hosting;
 using StrategiBot.Protocol.Schema;
+using StrategiBot.Retrieval;
 using StrategiBot.Storage;
 
 namespace StrategiBot.Conversation;
@@ -26,6 +27,7 @@ internal sealed class MessageRouter(
     ChecklistEngine checklists,
     ChecklistCatalog checklistCatalog,
     IStateStore store,
+    KnowledgeBase knowledge,
     IOptions<BotOptions> options,
     ILogger<MessageRouter> logger)
 {
@@ -83,6 +85,8 @@ internal sealed class MessageRouter(
         }
 
         var command = text.Length == 0 ? BotCommands.Help : BotCommands.Find(text);
+        // Analysed once for the plan, checklist and dialog triggers alike: all three share the knowledge base's pipeline.
+        var words = knowledge.Analysis.AnalyzeDocument(text);
         if (command?.DialogId is { } commandDialog && catalog.Find(organisation, commandDialog) is { } commanded)
         {
             await dialogs.StartAsync(turn, commanded, ct);
@@ -93,7 +97,7 @@ internal sealed class MessageRouter(
             await checklists.ListAsync(turn, organisation, BotCommands.Normalise(text).StartsWith("checklist", StringComparison.Ordinal), ct);
             return;
         }
-        if (command == BotCommands.CommunicationPlan || (command is null && active is null && plans.IsAskedFor(organisation, text)))
+        if (command == BotCommands.CommunicationPlan || (command is null && active is null && plans.IsAskedFor(organisation, words)))
         {
             await plans.OpenAsync(turn, organisation, ct);
             return;
@@ -106,12 +110,12 @@ internal sealed class MessageRouter(
         }
 
         // Asked for by name ("sjekkliste før jeg publiserer"), so it wins over a dialog on the same subject.
-        if (checklistCatalog.MatchTrigger(organisation, text) is { } checklist)
+        if (checklistCatalog.MatchTrigger(organisation, words) is { } checklist)
         {
             await checklists.OpenAsync(turn, checklist, ct);
             return;
         }
-        if (active is null && catalog.MatchTrigger(organisation, text) is { } described)
+        if (active is null && catalog.MatchTrigger(organisation, words) is { } described)
         {
             await dialogs.StartAsync(turn, described, ct, "Dette kan jeg hjelpe deg gjennom, steg for steg.");
             return;

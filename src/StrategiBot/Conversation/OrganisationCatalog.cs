@@ -49,9 +49,14 @@ internal class OrganisationCatalog<T> where T : class, ICatalogued
     public T? Find(string organisationId, string id) => _byId.GetValueOrDefault((organisationId, id));
 
     /// <summary>The item whose trigger the message matches with the most words, if any.</summary>
-    public T? MatchTrigger(string organisationId, string text)
+    public T? MatchTrigger(string organisationId, string text) => MatchTrigger(organisationId, _analysis.AnalyzeDocument(text));
+
+    /// <summary>
+    /// As <see cref="MatchTrigger(string, string)"/>, for a message already analysed with the same pipeline,
+    /// so a message checked against several catalogs is analysed once.
+    /// </summary>
+    public T? MatchTrigger(string organisationId, IReadOnlyList<string> words)
     {
-        var words = _analysis.AnalyzeDocument(text);
         return _triggers
             .Where(t => t.Target.OrganisationId == organisationId && t.Stems.All(s => words.Any(w => SameWord(w, s))))
             .OrderByDescending(t => t.Stems.Length)

@@ -12,8 +12,7 @@ internal sealed record DialogDefinition(
     IReadOnlyList<string> Triggers,
     string Start,
     IReadOnlyDictionary<string, DialogStep> Steps,
-    IReadOnlyDictionary<string, DialogOutcome> Outcomes,
-    string File) : ICatalogued;
+    IReadOnlyDictionary<string, DialogOutcome> Outcomes) : ICatalogued;
 
 /// <summary>A question with its choices.</summary>
 internal sealed record DialogStep(string Id, string Question, IReadOnlyList<DialogChoice> Choices, int Line);

@@ -23,15 +23,10 @@ internal static class DialogLoader
     public static DialogDefinition Load(string path, ContentPack pack, IReadOnlyCollection<ChecklistDefinition> checklists)
     {
         var root = ReadMapping(path, "a dialog file must be a mapping with id, title, start, steps and outcomes.");
-        var id = Scalar(path, root, "id");
-        var expectedId = Path.GetFileNameWithoutExtension(path);
-        if (id.Value != expectedId)
-        {
-            throw new ContentException(path, id.Line, $"id '{id.Value}' must equal the file name '{expectedId}'.");
-        }
+        var id = FileId(path, root, "dialog");
         var title = Scalar(path, root, "title").Value;
-        var description = OptionalScalar(root, "description") ?? string.Empty;
-        var triggers = OptionalSequence(path, root, "triggers").Select(n => ScalarText(path, n)).ToList();
+        var description = OptionalText(path, root, "description") ?? string.Empty;
+        var triggers = Triggers(path, root);
         var start = Scalar(path, root, "start");
 
         var outcomes = new Dictionary<string, DialogOutcome>(StringComparer.Ordinal);
@@ -72,7 +67,7 @@ internal static class DialogLoader
             }
         }
         CheckReachability(path, start.Value, steps, outcomes);
-        return new DialogDefinition(pack.Organisation.Id, id.Value, title, description, triggers, start.Value, steps, outcomes, path);
+        return new DialogDefinition(pack.Organisation.Id, id, title, description, triggers, start.Value, steps, outcomes);
     }
 
     /// <summary>Every step and outcome is reachable from the start, and no path loops.</summary>
@@ -130,8 +125,8 @@ internal static class DialogLoader
             {
                 throw new ContentException(path, Line(map), $"the choice id '{choiceId}' is used twice in step '{id}'.");
             }
-            var next = OptionalScalar(map, "next");
-            var outcome = OptionalScalar(map, "outcome");
+            var next = OptionalText(path, map, "next");
+            var outcome = OptionalText(path, map, "outcome");
             if ((next is null) == (outcome is null))
             {
                 throw new ContentException(path, Line(map), $"choice '{choiceId}' needs exactly one of 'next' (a step) or 'outcome'.");
@@ -153,7 +148,11 @@ internal static class DialogLoader
         {
             throw new ContentException(path, Line(node), $"outcome '{id}' must cite the strategy at least once.");
         }
-        var contact = OptionalScalar(node, "contact") is { } c && bool.TryParse(c, out var flag) && flag;
+        var contact = false;
+        if (OptionalNode(node, "contact") is { } contactNode && !bool.TryParse(ScalarText(path, contactNode), out contact))
+        {
+            throw new ContentException(path, Line(contactNode), $"outcome '{id}': 'contact' must be true or false.");
+        }
         ChecklistDefinition? checklist = null;
         if (OptionalNode(node, "checklist") is { } checklistNode)
         {

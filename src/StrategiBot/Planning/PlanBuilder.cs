@@ -18,7 +18,7 @@ namespace StrategiBot.Planning;
 internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, IStateStore store, TimeProvider clock, ILogger<PlanBuilder> logger)
 {
     /// <summary>True when the message asks for a plan in words ("jeg må lage en kommunikasjonsplan").</summary>
-    public bool IsAskedFor(string organisationId, string text) => catalog.MatchTrigger(organisationId, text) is not null;
+    public bool IsAskedFor(string organisationId, IReadOnlyList<string> words) => catalog.MatchTrigger(organisationId, words) is not null;
 
     public async Task OpenAsync(TurnContext turn, string organisationId, CancellationToken ct)
     {

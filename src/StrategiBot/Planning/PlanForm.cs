@@ -11,8 +11,7 @@ internal sealed record PlanForm(
     string Intro,
     IReadOnlyList<PlanSource> Sources,
     IReadOnlyList<string> Triggers,
-    IReadOnlyList<PlanGroup> Groups,
-    string File) : Conversation.ICatalogued
+    IReadOnlyList<PlanGroup> Groups) : Conversation.ICatalogued
 {
     public IEnumerable<PlanField> Fields => Groups.SelectMany(g => g.Fields);
 

@@ -26,12 +26,7 @@ internal static class PlanFormLoader
     {
         var root = ReadMapping(path, "a form file must be a mapping with id, title, sources and groups.");
         CheckKeys(path, root, "id", "title", "intro", "sources", "triggers", "groups");
-        var id = Scalar(path, root, "id");
-        var expected = Path.GetFileNameWithoutExtension(path);
-        if (id.Value != expected)
-        {
-            throw new ContentException(path, id.Line, $"id '{id.Value}' must equal the file name '{expected}'.");
-        }
+        var id = FileId(path, root, "form");
 
         var sources = new List<PlanSource>();
         foreach (var node in NonEmpty(path, root, "sources"))
@@ -58,13 +53,12 @@ internal static class PlanFormLoader
 
         return new PlanForm(
             pack.Organisation.Id,
-            id.Value,
+            id,
             Scalar(path, root, "title").Value.Trim(),
             OptionalText(path, root, "intro")?.Trim() ?? string.Empty,
             sources,
-            [.. OptionalSequence(path, root, "triggers").Select(n => ScalarText(path, n))],
-            groups,
-            path);
+            Triggers(path, root),
+            groups);
     }
 
     private static PlanField Field(string path, YamlNode node, HashSet<string> ids)

@@ -132,6 +132,8 @@ public sealed class ChecklistLoaderTests(KnowledgeFixture fixture) : IClassFixtu
     [InlineData("id: annen\ntitle: T\nitems:\n  - {id: a, text: A, source: {section: presse-kjoreregler, item: 13}}\n", "must equal the file name 'k'", 1)]
     [InlineData("id: k\ntitle: T\nitems: []\n", "1 to 20 items", 3)]
     [InlineData("id: k\ntitel: T\nitems: []\n", "unknown key 'titel'", 2)]
+    [InlineData("id: k\ntitle: T\ndescription:\n  - D\nitems: []\n", "expected text here", 4)]
+    [InlineData("id: K\ntitle: T\nitems: []\n", "must equal the file name 'k'", 1)]
     public void The_file_itself_is_checked(string yaml, string problem, int line)
     {
         var path = Write("k", yaml);

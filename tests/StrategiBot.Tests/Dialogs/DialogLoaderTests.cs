@@ -68,6 +68,7 @@ public sealed class DialogLoaderTests(KnowledgeFixture fixture) : IClassFixture<
         { "start: a\nsteps:\n  a:\n    question: Q\n    choices:\n      - {id: x, label: X, outcome: nope}\n      - {id: y, label: Y, outcome: o}", "outcome 'nope'", 8 },
         { "start: a\nsteps:\n  a:\n    question: Q\n    choices:\n      - {id: x, label: X, outcome: o}", "2 to 7 choices", 8 },
         { "start: a\nsteps:\n  a:\n    question: Q\n    qestion: typo\n    choices:\n      - {id: x, label: X, outcome: o}\n      - {id: y, label: Y, outcome: o}", "unknown key 'qestion'", 7 },
+        { "start: a\nsteps:\n  a:\n    question: Q\n    choices:\n      - {id: x, label: X, next: [a]}\n      - {id: y, label: Y, outcome: o}", "expected text here", 8 },
     };
 
     [Theory]
@@ -122,6 +123,18 @@ public sealed class DialogLoaderTests(KnowledgeFixture fixture) : IClassFixture<
         Assert.Contains(outcomes, x => x.OrganisationId == "ostre-toten" && x.o.Checklist == new ChecklistLink("for-du-publiserer", "Før du publiserer"));
         Assert.Contains(outcomes, x => x.OrganisationId == "lorenskog" && x.o.Checklist?.Id == "nyttige-tips");
         Assert.Contains(outcomes, x => x.OrganisationId == "tynset" && x.o.Checklist?.Id == "journalisten-ringer");
+    }
+
+    [Theory]
+    [InlineData("ja")]
+    [InlineData("[true]")]
+    public void Contact_must_be_true_or_false(string contact)
+    {
+        var path = _temp.WriteYaml("d", $"id: d\ntitle: T\nstart: a\nsteps:\n  a:\n    question: Q\n    choices:\n      - {{id: x, label: X, outcome: o}}\n      - {{id: y, label: Y, outcome: o}}\noutcomes:\n  o:\n    title: O\n    guidance: G\n    cites:\n      - {{section: presse-kjoreregler, item: 13}}\n    contact: {contact}\n");
+
+        var error = Assert.Throws<ContentException>(() => DialogLoader.Load(path, fixture.Knowledge.Pack("ostre-toten")!, ShippedChecklists(fixture)));
+
+        Assert.Equal(16, error.Line);
     }
 
     [Fact]
