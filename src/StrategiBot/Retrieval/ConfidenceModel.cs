@@ -1,11 +1,14 @@
 namespace StrategiBot.Retrieval;
 
 /// <summary>
-/// How likely it is that the strategy answers a question, as a logistic model over three signals of the
-/// search. No single signal separates answerable from unanswerable questions: a question about the mayor's
-/// name shares its one content word with a stored question about the mayor's role, and a long story told in
-/// an employee's own words matches no stored question well yet finds its passage. Together they separate
-/// far better. The weights are fitted on labelled questions with <c>eval --fit FILE...</c>.
+/// How likely it is that the strategy answers a question, as a logistic model over signals of the search.
+/// No single signal separates answerable from unanswerable questions: a question about the mayor's name
+/// shares its one content word with a stored question about the mayor's role, and a long story told in an
+/// employee's own words matches no stored question well yet finds its passage. Together they separate far
+/// better. The question's language and length are signals too: an English question reaches the Norwegian
+/// text only through the lexicon, and a long story carries context no passage repeats, so both match less
+/// of their answer than a short Norwegian question does, and their match signals mean more. The weights are
+/// fitted on labelled questions with <c>eval --fit FILE...</c>.
 /// </summary>
 /// <param name="Bias">The intercept.</param>
 /// <param name="Weights">One weight per signal, in the order of <see cref="SignalNames"/>.</param>
@@ -15,13 +18,14 @@ internal sealed record ConfidenceModel(float Bias, IReadOnlyList<float> Weights)
     /// Fitted with <c>eval --fit</c> on tests/StrategiBot.Tests/Retrieval/calibration/*.jsonl; see the README's
     /// Quality section. Refit whenever ranking, stored questions or the lexicon change much.
     /// </summary>
-    public static ConfidenceModel Default { get; } = new(-6.91f, [3.84f, 0.17f, 2.48f]);
+    public static ConfidenceModel Default { get; } = new(-10.54f, [6.11f, 2.74f, 1.19f, 1.02f, 2.01f]);
 
     /// <summary>What each signal is, for <c>eval --fit</c>'s report.</summary>
-    public static IReadOnlyList<string> SignalNames { get; } = ["question match", "coverage", "ln(1 + score)"];
+    public static IReadOnlyList<string> SignalNames { get; } = ["question match", "coverage", "ln(1 + score)", "english", "ln(1 + words)"];
 
-    public static float[] Signals(float mutualQuestionMatch, float coverage, float bestScore) =>
-        [mutualQuestionMatch, coverage, MathF.Log(1 + bestScore)];
+    /// <param name="words">The question's meaningful words, after stop words and framing are dropped.</param>
+    public static float[] Signals(float mutualQuestionMatch, float coverage, float bestScore, bool english, int words) =>
+        [mutualQuestionMatch, coverage, MathF.Log(1 + bestScore), english ? 1 : 0, MathF.Log(1 + words)];
 
     public float Probability(IReadOnlyList<float> signals)
     {

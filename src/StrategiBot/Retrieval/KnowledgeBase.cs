@@ -135,7 +135,7 @@ internal sealed class KnowledgeBase
             .OrderByDescending(s => s.Value.Total).ThenBy(s => s.Key).ToList();
         if (ranked.Count == 0)
         {
-            return new RetrievalResult(question, organisationId, query, [], 0f) { Features = ConfidenceModel.Signals(0, 0, 0) };
+            return new RetrievalResult(question, organisationId, query, [], 0f) { Features = ConfidenceModel.Signals(0, 0, 0, english, query.Groups.Count) };
         }
 
         var totalWeight = groupWeights.Sum();
@@ -154,7 +154,7 @@ internal sealed class KnowledgeBase
         }
         // Close sections for "Did you mean ...?" when the answer is refused.
         var suggestions = ranked.Select(r => Index.Passages[r.Key].Section).DistinctBy(s => s.Id).Take(3).ToList();
-        var features = ConfidenceModel.Signals(mutual, coverage, best.Total);
+        var features = ConfidenceModel.Signals(mutual, coverage, best.Total, english, query.Groups.Count);
         return new RetrievalResult(question, organisationId, query, results, coverage)
         {
             Features = features,

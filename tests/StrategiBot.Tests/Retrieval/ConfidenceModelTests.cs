@@ -49,11 +49,25 @@ public sealed class ConfidenceModelTests(KnowledgeFixture fixture) : IClassFixtu
         var model = ConfidenceModel.Default;
         Assert.Equal(ConfidenceModel.SignalNames.Count, model.Weights.Count);
 
-        var low = model.Probability(ConfidenceModel.Signals(0.2f, 0.3f, 2f));
-        Assert.True(model.Probability(ConfidenceModel.Signals(0.9f, 0.3f, 2f)) > low);
-        Assert.True(model.Probability(ConfidenceModel.Signals(0.2f, 0.9f, 2f)) > low);
-        Assert.True(model.Probability(ConfidenceModel.Signals(0.2f, 0.3f, 20f)) > low);
-        Assert.InRange(model.Probability(ConfidenceModel.Signals(0, 0, 0)), 0f, 0.05f);
+        var low = model.Probability(ConfidenceModel.Signals(0.2f, 0.3f, 2f, english: false, words: 4));
+        Assert.True(model.Probability(ConfidenceModel.Signals(0.9f, 0.3f, 2f, english: false, words: 4)) > low);
+        Assert.True(model.Probability(ConfidenceModel.Signals(0.2f, 0.9f, 2f, english: false, words: 4)) > low);
+        Assert.True(model.Probability(ConfidenceModel.Signals(0.2f, 0.3f, 20f, english: false, words: 4)) > low);
+        Assert.InRange(model.Probability(ConfidenceModel.Signals(0, 0, 0, english: false, words: 4)), 0f, 0.05f);
+    }
+
+    /// <summary>
+    /// An English question reaches the Norwegian text only through the lexicon, and a long story carries
+    /// context no passage repeats: the same match means more for them than for a short Norwegian question.
+    /// </summary>
+    [Fact]
+    public void The_same_match_weighs_more_for_an_english_or_a_long_question()
+    {
+        var model = ConfidenceModel.Default;
+        var shortNorwegian = model.Probability(ConfidenceModel.Signals(0.4f, 0.5f, 8f, english: false, words: 3));
+
+        Assert.True(model.Probability(ConfidenceModel.Signals(0.4f, 0.5f, 8f, english: true, words: 3)) > shortNorwegian);
+        Assert.True(model.Probability(ConfidenceModel.Signals(0.4f, 0.5f, 8f, english: false, words: 15)) > shortNorwegian);
     }
 
     [Fact]
