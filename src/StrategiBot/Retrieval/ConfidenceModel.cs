@@ -18,7 +18,7 @@ internal sealed record ConfidenceModel(float Bias, IReadOnlyList<float> Weights)
     /// Fitted with <c>eval --fit</c> on tests/StrategiBot.Tests/Retrieval/calibration/*.jsonl; see the README's
     /// Quality section. Refit whenever ranking, stored questions or the lexicon change much.
     /// </summary>
-    public static ConfidenceModel Default { get; } = new(-10.54f, [6.11f, 2.74f, 1.19f, 1.02f, 2.01f]);
+    public static ConfidenceModel Default { get; } = new(-10.71f, [5.71f, 3.01f, 1.31f, 1.01f, 1.94f]);
 
     /// <summary>What each signal is, for <c>eval --fit</c>'s report.</summary>
     public static IReadOnlyList<string> SignalNames { get; } = ["question match", "coverage", "ln(1 + score)", "english", "ln(1 + words)"];

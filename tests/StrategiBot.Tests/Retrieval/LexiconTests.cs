@@ -414,6 +414,21 @@ public sealed partial class LexiconTests
         Assert.DoesNotContain(RepositoryContent.Lexicon.Match(stems), m => m.Concept.Id == conceptId);
     }
 
+    /// <summary>
+    /// To a municipal employee the town hall is the building (rådhuset), not a company's all-hands meeting:
+    /// read as a meeting, any question about the town hall would pull towards the passages on staff meetings.
+    /// </summary>
+    [Fact]
+    public void The_town_hall_is_the_municipality_not_a_meeting()
+    {
+        var stems = Tokenizer.Split("Can I park at the town hall?").Select(w => NorwegianStemmer.Stem(LetterFolding.Fold(w))).ToList();
+
+        var concepts = RepositoryContent.Lexicon.Match(stems).Select(m => m.Concept.Id).ToList();
+
+        Assert.Contains("kommune", concepts);
+        Assert.DoesNotContain("mote", concepts);
+    }
+
     [Fact]
     public void Every_concept_is_exercised_by_a_case()
     {
