@@ -50,8 +50,21 @@ internal sealed class ChecklistEngine(
         await SendCardAsync(turn, checklist, ticked, note, ct);
     }
 
-    /// <summary>A press on a checklist card in a client without Universal Actions: answered with a new card.</summary>
-    public async Task OnSubmitAsync(TurnContext turn, JsonElement value, string organisationId, CancellationToken ct)
+    /// <summary>
+    /// A press on a checklist card in a client without Universal Actions, answered with a new card; false
+    /// when the submission is not a checklist's.
+    /// </summary>
+    public async Task<bool> OnSubmitAsync(TurnContext turn, JsonElement value, string organisationId, CancellationToken ct)
+    {
+        if (!value.TryGetProperty(ChecklistCards.ChecklistKey, out _))
+        {
+            return false;
+        }
+        await SubmitAsync(turn, value, organisationId, ct);
+        return true;
+    }
+
+    private async Task SubmitAsync(TurnContext turn, JsonElement value, string organisationId, CancellationToken ct)
     {
         var action = UniversalAction.FromSubmit(value);
         var checklist = action?.Text(ChecklistCards.ChecklistKey) is { } id ? catalog.Find(organisationId, id) : null;

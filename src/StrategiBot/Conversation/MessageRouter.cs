@@ -52,18 +52,12 @@ internal sealed class MessageRouter(
 
         if (isCardSubmission && activity.Value is { } value)
         {
-            if (value.TryGetProperty(ChecklistCards.ChecklistKey, out _))
+            // Each feature recognises its own cards' submissions and declines the rest.
+            if (await checklists.OnSubmitAsync(turn, value, organisation, ct)
+                || await plans.OnSubmitAsync(turn, value, organisation, ct)
+                || await feedback.OnSubmitAsync(turn, value, organisation, ct)
+                || await dialogs.OnSubmitAsync(turn, value, state, organisation, ct))
             {
-                await checklists.OnSubmitAsync(turn, value, organisation, ct);
-                return;
-            }
-            if (await plans.OnSubmitAsync(turn, value, organisation, ct) || await feedback.OnSubmitAsync(turn, value, organisation, ct))
-            {
-                return;
-            }
-            if (value.TryGetProperty("dialog", out _))
-            {
-                await dialogs.OnSubmitAsync(turn, value, state, organisation, ct);
                 return;
             }
             Log.UnknownCardSubmission(logger);

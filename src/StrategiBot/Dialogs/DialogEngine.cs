@@ -43,8 +43,21 @@ internal sealed class DialogEngine(
         await turn.SendAsync(AdaptiveCards.ToActivity(DialogCards.Step(dialog, dialog.Steps[dialog.Start], note), dialog.Title), ct);
     }
 
-    /// <summary>A button press: <c>{dialog, step, choice}</c>, or <c>{dialog, restart}</c> from an outcome card.</summary>
-    public async Task OnSubmitAsync(TurnContext turn, JsonElement value, ConversationState? state, string organisationId, CancellationToken ct)
+    /// <summary>
+    /// A button press: <c>{dialog, step, choice}</c>, or <c>{dialog, restart}</c> from an outcome card; false
+    /// when the submission is not a dialog's.
+    /// </summary>
+    public async Task<bool> OnSubmitAsync(TurnContext turn, JsonElement value, ConversationState? state, string organisationId, CancellationToken ct)
+    {
+        if (!value.TryGetProperty("dialog", out _))
+        {
+            return false;
+        }
+        await SubmitAsync(turn, value, state, organisationId, ct);
+        return true;
+    }
+
+    private async Task SubmitAsync(TurnContext turn, JsonElement value, ConversationState? state, string organisationId, CancellationToken ct)
     {
         var dialogId = value.StringProperty("dialog");
         var dialog = dialogId is null ? null : catalog.Find(organisationId, dialogId);
