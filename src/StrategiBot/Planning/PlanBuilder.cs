@@ -103,9 +103,9 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
 
         var index = step!.Value;
         var fields = form.Groups[index].Fields;
-        var (values, problems) = Read(fields, value, saved);
+        var (values, problems) = PlanValidation.Read(fields, value, saved);
         // A field that could not be read is named once, not also as missing.
-        problems.AddRange(Check(fields.Where(f => problems.All(p => p.Field != f)), values, requireFilled: action == PlanCards.NextAction));
+        problems.AddRange(PlanValidation.Check(fields.Where(f => problems.All(p => p.Field != f)), values, requireFilled: action == PlanCards.NextAction));
         if (action == PlanCards.SaveAction)
         {
             await SaveAsync(key, values, index, finished: false, ct);
@@ -113,7 +113,7 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
             const string reply = "Utkastet er lagret. Skriv «kommunikasjonsplan» når du vil fortsette, også fra en annen enhet.";
             if (problems.Count > 0)
             {
-                await SendStepAsync(turn, form, index, organisation, values, reply + " " + Describe(problems), problem: true, ct);
+                await SendStepAsync(turn, form, index, organisation, values, reply + " " + PlanValidation.Describe(problems), problem: true, ct);
             }
             else
             {
@@ -126,7 +126,7 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
             // Keep everything that was typed, also on a server that restarts before the user fixes it.
             await SaveAsync(key, values, index, finished: false, ct);
             Log.PlanIncomplete(logger, form.Id, problems.Count);
-            await SendStepAsync(turn, form, index, organisation, values, "Dette steget er ikke ferdig ennå. " + Describe(problems) + " Det du har skrevet, er tatt vare på.", problem: true, ct);
+            await SendStepAsync(turn, form, index, organisation, values, "Dette steget er ikke ferdig ennå. " + PlanValidation.Describe(problems) + " Det du har skrevet, er tatt vare på.", problem: true, ct);
             return true;
         }
         if (index < form.Groups.Count - 1)
@@ -137,12 +137,12 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
             return true;
         }
         // The last step: every earlier step is checked once more, as a draft may predate a change of the form.
-        if (FirstStepWithProblems(form, values) is { } open)
+        if (PlanValidation.FirstStepWithProblems(form, values) is { } open)
         {
             await SaveAsync(key, values, open.Step, finished: false, ct);
             Log.PlanIncomplete(logger, form.Id, open.Problems.Count);
             await SendStepAsync(turn, form, open.Step, organisation, values,
-                $"Planen er ikke ferdig ennå: det mangler noe på steg {open.Step + 1}. " + Describe(open.Problems), problem: true, ct);
+                $"Planen er ikke ferdig ennå: det mangler noe på steg {open.Step + 1}. " + PlanValidation.Describe(open.Problems), problem: true, ct);
             return true;
         }
         await SaveAsync(key, values, index, finished: true, ct);
@@ -169,108 +169,7 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
 
     /// <summary>The first step with something missing or too long, but never past the step the user had reached.</summary>
     private static int ResumeStep(PlanForm form, PlanDraft draft) =>
-        Math.Clamp(Math.Min(FirstStepWithProblems(form, draft.Values)?.Step ?? form.Groups.Count - 1, draft.Step), 0, form.Groups.Count - 1);
-
-    private static (int Step, List<PlanProblem> Problems)? FirstStepWithProblems(PlanForm form, IReadOnlyDictionary<string, string> values)
-    {
-        for (var step = 0; step < form.Groups.Count; step++)
-        {
-            if (Check(form.Groups[step].Fields, values, requireFilled: true) is { Count: > 0 } problems)
-            {
-                return (step, problems);
-            }
-        }
-        return null;
-    }
-
-    /// <summary>
-    /// The saved values with this step's submitted ones in place (trimmed, and cut at the most any field
-    /// accepts, so a too-long text comes back to be shortened instead of lost); a field sent empty is
-    /// cleared, one that cannot be read keeps its saved value. The problems are the values that are not
-    /// text or not one of the choices.
-    /// </summary>
-    private static (Dictionary<string, string> Values, List<PlanProblem> Problems) Read(IReadOnlyList<PlanField> fields, JsonElement value, IReadOnlyDictionary<string, string> saved)
-    {
-        var values = new Dictionary<string, string>(saved, StringComparer.Ordinal);
-        var problems = new List<PlanProblem>();
-        foreach (var field in fields)
-        {
-            if (!value.TryGetProperty(PlanCards.InputPrefix + field.Id, out var element) || element.ValueKind == JsonValueKind.Null)
-            {
-                values.Remove(field.Id);
-                continue;
-            }
-            if (element.ValueKind != JsonValueKind.String)
-            {
-                problems.Add(new PlanProblem(field, PlanProblemKind.Unreadable));
-                continue;
-            }
-            var text = element.GetString()!.Trim();
-            if (text.Length > PlanFormLoader.MaxFieldLength)
-            {
-                text = text[..PlanFormLoader.MaxFieldLength];
-            }
-            if (field.Kind is PlanFieldKind.Choice or PlanFieldKind.Choices && text.Length > 0)
-            {
-                var picked = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-                var known = picked.Where(id => field.Choices.Any(c => c.Id == id)).Distinct(StringComparer.Ordinal).ToList();
-                if (known.Count != picked.Length || (field.Kind == PlanFieldKind.Choice && known.Count > 1))
-                {
-                    problems.Add(new PlanProblem(field, PlanProblemKind.Unreadable));
-                }
-                text = field.Kind == PlanFieldKind.Choice ? known.FirstOrDefault() ?? string.Empty : string.Join(',', known);
-            }
-            if (text.Length == 0)
-            {
-                values.Remove(field.Id);
-                continue;
-            }
-            values[field.Id] = text;
-        }
-        return (values, problems);
-    }
-
-    /// <summary>Required fields left empty (when the step must be complete) and texts over their limit.</summary>
-    private static List<PlanProblem> Check(IEnumerable<PlanField> fields, IReadOnlyDictionary<string, string> values, bool requireFilled)
-    {
-        var problems = new List<PlanProblem>();
-        foreach (var field in fields)
-        {
-            if (values.GetValueOrDefault(field.Id) is not { Length: > 0 } text)
-            {
-                if (requireFilled && field.Required)
-                {
-                    problems.Add(new PlanProblem(field, PlanProblemKind.Missing));
-                }
-            }
-            else if (text.Length > field.MaxLength && field.Kind is PlanFieldKind.Text or PlanFieldKind.Multiline)
-            {
-                problems.Add(new PlanProblem(field, PlanProblemKind.TooLong, text.Length));
-            }
-        }
-        return problems;
-    }
-
-    private static string Describe(List<PlanProblem> problems)
-    {
-        var parts = new List<string>();
-        if (problems.Where(p => p.Kind == PlanProblemKind.Missing).Select(p => $"«{p.Field.Label}»").ToList() is { Count: > 0 } missing)
-        {
-            parts.Add("Fyll ut " + Join(missing) + ".");
-        }
-        if (problems.Where(p => p.Kind == PlanProblemKind.TooLong).Select(p => $"«{p.Field.Label}» ({p.Length} tegn, høyst {p.Field.MaxLength})").ToList() is { Count: > 0 } tooLong)
-        {
-            parts.Add("Gjør kortere: " + Join(tooLong) + ".");
-        }
-        if (problems.Where(p => p.Kind == PlanProblemKind.Unreadable).Select(p => $"«{p.Field.Label}»").ToList() is { Count: > 0 } unreadable)
-        {
-            parts.Add("Jeg kunne ikke lese svaret på " + Join(unreadable) + "; velg eller skriv det på nytt.");
-        }
-        return string.Join(" ", parts);
-    }
-
-    private static string Join(List<string> items) =>
-        items.Count == 1 ? items[0] : string.Join(", ", items[..^1]) + " og " + items[^1];
+        Math.Clamp(Math.Min(PlanValidation.FirstStepWithProblems(form, draft.Values)?.Step ?? form.Groups.Count - 1, draft.Step), 0, form.Groups.Count - 1);
 
     private static Task<ResourceResponse> SendStepAsync(TurnContext turn, PlanForm form, int step, Organisation organisation, IReadOnlyDictionary<string, string> values, string? note, bool problem, CancellationToken ct) =>
         turn.SendAsync(AdaptiveCards.ToActivity(PlanCards.Step(form, step, organisation, values, note, problem), $"{form.Title}, steg {step + 1} av {form.Groups.Count}"), ct);
@@ -283,13 +182,4 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
         var draft = new PlanDraft(values, clock.GetUtcNow()) { Finished = finished, Step = step };
         await store.UpdateAsync(key, _ => draft, ct);
     }
-
-    private enum PlanProblemKind
-    {
-        Missing,
-        TooLong,
-        Unreadable,
-    }
-
-    private sealed record PlanProblem(PlanField Field, PlanProblemKind Kind, int Length = 0);
 }
