@@ -79,8 +79,10 @@ internal sealed class MessageRouter(
         }
 
         var command = text.Length == 0 ? BotCommands.Help : BotCommands.Find(text);
-        // Analysed once for the plan, checklist and dialog triggers alike: all three share the knowledge base's pipeline.
-        var words = knowledge.Analysis.AnalyzeDocument(text);
+        // Analysed at most once for the plan, checklist and dialog triggers alike, which all match against
+        // the knowledge base's pipeline; not at all when a command decides the turn.
+        List<string>? analysed = null;
+        List<string> Words() => analysed ??= knowledge.Analysis.AnalyzeDocument(text);
         if (command?.DialogId is { } commandDialog && catalog.Find(organisation, commandDialog) is { } commanded)
         {
             await dialogs.StartAsync(turn, commanded, ct);
@@ -91,7 +93,7 @@ internal sealed class MessageRouter(
             await checklists.ListAsync(turn, organisation, BotCommands.Normalise(text).StartsWith("checklist", StringComparison.Ordinal), ct);
             return;
         }
-        if (command == BotCommands.CommunicationPlan || (command is null && active is null && plans.IsAskedFor(organisation, words)))
+        if (command == BotCommands.CommunicationPlan || (command is null && active is null && plans.IsAskedFor(organisation, Words())))
         {
             await plans.OpenAsync(turn, organisation, ct);
             return;
@@ -104,12 +106,12 @@ internal sealed class MessageRouter(
         }
 
         // Asked for by name ("sjekkliste før jeg publiserer"), so it wins over a dialog on the same subject.
-        if (checklistCatalog.MatchTrigger(organisation, words) is { } checklist)
+        if (checklistCatalog.MatchTrigger(organisation, Words()) is { } checklist)
         {
             await checklists.OpenAsync(turn, checklist, ct);
             return;
         }
-        if (active is null && catalog.MatchTrigger(organisation, words) is { } described)
+        if (active is null && catalog.MatchTrigger(organisation, Words()) is { } described)
         {
             await dialogs.StartAsync(turn, described, ct, "Dette kan jeg hjelpe deg gjennom, steg for steg.");
             return;

@@ -48,7 +48,7 @@ internal class OrganisationCatalog<T> where T : class, ICatalogued
 
     public T? Find(string organisationId, string id) => _byId.GetValueOrDefault((organisationId, id));
 
-    /// <summary>The item whose trigger the message matches with the most words, if any.</summary>
+    /// <summary>The item whose trigger the message matches with the most words, if any (for a message not yet analysed).</summary>
     public T? MatchTrigger(string organisationId, string text) => MatchTrigger(organisationId, _analysis.AnalyzeDocument(text));
 
     /// <summary>

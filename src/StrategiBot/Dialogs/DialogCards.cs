@@ -12,6 +12,9 @@ namespace StrategiBot.Dialogs;
 /// </summary>
 internal static class DialogCards
 {
+    /// <summary>The key naming the dialog in every submission of a dialog card; how the router knows them.</summary>
+    public const string DialogKey = "dialog";
+
     public static JsonObject Step(DialogDefinition dialog, DialogStep step, string? note = null)
     {
         var body = new List<JsonNode>();
@@ -26,13 +29,13 @@ internal static class DialogCards
             // Too many for buttons: a numbered list to pick from, whose value Teams merges into the submitted data as "choice".
             body.Add(ChoiceList(step));
             body.Add(AdaptiveCards.Text("Velg et svar og trykk «Svar», eller skriv tallet. Skriv «avbryt» for å avslutte.", subtle: true, size: "Small"));
-            return AdaptiveCards.Card(body, [AdaptiveCards.Submit("Svar", new JsonObject { ["dialog"] = dialog.Id, ["step"] = step.Id })], fullWidth: true);
+            return AdaptiveCards.Card(body, [AdaptiveCards.Submit("Svar", new JsonObject { [DialogKey] = dialog.Id, ["step"] = step.Id })], fullWidth: true);
         }
         body.Add(AdaptiveCards.Text(string.Join("\r", step.Choices.Select((c, i) => $"{i + 1}. {c.Label}")), subtle: true));
         body.Add(AdaptiveCards.Text("Trykk på et svar eller skriv tallet. Skriv «avbryt» for å avslutte.", subtle: true, size: "Small"));
         var actions = step.Choices.Select(c => AdaptiveCards.Submit(c.Label, new JsonObject
         {
-            ["dialog"] = dialog.Id,
+            [DialogKey] = dialog.Id,
             ["step"] = step.Id,
             ["choice"] = c.Id,
         }));
@@ -60,7 +63,7 @@ internal static class DialogCards
             AdaptiveCards.Text("Dette bygger på:", subtle: true),
         };
         body.AddRange(outcome.Cites.Select(cite => AdaptiveCards.Citation(cite.Text, "Kilde: " + cite.SectionTitle)));
-        var actions = new List<JsonNode> { AdaptiveCards.Submit("Gå gjennom på nytt", new JsonObject { ["dialog"] = dialog.Id, ["restart"] = true }) };
+        var actions = new List<JsonNode> { AdaptiveCards.Submit("Gå gjennom på nytt", new JsonObject { [DialogKey] = dialog.Id, ["restart"] = true }) };
         if (outcome.Contact)
         {
             body.Add(ContactCards.Block(organisation));

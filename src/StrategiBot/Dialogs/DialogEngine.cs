@@ -49,7 +49,7 @@ internal sealed class DialogEngine(
     /// </summary>
     public async Task<bool> OnSubmitAsync(TurnContext turn, JsonElement value, ConversationState? state, string organisationId, CancellationToken ct)
     {
-        if (!value.TryGetProperty("dialog", out _))
+        if (!value.TryGetProperty(DialogCards.DialogKey, out _))
         {
             return false;
         }
@@ -59,7 +59,7 @@ internal sealed class DialogEngine(
 
     private async Task SubmitAsync(TurnContext turn, JsonElement value, ConversationState? state, string organisationId, CancellationToken ct)
     {
-        var dialogId = value.StringProperty("dialog");
+        var dialogId = value.StringProperty(DialogCards.DialogKey);
         var dialog = dialogId is null ? null : catalog.Find(organisationId, dialogId);
         if (dialog is null)
         {

@@ -8,6 +8,7 @@ namespace StrategiBot.Planning;
 /// </summary>
 internal static class PlanValidation
 {
+    /// <summary>The first step that is not complete, with its problems, or null when the whole form is.</summary>
     public static (int Step, List<PlanProblem> Problems)? FirstStepWithProblems(PlanForm form, IReadOnlyDictionary<string, string> values)
     {
         for (var step = 0; step < form.Groups.Count; step++)
@@ -22,9 +23,9 @@ internal static class PlanValidation
 
     /// <summary>
     /// The saved values with this step's submitted ones in place (trimmed, and cut at the most any field
-    /// accepts, so a too-long text comes back to be shortened instead of lost); a field sent empty is
-    /// cleared, one that cannot be read keeps its saved value. The problems are the values that are not
-    /// text or not one of the choices.
+    /// accepts, so a too-long text comes back to be shortened instead of lost). A field not sent or sent
+    /// empty is cleared; a value that is not text keeps the saved one; a choice keeps only the ids the
+    /// field knows. The problems are the values that are not text or not among the choices.
     /// </summary>
     public static (Dictionary<string, string> Values, List<PlanProblem> Problems) Read(IReadOnlyList<PlanField> fields, JsonElement value, IReadOnlyDictionary<string, string> saved)
     {
@@ -88,7 +89,8 @@ internal static class PlanValidation
         return problems;
     }
 
-    public static string Describe(List<PlanProblem> problems)
+    /// <summary>The problems as one bokmål sentence per kind, naming the fields by their labels.</summary>
+    public static string Describe(IReadOnlyList<PlanProblem> problems)
     {
         var parts = new List<string>();
         if (problems.Where(p => p.Kind == PlanProblemKind.Missing).Select(p => $"«{p.Field.Label}»").ToList() is { Count: > 0 } missing)

@@ -7,8 +7,8 @@ namespace StrategiBot.Retrieval;
 /// employee's own words matches no stored question well yet finds its passage. Together they separate far
 /// better. The question's language and length are signals too: an English question reaches the Norwegian
 /// text only through the lexicon, and a long story carries context no passage repeats, so both match less
-/// of their answer than a short Norwegian question does, and their match signals mean more. The weights are
-/// fitted on labelled questions with <c>eval --fit FILE...</c>.
+/// of their answer than a short Norwegian question does; at the same match they are more likely to be
+/// answerable. The weights are fitted on labelled questions with <c>eval --fit FILE...</c>.
 /// </summary>
 /// <param name="Bias">The intercept.</param>
 /// <param name="Weights">One weight per signal, in the order of <see cref="SignalNames"/>.</param>
@@ -23,9 +23,15 @@ internal sealed record ConfidenceModel(float Bias, IReadOnlyList<float> Weights)
     /// <summary>What each signal is, for <c>eval --fit</c>'s report.</summary>
     public static IReadOnlyList<string> SignalNames { get; } = ["question match", "coverage", "ln(1 + score)", "english", "ln(1 + words)"];
 
-    /// <param name="words">The question's meaningful words, after stop words and framing are dropped.</param>
+    /// <summary>
+    /// About the longest questions the model is fitted on. Beyond them length says nothing the model has
+    /// seen, and an uncapped count would let a long enough message answer itself whatever it matched.
+    /// </summary>
+    public const int MaxWords = 20;
+
+    /// <param name="words">The question's meaningful words, after stop words and framing are dropped; counted up to <see cref="MaxWords"/>.</param>
     public static float[] Signals(float mutualQuestionMatch, float coverage, float bestScore, bool english, int words) =>
-        [mutualQuestionMatch, coverage, MathF.Log(1 + bestScore), english ? 1 : 0, MathF.Log(1 + words)];
+        [mutualQuestionMatch, coverage, MathF.Log(1 + bestScore), english ? 1 : 0, MathF.Log(1 + Math.Min(words, MaxWords))];
 
     public float Probability(IReadOnlyList<float> signals)
     {

@@ -133,7 +133,6 @@ public sealed class ChecklistLoaderTests(KnowledgeFixture fixture) : IClassFixtu
     [InlineData("id: k\ntitle: T\nitems: []\n", "1 to 20 items", 3)]
     [InlineData("id: k\ntitel: T\nitems: []\n", "unknown key 'titel'", 2)]
     [InlineData("id: k\ntitle: T\ndescription:\n  - D\nitems: []\n", "expected text here", 4)]
-    [InlineData("id: K\ntitle: T\nitems: []\n", "must equal the file name 'k'", 1)]
     public void The_file_itself_is_checked(string yaml, string problem, int line)
     {
         var path = Write("k", yaml);
@@ -142,6 +141,17 @@ public sealed class ChecklistLoaderTests(KnowledgeFixture fixture) : IClassFixtu
 
         Assert.Contains(problem, error.Message, StringComparison.Ordinal);
         Assert.Equal(line, error.Line);
+    }
+
+    [Fact]
+    public void The_id_must_be_lowercase_letters_digits_and_hyphens()
+    {
+        var path = Write("Sjekk", "id: Sjekk\ntitle: T\nitems:\n  - {id: a, text: A, source: {section: presse-kjoreregler, item: 13}}\n");
+
+        var error = Assert.Throws<ContentException>(() => ChecklistLoader.Load(path, fixture.Knowledge.Pack("ostre-toten")!));
+
+        Assert.Contains("lowercase letters, digits and hyphens", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, error.Line);
     }
 
     [Fact]

@@ -126,15 +126,26 @@ public sealed class DialogLoaderTests(KnowledgeFixture fixture) : IClassFixture<
     }
 
     [Theory]
-    [InlineData("ja")]
-    [InlineData("[true]")]
-    public void Contact_must_be_true_or_false(string contact)
+    [InlineData("ja", "'contact' must be true or false")]
+    [InlineData("[true]", "expected text here")]
+    public void Contact_must_be_true_or_false(string contact, string problem)
     {
         var path = _temp.WriteYaml("d", $"id: d\ntitle: T\nstart: a\nsteps:\n  a:\n    question: Q\n    choices:\n      - {{id: x, label: X, outcome: o}}\n      - {{id: y, label: Y, outcome: o}}\noutcomes:\n  o:\n    title: O\n    guidance: G\n    cites:\n      - {{section: presse-kjoreregler, item: 13}}\n    contact: {contact}\n");
 
         var error = Assert.Throws<ContentException>(() => DialogLoader.Load(path, fixture.Knowledge.Pack("ostre-toten")!, ShippedChecklists(fixture)));
 
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
         Assert.Equal(16, error.Line);
+    }
+
+    [Fact]
+    public void The_id_must_be_lowercase_letters_digits_and_hyphens()
+    {
+        var path = _temp.WriteYaml("Dialog", "id: Dialog\ntitle: T\n");
+
+        var error = Assert.Throws<ContentException>(() => DialogLoader.Load(path, fixture.Knowledge.Pack("ostre-toten")!, ShippedChecklists(fixture)));
+
+        Assert.Contains("lowercase letters, digits and hyphens", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

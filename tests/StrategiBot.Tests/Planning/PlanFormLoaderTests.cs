@@ -70,5 +70,15 @@ public sealed class PlanFormLoaderTests(KnowledgeFixture fixture) : IClassFixtur
         Assert.Contains("must equal the file name 'q'", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_id_must_be_lowercase_letters_digits_and_hyphens()
+    {
+        var path = _temp.WriteYaml("Plan", Valid.Replace("id: p", "id: Plan", StringComparison.Ordinal));
+
+        var error = Assert.Throws<ContentException>(() => PlanFormLoader.Load(path, fixture.Knowledge.Pack("ostre-toten")!));
+
+        Assert.Contains("lowercase letters, digits and hyphens", error.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _temp.Dispose();
 }

@@ -12,7 +12,11 @@ public sealed class PlanValidationTests
     private static readonly PlanField Groups = new("grupper", "Målgrupper", null, PlanFieldKind.Choices, Required: false, MaxLength: 200, [new("ansatte", "Ansatte"), new("innbyggere", "Innbyggere")]);
     private static readonly PlanField[] Fields = [Name, Notes, Channel, Groups];
 
-    private static JsonElement Submitted(string json) => JsonDocument.Parse(json).RootElement;
+    private static JsonElement Submitted(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
 
     [Fact]
     public void Sent_values_replace_saved_ones_trimmed_and_a_field_sent_empty_is_cleared()
@@ -30,16 +34,26 @@ public sealed class PlanValidationTests
     }
 
     [Fact]
-    public void A_value_that_is_not_text_or_not_a_choice_is_unreadable_and_the_saved_value_stays()
+    public void A_value_that_is_not_text_keeps_the_saved_one_and_a_choice_keeps_only_known_ids()
     {
-        var saved = new Dictionary<string, string> { ["navn"] = "Lagret" };
+        var saved = new Dictionary<string, string> { ["navn"] = "Lagret", ["kanal"] = "nett" };
 
-        var (values, problems) = PlanValidation.Read(Fields, Submitted("""{"plan.navn": 42, "plan.kanal": "nett,fb", "plan.grupper": "ansatte,ukjent"}"""), saved);
+        var (values, problems) = PlanValidation.Read(Fields, Submitted("""{"plan.navn": 42, "plan.kanal": "ukjent", "plan.grupper": "ansatte,ukjent"}"""), saved);
 
         Assert.Equal("Lagret", values["navn"]);
         Assert.Equal([Name, Channel, Groups], problems.Select(p => p.Field));
         Assert.All(problems, p => Assert.Equal(PlanProblemKind.Unreadable, p.Kind));
         Assert.Equal("ansatte", values["grupper"]);
+        Assert.False(values.ContainsKey("kanal"));
+    }
+
+    [Fact]
+    public void A_single_choice_sent_with_several_ids_keeps_the_first_and_is_flagged()
+    {
+        var (values, problems) = PlanValidation.Read([Channel], Submitted("""{"plan.kanal": "nett,fb"}"""), new Dictionary<string, string>());
+
+        Assert.Equal("nett", values["kanal"]);
+        Assert.Equal(new PlanProblem(Channel, PlanProblemKind.Unreadable), Assert.Single(problems));
     }
 
     [Fact]

@@ -54,20 +54,33 @@ public sealed class ConfidenceModelTests(KnowledgeFixture fixture) : IClassFixtu
         Assert.True(model.Probability(ConfidenceModel.Signals(0.2f, 0.9f, 2f, english: false, words: 4)) > low);
         Assert.True(model.Probability(ConfidenceModel.Signals(0.2f, 0.3f, 20f, english: false, words: 4)) > low);
         Assert.InRange(model.Probability(ConfidenceModel.Signals(0, 0, 0, english: false, words: 4)), 0f, 0.05f);
+        Assert.InRange(model.Probability(ConfidenceModel.Signals(0, 0, 0, english: true, words: 500)), 0f, 0.05f);
     }
 
     /// <summary>
     /// An English question reaches the Norwegian text only through the lexicon, and a long story carries
-    /// context no passage repeats: the same match means more for them than for a short Norwegian question.
+    /// context no passage repeats: at the same match, either is more likely answerable than a short
+    /// Norwegian question.
     /// </summary>
     [Fact]
-    public void The_same_match_weighs_more_for_an_english_or_a_long_question()
+    public void An_english_or_long_question_is_more_likely_answerable_at_the_same_match()
     {
         var model = ConfidenceModel.Default;
         var shortNorwegian = model.Probability(ConfidenceModel.Signals(0.4f, 0.5f, 8f, english: false, words: 3));
 
         Assert.True(model.Probability(ConfidenceModel.Signals(0.4f, 0.5f, 8f, english: true, words: 3)) > shortNorwegian);
         Assert.True(model.Probability(ConfidenceModel.Signals(0.4f, 0.5f, 8f, english: false, words: 15)) > shortNorwegian);
+    }
+
+    /// <summary>A message longer than any question the model was fitted on must not answer itself by length alone.</summary>
+    [Fact]
+    public void Length_counts_only_up_to_the_longest_questions_the_model_knows()
+    {
+        var model = ConfidenceModel.Default;
+        var longest = model.Probability(ConfidenceModel.Signals(0.1f, 0.15f, 3f, english: true, words: ConfidenceModel.MaxWords));
+
+        Assert.Equal(longest, model.Probability(ConfidenceModel.Signals(0.1f, 0.15f, 3f, english: true, words: 400)));
+        Assert.True(longest < 0.4f, $"a long English message matching little got {longest}");
     }
 
     [Fact]
