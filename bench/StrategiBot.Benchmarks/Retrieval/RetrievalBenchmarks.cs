@@ -29,6 +29,7 @@ public class RetrievalBenchmarks
     private IReadOnlyList<ContentPack> _packs = null!;
     private StopWords _stopWords = null!;
     private ConceptLexicon _lexicon = null!;
+    private FactPhrases _facts = null!;
     private KnowledgeBase _knowledge = null!;
 
     [ParamsSource(nameof(QuestionIndexes))]
@@ -44,7 +45,9 @@ public class RetrievalBenchmarks
         _stopWords = StopWords.Load(Path.Combine(root, "lexicon", "stopwords.txt"));
         var concepts = Path.Combine(root, "lexicon", "concepts.yaml");
         _lexicon = File.Exists(concepts) ? ConceptLexicon.Load(concepts) : ConceptLexicon.Empty;
-        _knowledge = new KnowledgeBase(_packs, _stopWords, _lexicon);
+        var facts = Path.Combine(root, "lexicon", "fact-questions.txt");
+        _facts = File.Exists(facts) ? FactPhrases.Load(facts) : FactPhrases.Empty;
+        _knowledge = new KnowledgeBase(_packs, _stopWords, _lexicon, _facts);
     }
 
     [Benchmark]
@@ -71,6 +74,7 @@ public class IndexBuildBenchmarks
     private IReadOnlyList<ContentPack> _packs = null!;
     private StopWords _stopWords = null!;
     private ConceptLexicon _lexicon = null!;
+    private FactPhrases _facts = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -80,8 +84,10 @@ public class IndexBuildBenchmarks
         _stopWords = StopWords.Load(Path.Combine(root, "lexicon", "stopwords.txt"));
         var concepts = Path.Combine(root, "lexicon", "concepts.yaml");
         _lexicon = File.Exists(concepts) ? ConceptLexicon.Load(concepts) : ConceptLexicon.Empty;
+        var facts = Path.Combine(root, "lexicon", "fact-questions.txt");
+        _facts = File.Exists(facts) ? FactPhrases.Load(facts) : FactPhrases.Empty;
     }
 
     [Benchmark]
-    public object BuildIndex() => new KnowledgeBase(_packs, _stopWords, _lexicon);
+    public object BuildIndex() => new KnowledgeBase(_packs, _stopWords, _lexicon, _facts);
 }

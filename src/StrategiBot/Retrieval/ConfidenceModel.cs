@@ -18,10 +18,10 @@ internal sealed record ConfidenceModel(float Bias, IReadOnlyList<float> Weights)
     /// Fitted with <c>eval --fit</c> on tests/StrategiBot.Tests/Retrieval/calibration/*.jsonl; see the README's
     /// Quality section. Refit whenever ranking, stored questions or the lexicon change much.
     /// </summary>
-    public static ConfidenceModel Default { get; } = new(-10.71f, [5.71f, 3.01f, 1.31f, 1.01f, 1.94f]);
+    public static ConfidenceModel Default { get; } = new(-10.15f, [5.52f, 3.01f, 1.25f, 0.95f, 1.82f, -2.82f]);
 
     /// <summary>What each signal is, for <c>eval --fit</c>'s report.</summary>
-    public static IReadOnlyList<string> SignalNames { get; } = ["question match", "coverage", "ln(1 + score)", "english", "ln(1 + words)"];
+    public static IReadOnlyList<string> SignalNames { get; } = ["question match", "coverage", "ln(1 + score)", "english", "ln(1 + words)", "asks for a number or name the passage lacks"];
 
     /// <summary>
     /// About the longest questions the model is fitted on. Beyond them length says nothing the model has
@@ -30,8 +30,9 @@ internal sealed record ConfidenceModel(float Bias, IReadOnlyList<float> Weights)
     public const int MaxWords = 20;
 
     /// <param name="words">The question's meaningful words, after stop words and framing are dropped; counted up to <see cref="MaxWords"/>.</param>
-    public static float[] Signals(float mutualQuestionMatch, float coverage, float bestScore, bool english, int words) =>
-        [mutualQuestionMatch, coverage, MathF.Log(1 + bestScore), english ? 1 : 0, MathF.Log(1 + Math.Min(words, MaxWords))];
+    /// <param name="asksForAFact">The question asks for a number or a name the best passage does not give (<see cref="Analysis.FactPhrases"/>).</param>
+    public static float[] Signals(float mutualQuestionMatch, float coverage, float bestScore, bool english, int words, bool asksForAFact) =>
+        [mutualQuestionMatch, coverage, MathF.Log(1 + bestScore), english ? 1 : 0, MathF.Log(1 + Math.Min(words, MaxWords)), asksForAFact ? 1 : 0];
 
     public float Probability(IReadOnlyList<float> signals)
     {

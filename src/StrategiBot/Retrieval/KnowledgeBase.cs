@@ -17,8 +17,12 @@ internal sealed class KnowledgeBase
     /// <summary>Stems that name the strategy document itself ("strategien", "kommunikasjonsstrategien").</summary>
     private static readonly HashSet<string> DocumentWords = new(["strategi", "kommunikasjonsstrategi", "kommunikasjonstrategi", "strategy", "kommstrategi"], StringComparer.Ordinal);
 
-    public KnowledgeBase(IReadOnlyList<ContentPack> packs, StopWords stopWords, ConceptLexicon lexicon)
+    private readonly FactPhrases _facts;
+
+    /// <param name="facts">Phrases asking for a number or a name; none when null.</param>
+    public KnowledgeBase(IReadOnlyList<ContentPack> packs, StopWords stopWords, ConceptLexicon lexicon, FactPhrases? facts = null)
     {
+        _facts = facts ?? FactPhrases.Empty;
         _packs = packs.ToDictionary(p => p.Organisation.Id, StringComparer.Ordinal);
         var corpus = packs.SelectMany(p => p.Strategy.Sections.SelectMany(s => s.Blocks.Select(b => b.Text).Append(s.Title))
             .Concat(p.Questions.Values.SelectMany(q => q).Select(q => q.Text)));
@@ -135,7 +139,7 @@ internal sealed class KnowledgeBase
             .OrderByDescending(s => s.Value.Total).ThenBy(s => s.Key).ToList();
         if (ranked.Count == 0)
         {
-            return new RetrievalResult(question, organisationId, query, [], 0f) { Features = ConfidenceModel.Signals(0, 0, 0, english, query.Groups.Count) };
+            return new RetrievalResult(question, organisationId, query, [], 0f) { Features = ConfidenceModel.Signals(0, 0, 0, english, query.Groups.Count, asksForAFact: false) };
         }
 
         var totalWeight = groupWeights.Sum();
@@ -154,7 +158,7 @@ internal sealed class KnowledgeBase
         }
         // Close sections for "Did you mean ...?" when the answer is refused.
         var suggestions = ranked.Select(r => Index.Passages[r.Key].Section).DistinctBy(s => s.Id).Take(3).ToList();
-        var features = ConfidenceModel.Signals(mutual, coverage, best.Total, english, query.Groups.Count);
+        var features = ConfidenceModel.Signals(mutual, coverage, best.Total, english, query.Groups.Count, _facts.AsksForWhatThePassageLacks(question, Index.Passages[ranked[0].Key].Text));
         return new RetrievalResult(question, organisationId, query, results, coverage)
         {
             Features = features,

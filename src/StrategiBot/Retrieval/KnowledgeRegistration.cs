@@ -31,7 +31,9 @@ internal static class KnowledgeRegistration
         var stopWords = StopWords.Load(System.IO.Path.Combine(options.LexiconFolder, "stopwords.txt"));
         var conceptsPath = System.IO.Path.Combine(options.LexiconFolder, "concepts.yaml");
         var lexicon = File.Exists(conceptsPath) ? ConceptLexicon.Load(conceptsPath) : ConceptLexicon.Empty;
-        return new KnowledgeBase(packs, stopWords, lexicon);
+        var factsPath = System.IO.Path.Combine(options.LexiconFolder, "fact-questions.txt");
+        var facts = File.Exists(factsPath) ? FactPhrases.Load(factsPath) : FactPhrases.Empty;
+        return new KnowledgeBase(packs, stopWords, lexicon, facts);
     }
 
     /// <summary>

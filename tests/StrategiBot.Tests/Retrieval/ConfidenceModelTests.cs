@@ -49,12 +49,12 @@ public sealed class ConfidenceModelTests(KnowledgeFixture fixture) : IClassFixtu
         var model = ConfidenceModel.Default;
         Assert.Equal(ConfidenceModel.SignalNames.Count, model.Weights.Count);
 
-        var low = model.Probability(ConfidenceModel.Signals(0.2f, 0.3f, 2f, english: false, words: 4));
-        Assert.True(model.Probability(ConfidenceModel.Signals(0.9f, 0.3f, 2f, english: false, words: 4)) > low);
-        Assert.True(model.Probability(ConfidenceModel.Signals(0.2f, 0.9f, 2f, english: false, words: 4)) > low);
-        Assert.True(model.Probability(ConfidenceModel.Signals(0.2f, 0.3f, 20f, english: false, words: 4)) > low);
-        Assert.InRange(model.Probability(ConfidenceModel.Signals(0, 0, 0, english: false, words: 4)), 0f, 0.05f);
-        Assert.InRange(model.Probability(ConfidenceModel.Signals(0, 0, 0, english: true, words: 500)), 0f, 0.05f);
+        var low = model.Probability(ConfidenceModel.Signals(0.2f, 0.3f, 2f, english: false, words: 4, asksForAFact: false));
+        Assert.True(model.Probability(ConfidenceModel.Signals(0.9f, 0.3f, 2f, english: false, words: 4, asksForAFact: false)) > low);
+        Assert.True(model.Probability(ConfidenceModel.Signals(0.2f, 0.9f, 2f, english: false, words: 4, asksForAFact: false)) > low);
+        Assert.True(model.Probability(ConfidenceModel.Signals(0.2f, 0.3f, 20f, english: false, words: 4, asksForAFact: false)) > low);
+        Assert.InRange(model.Probability(ConfidenceModel.Signals(0, 0, 0, english: false, words: 4, asksForAFact: false)), 0f, 0.05f);
+        Assert.InRange(model.Probability(ConfidenceModel.Signals(0, 0, 0, english: true, words: 500, asksForAFact: false)), 0f, 0.05f);
     }
 
     /// <summary>
@@ -66,10 +66,10 @@ public sealed class ConfidenceModelTests(KnowledgeFixture fixture) : IClassFixtu
     public void An_english_or_long_question_is_more_likely_answerable_at_the_same_match()
     {
         var model = ConfidenceModel.Default;
-        var shortNorwegian = model.Probability(ConfidenceModel.Signals(0.4f, 0.5f, 8f, english: false, words: 3));
+        var shortNorwegian = model.Probability(ConfidenceModel.Signals(0.4f, 0.5f, 8f, english: false, words: 3, asksForAFact: false));
 
-        Assert.True(model.Probability(ConfidenceModel.Signals(0.4f, 0.5f, 8f, english: true, words: 3)) > shortNorwegian);
-        Assert.True(model.Probability(ConfidenceModel.Signals(0.4f, 0.5f, 8f, english: false, words: 15)) > shortNorwegian);
+        Assert.True(model.Probability(ConfidenceModel.Signals(0.4f, 0.5f, 8f, english: true, words: 3, asksForAFact: false)) > shortNorwegian);
+        Assert.True(model.Probability(ConfidenceModel.Signals(0.4f, 0.5f, 8f, english: false, words: 15, asksForAFact: false)) > shortNorwegian);
     }
 
     /// <summary>A message longer than any question the model was fitted on must not answer itself by length alone.</summary>
@@ -77,10 +77,19 @@ public sealed class ConfidenceModelTests(KnowledgeFixture fixture) : IClassFixtu
     public void Length_counts_only_up_to_the_longest_questions_the_model_knows()
     {
         var model = ConfidenceModel.Default;
-        var longest = model.Probability(ConfidenceModel.Signals(0.1f, 0.15f, 3f, english: true, words: ConfidenceModel.MaxWords));
+        var longest = model.Probability(ConfidenceModel.Signals(0.1f, 0.15f, 3f, english: true, words: ConfidenceModel.MaxWords, asksForAFact: false));
 
-        Assert.Equal(longest, model.Probability(ConfidenceModel.Signals(0.1f, 0.15f, 3f, english: true, words: 400)));
+        Assert.Equal(longest, model.Probability(ConfidenceModel.Signals(0.1f, 0.15f, 3f, english: true, words: 400, asksForAFact: false)));
         Assert.True(longest < 0.4f, $"a long English message matching little got {longest}");
+    }
+
+    [Fact]
+    public void Asking_for_a_number_or_name_the_passage_lacks_lowers_the_probability()
+    {
+        var model = ConfidenceModel.Default;
+
+        Assert.True(model.Probability(ConfidenceModel.Signals(0.6f, 0.8f, 8f, english: false, words: 4, asksForAFact: true))
+            < model.Probability(ConfidenceModel.Signals(0.6f, 0.8f, 8f, english: false, words: 4, asksForAFact: false)));
     }
 
     [Fact]

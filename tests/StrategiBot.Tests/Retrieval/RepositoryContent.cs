@@ -14,7 +14,7 @@ internal static class RepositoryContent
     private static readonly Lazy<IReadOnlyList<ContentPack>> LazyPacks = new(() => ContentPackLoader.LoadAll(ContentFolder));
     private static readonly Lazy<ConceptLexicon> LazyLexicon = new(() => ConceptLexicon.Load(ConceptsFile));
     private static readonly Lazy<StopWords> LazyStopWords = new(() => StopWords.Load(StopWordsFile));
-    private static readonly Lazy<KnowledgeBase> LazyKnowledgeBase = new(() => new KnowledgeBase(Packs, StopWords, Lexicon));
+    private static readonly Lazy<KnowledgeBase> LazyKnowledgeBase = new(() => new KnowledgeBase(Packs, StopWords, Lexicon, FactPhrases.Load(FactsFile)));
 
     /// <summary>The folder holding StrategiBot.sln.</summary>
     public static string Root => LazyRoot.Value;
@@ -24,6 +24,8 @@ internal static class RepositoryContent
     public static string ConceptsFile => Path.Combine(Root, "lexicon", "concepts.yaml");
 
     public static string StopWordsFile => Path.Combine(Root, "lexicon", "stopwords.txt");
+
+    public static string FactsFile => Path.Combine(Root, "lexicon", "fact-questions.txt");
 
     public static IReadOnlyList<ContentPack> Packs => LazyPacks.Value;
 

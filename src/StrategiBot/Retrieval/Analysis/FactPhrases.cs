@@ -1,0 +1,86 @@
+using StrategiBot.Content;
+
+namespace StrategiBot.Retrieval.Analysis;
+
+/// <summary>
+/// Phrases that ask for a number or a name ("hvor mange", "hva koster", "hva heter"), from
+/// <c>lexicon/fact-questions.txt</c>. A strategy seldom answers those: it says who speaks to the press, not
+/// who the mayor is today. The confidence model takes <see cref="AsksForWhatThePassageLacks"/> as one of its
+/// signals, so a question that matches a passage closely can still be answered.
+/// </summary>
+internal sealed class FactPhrases
+{
+    private readonly List<(FactKind Kind, string[] Words)> _phrases;
+
+    private FactPhrases(List<(FactKind Kind, string[] Words)> phrases) => _phrases = phrases;
+
+    public static FactPhrases Empty { get; } = new([]);
+
+    public int Count => _phrases.Count;
+
+    /// <summary>Reads <c>kind: phrase</c> lines; an unknown kind fails with the file and line.</summary>
+    public static FactPhrases Load(string path)
+    {
+        var phrases = new List<(FactKind, string[])>();
+        var lineNumber = 0;
+        foreach (var raw in File.ReadLines(path))
+        {
+            lineNumber++;
+            var line = raw.Split('#', 2)[0].Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            var kind = colon < 0 ? null : line[..colon].Trim() switch
+            {
+                "number" => FactKind.Number,
+                "name" => FactKind.Name,
+                _ => (FactKind?)null,
+            };
+            var words = colon < 0 ? [] : Tokenizer.Split(line[(colon + 1)..]).Select(LetterFolding.Fold).ToArray();
+            if (kind is null || words.Length == 0)
+            {
+                throw new ContentException(path, lineNumber, "expected 'number: phrase' or 'name: phrase'.");
+            }
+            phrases.Add((kind.Value, words));
+        }
+        return new FactPhrases(phrases);
+    }
+
+    /// <summary>
+    /// True when the question asks for a name, or for a number (a count, a price) that the passage does not
+    /// state: a passage without a digit cannot say how many.
+    /// </summary>
+    public bool AsksForWhatThePassageLacks(string question, string passage) => Match(question) switch
+    {
+        FactKind.Name => true,
+        FactKind.Number => !passage.Any(char.IsAsciiDigit),
+        _ => false,
+    };
+
+    /// <summary>The kind of the first phrase the question holds, word for word and in order.</summary>
+    public FactKind? Match(string question)
+    {
+        var words = Tokenizer.Split(question).Select(LetterFolding.Fold).ToArray();
+        foreach (var (kind, phrase) in _phrases)
+        {
+            for (var start = 0; start + phrase.Length <= words.Length; start++)
+            {
+                if (words.AsSpan(start, phrase.Length).SequenceEqual(phrase))
+                {
+                    return kind;
+                }
+            }
+        }
+        return null;
+    }
+}
+
+internal enum FactKind
+{
+    /// <summary>A count or a price.</summary>
+    Number,
+    /// <summary>Someone's or something's name.</summary>
+    Name,
+}

@@ -1,0 +1,63 @@
+using StrategiBot.Content;
+using StrategiBot.Retrieval.Analysis;
+
+namespace StrategiBot.Tests.Retrieval.Analysis;
+
+/// <summary>Questions asking for a number or a name, which a strategy seldom answers.</summary>
+public sealed class FactPhrasesTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>
+{
+    private static FactPhrases Shipped => FactPhrases.Load(RepositoryContent.FactsFile);
+
+    [Theory]
+    [InlineData("Hvor mange feriedager har jeg igjen?", "Number")]
+    [InlineData("kor mange dagar kan eg vere heime?", "Number")]
+    [InlineData("How many followers do we have?", "Number")]
+    [InlineData("Hva koster en annonse i lokalavisa?", "Number")]
+    [InlineData("hva heter kommunens konto på Insta?", "Name")]
+    [InlineData("Kva heiter leiaren for kommunikasjon?", "Name")]
+    [InlineData("What's the name of the mayor?", "Name")]
+    [InlineData("kommunens instagram brukernavn", "Name")]
+    public void A_question_asking_for_a_number_or_a_name_is_recognised(string question, string kind) =>
+        Assert.Equal(Enum.Parse<FactKind>(kind), Shipped.Match(question));
+
+    [Theory]
+    [InlineData("Hvor mye skal jeg informere de ansatte?")]
+    [InlineData("Mange spør meg om dette, hvor skal jeg henvise dem?")]
+    [InlineData("Hvem har ansvar for kommunens Facebook-side?")]
+    [InlineData("How much should I tell the press?")]
+    public void Other_questions_are_not_fact_questions(string question) =>
+        Assert.Null(Shipped.Match(question));
+
+    [Fact]
+    public void A_number_counts_only_when_the_passage_states_none()
+    {
+        Assert.True(Shipped.AsksForWhatThePassageLacks("Hvor mange ansatte har vi?", "Ansatte er viktige ambassadører."));
+        Assert.False(Shipped.AsksForWhatThePassageLacks("Hvor mange ansatte har vi?", "Kommunens 1300 ansatte er viktige ambassadører."));
+        Assert.True(Shipped.AsksForWhatThePassageLacks("Hva heter ordføreren?", "Ordføreren er kommunens fremste talsperson, valgt for 4 år."));
+        Assert.False(Shipped.AsksForWhatThePassageLacks("Hvem er talsperson?", "Ordføreren er kommunens fremste talsperson."));
+    }
+
+    [Fact]
+    public void On_the_real_content_a_number_the_strategy_states_is_answered_and_one_it_does_not_is_refused()
+    {
+        var answerer = fixture.Answerer();
+
+        Assert.True(answerer.Answer("Hvor mange ansatte har kommunen?", "ostre-toten").Answered);
+        Assert.False(answerer.Answer("Hvor mange feriedager har jeg krav på i år?", "ostre-toten").Answered);
+    }
+
+    [Theory]
+    [InlineData("numbers: hvor mange\n", 1)]
+    [InlineData("# kommentar\n\nname:\n", 3)]
+    [InlineData("hvor mange\n", 1)]
+    public void A_malformed_line_fails_with_file_and_line(string text, int line)
+    {
+        using var folder = new TempFolder("facts");
+        var path = folder.Write("fact-questions.txt", text);
+
+        var error = Assert.Throws<ContentException>(() => FactPhrases.Load(path));
+
+        Assert.Equal(line, error.Line);
+        Assert.StartsWith($"{path}:{line}:", error.Message, StringComparison.Ordinal);
+    }
+}
