@@ -16,8 +16,6 @@ internal sealed class FactPhrases
 
     public static FactPhrases Empty { get; } = new([]);
 
-    public int Count => _phrases.Count;
-
     /// <summary>Reads <c>kind: phrase</c> lines; an unknown kind fails with the file and line.</summary>
     public static FactPhrases Load(string path)
     {
