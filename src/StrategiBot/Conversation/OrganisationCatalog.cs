@@ -22,11 +22,8 @@ internal class OrganisationCatalog<T> where T : class, ICatalogued
 
     private readonly Dictionary<(string Organisation, string Id), T> _byId = [];
     private readonly List<(T Target, string[] Stems)> _triggers = [];
-    private readonly AnalysisPipeline _analysis;
-
     public OrganisationCatalog(IReadOnlyList<T> items, AnalysisPipeline analysis)
     {
-        _analysis = analysis;
         foreach (var item in items)
         {
             _byId[(item.OrganisationId, item.Id)] = item;
@@ -48,12 +45,10 @@ internal class OrganisationCatalog<T> where T : class, ICatalogued
 
     public T? Find(string organisationId, string id) => _byId.GetValueOrDefault((organisationId, id));
 
-    /// <summary>The item whose trigger the message matches with the most words, if any (for a message not yet analysed).</summary>
-    public T? MatchTrigger(string organisationId, string text) => MatchTrigger(organisationId, _analysis.AnalyzeDocument(text));
-
     /// <summary>
-    /// As <see cref="MatchTrigger(string, string)"/>, for a message already analysed with the same pipeline,
-    /// so a message checked against several catalogs is analysed once.
+    /// The item whose trigger the message matches with the most words, if any. <paramref name="words"/> is
+    /// the message analysed with the pipeline the catalog was built with, so a message checked against
+    /// several catalogs is analysed once.
     /// </summary>
     public T? MatchTrigger(string organisationId, IReadOnlyList<string> words)
     {

@@ -54,7 +54,7 @@ internal sealed class KnowledgeBase
         var passages = Index.Passages.Where(x => x.OrganisationId == pack.Organisation.Id)
             .Select(x => (Passage: x, Normalised: ContentPackLoader.Normalise(x.Text))).ToList();
         return [.. pack.Questions.SelectMany(section => section.Value.Select(q => new StoredQuestion(
-            (FramesTheDocument(q.Text) ? Analysis.AnalyzeDocument(q.Text).Where(t => !DocumentWords.Contains(t)) : Analysis.AnalyzeDocument(q.Text))
+            (FramesTheDocument(Tokenizer.SplitFolded(q.Text)) ? Analysis.AnalyzeDocument(q.Text).Where(t => !DocumentWords.Contains(t)) : Analysis.AnalyzeDocument(q.Text))
                 .Distinct(StringComparer.Ordinal).ToDictionary(t => t, Rarity, StringComparer.Ordinal),
             [.. passages.Where(x => x.Passage.Section.Id == section.Key
                 && (q.About is null || x.Normalised.Contains(q.About, StringComparison.Ordinal))).Select(x => x.Passage.Index)])))];
@@ -128,7 +128,9 @@ internal sealed class KnowledgeBase
     public RetrievalResult Search(string question, string organisationId, int maxFurther = 2)
     {
         var english = Conversation.LanguageDetector.Detect(question) == Conversation.Language.English;
-        var query = WithoutFrame(Analysis.AnalyzeQuery(question, english), question, organisationId);
+        // Folded once for the two checks on the question's wording: its framing and whether it asks for a fact.
+        var words = Tokenizer.SplitFolded(question);
+        var query = WithoutFrame(Analysis.AnalyzeQuery(question, english), words, organisationId);
         query = english ? query : WithExtensions(query);
         var scores = Index.Score(query, organisationId);
         var groupWeights = query.Groups.Select(GroupWeight).ToArray();
@@ -158,7 +160,7 @@ internal sealed class KnowledgeBase
         }
         // Close sections for "Did you mean ...?" when the answer is refused.
         var suggestions = ranked.Select(r => Index.Passages[r.Key].Section).DistinctBy(s => s.Id).Take(3).ToList();
-        var features = ConfidenceModel.Signals(mutual, coverage, best.Total, english, query.Groups.Count, _facts.AsksForWhatThePassageLacks(question, Index.Passages[ranked[0].Key].Text));
+        var features = ConfidenceModel.Signals(mutual, coverage, best.Total, english, query.Groups.Count, _facts.AsksForWhatThePassageLacks(words, Index.Passages[ranked[0].Key].Text));
         return new RetrievalResult(question, organisationId, query, results, coverage)
         {
             Features = features,
@@ -175,14 +177,14 @@ internal sealed class KnowledgeBase
     /// "strategien" in "hva sier strategien om ..." names the document every passage belongs to. A question
     /// about the strategy itself ("er strategien et styringsverktøy?") keeps the word.
     /// </summary>
-    private AnalyzedQuery WithoutFrame(AnalyzedQuery query, string question, string organisationId)
+    private AnalyzedQuery WithoutFrame(AnalyzedQuery query, IReadOnlyList<string> questionWords, string organisationId)
     {
         if (!_ownNames.TryGetValue(organisationId, out var name))
         {
             return query;
         }
         var kept = query.Groups.Where(g => !name.Contains(g.Alternatives[0].Term)).ToList();
-        if (FramesTheDocument(question))
+        if (FramesTheDocument(questionWords))
         {
             var aboutTopic = kept.Where(g => !DocumentWords.Contains(g.Alternatives[0].Term)).ToList();
             kept = aboutTopic.Count > 0 ? aboutTopic : kept;
@@ -190,10 +192,9 @@ internal sealed class KnowledgeBase
         return kept.Count == 0 ? query : new AnalyzedQuery(kept);
     }
 
-    /// <summary>"... i strategien", "ifølge strategien", "... strategien ... om X", "the strategy ... about X".</summary>
-    private static bool FramesTheDocument(string question)
+    /// <summary>"... i strategien", "ifølge strategien", "... strategien ... om X", "the strategy ... about X" (folded words).</summary>
+    private static bool FramesTheDocument(IReadOnlyList<string> words)
     {
-        var words = Tokenizer.Split(question).Select(LetterFolding.Fold).ToList();
         for (var i = 0; i < words.Count; i++)
         {
             if (!DocumentWords.Contains(NorwegianStemmer.Stem(words[i])))

@@ -64,7 +64,7 @@ public sealed class DialogConversationTests(KnowledgeFixture fixture) : IClassFi
 
         foreach (var trigger in dialogs.Single(d => d.OrganisationId == org && d.Id == dialogId).Triggers)
         {
-            Assert.Equal(dialogId, catalog.MatchTrigger(org, trigger)?.Id);
+            Assert.Equal(dialogId, catalog.MatchTrigger(org, fixture.Knowledge.Analysis.AnalyzeDocument(trigger))?.Id);
         }
     }
 

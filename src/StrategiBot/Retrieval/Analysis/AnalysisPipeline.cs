@@ -92,7 +92,7 @@ internal sealed class AnalysisPipeline
     /// </param>
     public AnalyzedQuery AnalyzeQuery(string text, bool english = false)
     {
-        var folded = Tokenizer.Split(text).Select(LetterFolding.Fold).ToList();
+        var folded = Tokenizer.SplitFolded(text);
         var stems = folded.Select(NorwegianStemmer.Stem).ToList();
         var perWord = new List<QueryAlternative>?[folded.Count];
 

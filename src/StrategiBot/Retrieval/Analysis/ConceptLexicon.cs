@@ -89,7 +89,7 @@ internal sealed class ConceptLexicon
             }
             foreach (var (phrase, concept) in candidates)
             {
-                if (i + phrase.Length <= foldedStems.Count && phrase.AsSpan().SequenceEqual(foldedStems.Skip(i).Take(phrase.Length).ToArray()))
+                if (Tokenizer.PhraseAt(foldedStems, i, phrase))
                 {
                     yield return (concept, i, phrase.Length);
                 }

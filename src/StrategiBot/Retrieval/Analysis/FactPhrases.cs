@@ -36,7 +36,7 @@ internal sealed class FactPhrases
                 "name" => FactKind.Name,
                 _ => (FactKind?)null,
             };
-            var words = colon < 0 ? [] : Tokenizer.Split(line[(colon + 1)..]).Select(LetterFolding.Fold).ToArray();
+            var words = colon < 0 ? [] : Tokenizer.SplitFolded(line[(colon + 1)..]).ToArray();
             if (kind is null || words.Length == 0)
             {
                 throw new ContentException(path, lineNumber, "expected 'number: phrase' or 'name: phrase'.");
@@ -47,25 +47,25 @@ internal sealed class FactPhrases
     }
 
     /// <summary>
-    /// True when the question asks for a name, or for a number (a count, a price) that the passage does not
-    /// state: a passage without a digit cannot say how many.
+    /// True when the question (its words as <see cref="Tokenizer.SplitFolded"/> gives them) asks for a name,
+    /// or for a number (a count, a price) that the passage does not state: a passage without a digit cannot
+    /// say how many.
     /// </summary>
-    public bool AsksForWhatThePassageLacks(string question, string passage) => Match(question) switch
+    public bool AsksForWhatThePassageLacks(IReadOnlyList<string> questionWords, string passage) => Match(questionWords) switch
     {
         FactKind.Name => true,
         FactKind.Number => !passage.Any(char.IsAsciiDigit),
         _ => false,
     };
 
-    /// <summary>The kind of the first phrase the question holds, word for word and in order.</summary>
-    public FactKind? Match(string question)
+    /// <summary>The kind of the first phrase the question's folded words hold, word for word and in order.</summary>
+    public FactKind? Match(IReadOnlyList<string> questionWords)
     {
-        var words = Tokenizer.Split(question).Select(LetterFolding.Fold).ToArray();
         foreach (var (kind, phrase) in _phrases)
         {
-            for (var start = 0; start + phrase.Length <= words.Length; start++)
+            for (var start = 0; start + phrase.Length <= questionWords.Count; start++)
             {
-                if (words.AsSpan(start, phrase.Length).SequenceEqual(phrase))
+                if (Tokenizer.PhraseAt(questionWords, start, phrase))
                 {
                     return kind;
                 }

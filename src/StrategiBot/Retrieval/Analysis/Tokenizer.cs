@@ -25,4 +25,24 @@ internal static class Tokenizer
         }
         return tokens;
     }
+
+    /// <summary>The words with their letters folded (<see cref="LetterFolding"/>), as phrases are compared.</summary>
+    public static List<string> SplitFolded(string text) => [.. Split(text).Select(LetterFolding.Fold)];
+
+    /// <summary>True when <paramref name="phrase"/> stands in <paramref name="words"/> at <paramref name="start"/>, word for word.</summary>
+    public static bool PhraseAt(IReadOnlyList<string> words, int start, IReadOnlyList<string> phrase)
+    {
+        if (start + phrase.Count > words.Count)
+        {
+            return false;
+        }
+        for (var k = 0; k < phrase.Count; k++)
+        {
+            if (!string.Equals(words[start + k], phrase[k], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -8,6 +8,8 @@ public sealed class FactPhrasesTests(KnowledgeFixture fixture) : IClassFixture<K
 {
     private static FactPhrases Shipped => FactPhrases.Load(RepositoryContent.FactsFile);
 
+    private static List<string> Words(string question) => Tokenizer.SplitFolded(question);
+
     [Theory]
     [InlineData("Hvor mange feriedager har jeg igjen?", "Number")]
     [InlineData("kor mange dagar kan eg vere heime?", "Number")]
@@ -18,7 +20,7 @@ public sealed class FactPhrasesTests(KnowledgeFixture fixture) : IClassFixture<K
     [InlineData("What's the name of the mayor?", "Name")]
     [InlineData("kommunens instagram brukernavn", "Name")]
     public void A_question_asking_for_a_number_or_a_name_is_recognised(string question, string kind) =>
-        Assert.Equal(Enum.Parse<FactKind>(kind), Shipped.Match(question));
+        Assert.Equal(Enum.Parse<FactKind>(kind), Shipped.Match(Words(question)));
 
     [Theory]
     [InlineData("Hvor mye skal jeg informere de ansatte?")]
@@ -26,15 +28,15 @@ public sealed class FactPhrasesTests(KnowledgeFixture fixture) : IClassFixture<K
     [InlineData("Hvem har ansvar for kommunens Facebook-side?")]
     [InlineData("How much should I tell the press?")]
     public void Other_questions_are_not_fact_questions(string question) =>
-        Assert.Null(Shipped.Match(question));
+        Assert.Null(Shipped.Match(Words(question)));
 
     [Fact]
     public void A_number_counts_only_when_the_passage_states_none()
     {
-        Assert.True(Shipped.AsksForWhatThePassageLacks("Hvor mange ansatte har vi?", "Ansatte er viktige ambassadører."));
-        Assert.False(Shipped.AsksForWhatThePassageLacks("Hvor mange ansatte har vi?", "Kommunens 1300 ansatte er viktige ambassadører."));
-        Assert.True(Shipped.AsksForWhatThePassageLacks("Hva heter ordføreren?", "Ordføreren er kommunens fremste talsperson, valgt for 4 år."));
-        Assert.False(Shipped.AsksForWhatThePassageLacks("Hvem er talsperson?", "Ordføreren er kommunens fremste talsperson."));
+        Assert.True(Shipped.AsksForWhatThePassageLacks(Words("Hvor mange ansatte har vi?"), "Ansatte er viktige ambassadører."));
+        Assert.False(Shipped.AsksForWhatThePassageLacks(Words("Hvor mange ansatte har vi?"), "Kommunens 1300 ansatte er viktige ambassadører."));
+        Assert.True(Shipped.AsksForWhatThePassageLacks(Words("Hva heter ordføreren?"), "Ordføreren er kommunens fremste talsperson, valgt for 4 år."));
+        Assert.False(Shipped.AsksForWhatThePassageLacks(Words("Hvem er talsperson?"), "Ordføreren er kommunens fremste talsperson."));
     }
 
     [Fact]
