@@ -16,6 +16,7 @@ internal sealed class AnalysisPipeline
     private readonly HashSet<string> _stems;
     private readonly CompoundSplitter _splitter;
     private readonly TypoCorrector _typos;
+    private readonly TypoCorrector _lexiconTypos;
 
     /// <param name="stopWords">Words to drop.</param>
     /// <param name="lexicon">The concept lexicon.</param>
@@ -39,7 +40,11 @@ internal sealed class AnalysisPipeline
         }
         // "lages" must not be corrected to the lexicon's English "pages".
         _typos = new TypoCorrector(_foldedVocabulary);
-        _foldedVocabulary.UnionWith((knownWords ?? []).Select(LetterFolding.Fold).Where(w => w.Length >= 3 && !stopWords.Contains(w)));
+        var lexiconWords = (knownWords ?? []).Select(LetterFolding.Fold).Where(w => w.Length >= 3 && !stopWords.Contains(w)).ToList();
+        // "comunications" should still reach the lexicon's "communications"; kept apart from the corpus
+        // corrector so a Norwegian word is never bent into an English one while a Norwegian spelling exists.
+        _lexiconTypos = new TypoCorrector(lexiconWords);
+        _foldedVocabulary.UnionWith(lexiconWords);
         _stems = new HashSet<string>(_foldedVocabulary.Select(NorwegianStemmer.Stem), StringComparer.Ordinal);
         _splitter = new CompoundSplitter(IsKnown);
     }
@@ -95,6 +100,8 @@ internal sealed class AnalysisPipeline
         var folded = Tokenizer.SplitFolded(text);
         var stems = folded.Select(NorwegianStemmer.Stem).ToList();
         var perWord = new List<QueryAlternative>?[folded.Count];
+        var lexiconTypo = new bool[folded.Count];
+        var misspelt = new bool[folded.Count];
 
         for (var i = 0; i < folded.Count; i++)
         {
@@ -104,14 +111,24 @@ internal sealed class AnalysisPipeline
                 continue;
             }
             var alternatives = new List<QueryAlternative> { new(stems[i], 1f, AlternativeKind.Exact) };
-            if (!english && !IsKnown(word))
+            if (!IsKnown(word))
             {
-                foreach (var candidate in _typos.Candidates(word))
+                var candidates = english ? [] : _typos.Candidates(word);
+                foreach (var candidate in candidates)
                 {
                     alternatives.Add(new QueryAlternative(NorwegianStemmer.Stem(candidate), TypoWeight, AlternativeKind.Typo));
+                    misspelt[i] = true;
+                }
+                // The lexicon is matched on the corrected spelling only when there is one: "jounalisten" is
+                // about the press, but a word one letter from two others says nothing sure.
+                if ((candidates.Count == 0 ? _lexiconTypos.Candidates(word) : candidates) is [var corrected])
+                {
+                    stems[i] = NorwegianStemmer.Stem(corrected);
+                    lexiconTypo[i] = misspelt[i] = true;
                 }
             }
-            if (!english && Split(word) is var (left, right))
+            // A misspelt word is not a compound: "jounalisten" would split into "jouna" and "listen".
+            if (!english && !misspelt[i] && Split(word) is var (left, right))
             {
                 if (left.Length > 0)
                 {
@@ -125,7 +142,8 @@ internal sealed class AnalysisPipeline
         var standalone = new List<QueryGroup>();
         foreach (var (concept, start, length) in _lexicon.Match(stems))
         {
-            var conceptAlternatives = concept.StrategyTerms.Select(t => new QueryAlternative(t, concept.Weight, AlternativeKind.Concept));
+            var weight = Enumerable.Range(start, length).Any(i => lexiconTypo[i]) ? concept.Weight * TypoWeight : concept.Weight;
+            var conceptAlternatives = concept.StrategyTerms.Select(t => new QueryAlternative(t, weight, AlternativeKind.Concept));
             var anchor = Enumerable.Range(start, length).FirstOrDefault(i => perWord[i] is not null, -1);
             if (anchor >= 0)
             {
@@ -140,7 +158,7 @@ internal sealed class AnalysisPipeline
         // A compound's parts may be lexicon words the whole is not: "instagramkonto" is about Instagram.
         for (var i = 0; i < folded.Count; i++)
         {
-            if (!english && perWord[i] is { } alternatives && Split(folded[i]) is var (left, right))
+            if (!english && !misspelt[i] && perWord[i] is { } alternatives && Split(folded[i]) is var (left, right))
             {
                 string[] parts = left.Length > 0 ? [NorwegianStemmer.Stem(left), NorwegianStemmer.Stem(right)] : [NorwegianStemmer.Stem(right)];
                 foreach (var (concept, _, _) in _lexicon.Match(parts))

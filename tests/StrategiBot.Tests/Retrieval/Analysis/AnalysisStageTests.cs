@@ -138,4 +138,23 @@ public sealed class AnalysisStageTests
 
         Assert.Equal(expected, string.Join('|', group.Alternatives.Select(a => a.Term)));
     }
+
+    [Theory]
+    [InlineData("comunications", true, "comunication|kommunikasjon|kommunis")]     // English: no corpus correction, the lexicon's spelling
+    [InlineData("enquirey", true, "enquirey|henvendels|mediehenvendels")]
+    [InlineData("jounalisten", false, "jounalist|journalist|press|medi")]          // Norwegian: the corpus spelling, and no compound parts
+    public void A_misspelt_lexicon_word_still_brings_in_its_concept(string word, bool english, string expected)
+    {
+        var lexicon = ConceptLexicon.Load(Path.Combine(RepositoryContent.Root, "lexicon", "concepts.yaml"));
+        var pipeline = new AnalysisPipeline(
+            StopWords.Load(Path.Combine(RepositoryContent.Root, "lexicon", "stopwords.txt")),
+            lexicon,
+            ["journalisten presse media kommunikasjon henvendelse"],
+            lexicon.Words);
+
+        var group = Assert.Single(pipeline.AnalyzeQuery(word, english).Groups);
+
+        Assert.Equal(expected, string.Join('|', group.Alternatives.Select(a => a.Term)));
+        Assert.All(group.Alternatives.Where(a => a.Kind == AlternativeKind.Concept), a => Assert.True(a.Weight < 0.8f));
+    }
 }
