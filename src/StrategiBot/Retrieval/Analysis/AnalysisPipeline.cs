@@ -119,9 +119,13 @@ internal sealed class AnalysisPipeline
                     alternatives.Add(new QueryAlternative(NorwegianStemmer.Stem(candidate), TypoWeight, AlternativeKind.Typo));
                     misspelt[i] = true;
                 }
+                if (english && EnglishBaseForm(word) is { } baseForm)
+                {
+                    stems[i] = NorwegianStemmer.Stem(baseForm);
+                }
                 // The lexicon is matched on the corrected spelling only when there is one: "jounalisten" is
                 // about the press, but a word one letter from two others says nothing sure.
-                if ((candidates.Count == 0 ? _lexiconTypos.Candidates(word) : candidates) is [var corrected])
+                else if ((candidates.Count == 0 ? _lexiconTypos.Candidates(word) : candidates) is [var corrected])
                 {
                     stems[i] = NorwegianStemmer.Stem(corrected);
                     lexiconTypo[i] = misspelt[i] = true;
@@ -177,6 +181,31 @@ internal sealed class AnalysisPipeline
             .ToList();
         return new AnalyzedQuery(groups);
     }
+
+    /// <summary>
+    /// The lexicon's form of an inflected English word it lacks: "emailed" -> "email", "asking" -> "ask",
+    /// "delays" -> "delay", "stopped" -> "stop", "hoping" -> "hope". The Norwegian stemmer leaves English
+    /// endings alone, and listing every inflection in the lexicon would not scale.
+    /// </summary>
+    private string? EnglishBaseForm(string word)
+    {
+        foreach (var suffix in EnglishSuffixes)
+        {
+            if (word.Length - suffix.Length < 3 || !word.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var stem = word[..^suffix.Length];
+            string[] forms = stem.Length > 3 && stem[^1] == stem[^2] ? [stem, stem[..^1], stem + "e"] : [stem, stem + "e"];
+            if (forms.FirstOrDefault(_lexiconTypos.IsKnown) is { } form)
+            {
+                return form;
+            }
+        }
+        return null;
+    }
+
+    private static readonly string[] EnglishSuffixes = ["ing", "ed", "es", "s", "ly"];
 
     /// <summary>
     /// A question word the corpus knows whole is split only into two known words: its head alone would

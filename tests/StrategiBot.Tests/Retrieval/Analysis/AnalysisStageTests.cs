@@ -157,4 +157,23 @@ public sealed class AnalysisStageTests
         Assert.Equal(expected, string.Join('|', group.Alternatives.Select(a => a.Term)));
         Assert.All(group.Alternatives.Where(a => a.Kind == AlternativeKind.Concept), a => Assert.True(a.Weight < 0.8f));
     }
+
+    [Theory]
+    [InlineData("emailed", "post")]    // the lexicon lists "email"
+    [InlineData("tweeted", "sosial")]  // "tweet"
+    [InlineData("phoned", "telefon")]  // "phone"
+    public void An_inflected_english_word_reaches_the_lexicon_through_its_base_form(string word, string strategyTerm)
+    {
+        var lexicon = ConceptLexicon.Load(Path.Combine(RepositoryContent.Root, "lexicon", "concepts.yaml"));
+        var pipeline = new AnalysisPipeline(
+            StopWords.Load(Path.Combine(RepositoryContent.Root, "lexicon", "stopwords.txt")),
+            lexicon,
+            ["post sosiale telefon"],
+            lexicon.Words);
+
+        var group = Assert.Single(pipeline.AnalyzeQuery(word, english: true).Groups);
+
+        Assert.Contains(group.Alternatives, a => a.Kind == AlternativeKind.Concept && a.Term == strategyTerm);
+        Assert.DoesNotContain(group.Alternatives, a => a.Kind == AlternativeKind.Concept && a.Weight < 0.8f);
+    }
 }
