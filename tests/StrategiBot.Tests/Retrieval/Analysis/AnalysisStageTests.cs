@@ -145,12 +145,7 @@ public sealed class AnalysisStageTests
     [InlineData("jounalisten", false, "jounalist|journalist|press|medi")]          // Norwegian: the corpus spelling, and no compound parts
     public void A_misspelt_lexicon_word_still_brings_in_its_concept(string word, bool english, string expected)
     {
-        var lexicon = ConceptLexicon.Load(Path.Combine(RepositoryContent.Root, "lexicon", "concepts.yaml"));
-        var pipeline = new AnalysisPipeline(
-            StopWords.Load(Path.Combine(RepositoryContent.Root, "lexicon", "stopwords.txt")),
-            lexicon,
-            ["journalisten presse media kommunikasjon henvendelse"],
-            lexicon.Words);
+        var pipeline = WithTheLexicon("journalisten presse media kommunikasjon henvendelse");
 
         var group = Assert.Single(pipeline.AnalyzeQuery(word, english).Groups);
 
@@ -164,16 +159,19 @@ public sealed class AnalysisStageTests
     [InlineData("phoned", "telefon")]  // "phone"
     public void An_inflected_english_word_reaches_the_lexicon_through_its_base_form(string word, string strategyTerm)
     {
-        var lexicon = ConceptLexicon.Load(Path.Combine(RepositoryContent.Root, "lexicon", "concepts.yaml"));
-        var pipeline = new AnalysisPipeline(
-            StopWords.Load(Path.Combine(RepositoryContent.Root, "lexicon", "stopwords.txt")),
-            lexicon,
-            ["post sosiale telefon"],
-            lexicon.Words);
+        var pipeline = WithTheLexicon("post sosiale telefon");
 
         var group = Assert.Single(pipeline.AnalyzeQuery(word, english: true).Groups);
 
         Assert.Contains(group.Alternatives, a => a.Kind == AlternativeKind.Concept && a.Term == strategyTerm);
         Assert.DoesNotContain(group.Alternatives, a => a.Kind == AlternativeKind.Concept && a.Weight < 0.8f);
+    }
+
+    /// <summary>The pipeline over a small corpus, with the shipped lexicon and its words.</summary>
+    private static AnalysisPipeline WithTheLexicon(string corpus)
+    {
+        var lexicon = ConceptLexicon.Load(Path.Combine(RepositoryContent.Root, "lexicon", "concepts.yaml"));
+        return new AnalysisPipeline(
+            StopWords.Load(Path.Combine(RepositoryContent.Root, "lexicon", "stopwords.txt")), lexicon, [corpus], lexicon.Words);
     }
 }
