@@ -18,7 +18,7 @@ internal sealed record ConfidenceModel(float Bias, IReadOnlyList<float> Weights)
     /// Fitted with <c>eval --fit</c> on tests/StrategiBot.Tests/Retrieval/calibration/*.jsonl; see the README's
     /// Quality section. Refit whenever ranking, stored questions or the lexicon change much.
     /// </summary>
-    public static ConfidenceModel Default { get; } = new(-10.41f, [5.41f, 3.24f, 1.24f, 1.00f, 1.90f, -2.79f]);
+    public static ConfidenceModel Default { get; } = new(-10.37f, [5.27f, 3.21f, 1.31f, 0.99f, 1.83f, -2.78f]);
 
     /// <summary>What each signal is, for <c>eval --fit</c>'s report.</summary>
     public static IReadOnlyList<string> SignalNames { get; } = ["question match", "coverage", "ln(1 + score)", "english", "ln(1 + words)", "asks for a number or name the passage lacks"];
