@@ -16,10 +16,10 @@ public sealed class QualityFloorTests(KnowledgeFixture fixture) : IClassFixture<
     [
         // Measured 2026-12-06 with `eval` at the default Answering:MinConfidence, rounded down to two
         // decimals (dev 31/38, 36/38, 3/4; holdout 52/58, 56/58, 9/12; calibration 132/162, 144/162,
-        // 110/148; fresh 87/104, 92/104, 14/16).
+        // 111/148; fresh 87/104, 92/104, 14/16).
         new Floor("dev", Top1: 0.81, Top3: 0.94, Refused: 0.75),
         new Floor("holdout", Top1: 0.89, Top3: 0.96, Refused: 0.75),
-        new Floor("calibration", Top1: 0.81, Top3: 0.88, Refused: 0.74),
+        new Floor("calibration", Top1: 0.81, Top3: 0.88, Refused: 0.75),
         new Floor("fresh", Top1: 0.83, Top3: 0.88, Refused: 0.87),
     ];
 

@@ -48,15 +48,43 @@ internal sealed class FactPhrases
 
     /// <summary>
     /// True when the question (its words as <see cref="Tokenizer.SplitFolded"/> gives them) asks for a name,
-    /// or for a number (a count, a price) that the passage does not state: a passage without a digit cannot
-    /// say how many.
+    /// or for a number (a count, a price) that the passage does not state (<see cref="StatesANumber"/>): a
+    /// passage without one cannot say how many.
     /// </summary>
     public bool AsksForWhatThePassageLacks(IReadOnlyList<string> questionWords, string passage) => Match(questionWords) switch
     {
         FactKind.Name => true,
-        FactKind.Number => !passage.Any(char.IsAsciiDigit),
+        FactKind.Number => !StatesANumber(passage),
         _ => false,
     };
+
+    /// <summary>
+    /// A digit outside the numbering of a list: the press rules' "4. Det øverste ..." numbers a rule, it
+    /// does not say how many of anything.
+    /// </summary>
+    internal static bool StatesANumber(string passage)
+    {
+        for (var i = 0; i < passage.Length; i++)
+        {
+            if (!char.IsAsciiDigit(passage[i]))
+            {
+                continue;
+            }
+            var end = i;
+            while (end < passage.Length && char.IsAsciiDigit(passage[end]))
+            {
+                end++;
+            }
+            var startsAnItem = i == 0 || passage[i - 1] == '\n' || (i >= 2 && passage[i - 1] == ' ' && passage[i - 2] is '-' or '\n');
+            var numbersAnItem = startsAnItem && end + 1 < passage.Length && passage[end] is '.' or ')' && passage[end + 1] == ' ';
+            if (!numbersAnItem)
+            {
+                return true;
+            }
+            i = end;
+        }
+        return false;
+    }
 
     /// <summary>The kind of the first phrase the question's folded words hold, word for word and in order.</summary>
     public FactKind? Match(IReadOnlyList<string> questionWords)

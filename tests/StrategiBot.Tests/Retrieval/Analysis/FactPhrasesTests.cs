@@ -39,6 +39,16 @@ public sealed class FactPhrasesTests(KnowledgeFixture fixture) : IClassFixture<K
         Assert.False(Shipped.AsksForWhatThePassageLacks(Words("Hvem er talsperson?"), "Ordføreren er kommunens fremste talsperson."));
     }
 
+    [Theory]
+    [InlineData("4. Det øverste administrative informasjonsansvaret ligger til kommunedirektøren.", false)]
+    [InlineData("Pressereglene:\n12. Om en bruker fritar kommunen fra taushetsplikten ...\n13) Svar raskt.", false)]
+    [InlineData("- 1. Planlegg\n- 2. Gjennomfør", false)]
+    [InlineData("Kommunens 1300 ansatte er viktige ambassadører.", true)]
+    [InlineData("4. Vi svarer innen 3 dager.", true)]
+    [InlineData("Strategien gjelder for 2020-2024.", true)]
+    public void A_list_items_number_is_not_a_number_the_passage_states(string passage, bool states) =>
+        Assert.Equal(states, FactPhrases.StatesANumber(passage));
+
     [Fact]
     public void On_the_real_content_a_number_the_strategy_states_is_answered_and_one_it_does_not_is_refused()
     {
