@@ -128,7 +128,6 @@ internal sealed class KnowledgeBase
     public RetrievalResult Search(string question, string organisationId, int maxFurther = 2)
     {
         var english = Conversation.LanguageDetector.Detect(question) == Conversation.Language.English;
-        // Folded once for the two checks on the question's wording: its framing and whether it asks for a fact.
         var words = Tokenizer.SplitFolded(question);
         var query = WithoutFrame(Analysis.AnalyzeQuery(question, english), words, organisationId);
         query = english ? query : WithExtensions(query);
@@ -160,7 +159,7 @@ internal sealed class KnowledgeBase
         }
         // Close sections for "Did you mean ...?" when the answer is refused.
         var suggestions = ranked.Select(r => Index.Passages[r.Key].Section).DistinctBy(s => s.Id).Take(3).ToList();
-        var features = ConfidenceModel.Signals(mutual, coverage, best.Total, english, query.Groups.Count, _facts.AsksForWhatThePassageLacks(words, Index.Passages[ranked[0].Key].Text));
+        var features = ConfidenceModel.Signals(mutual, coverage, best.Total, english, query.Groups.Count, _facts.AsksForWhatThePassageLacks(Tokenizer.SplitFolded(FactPhrases.AskingSentences(question)), Index.Passages[ranked[0].Key].Text));
         return new RetrievalResult(question, organisationId, query, results, coverage)
         {
             Features = features,

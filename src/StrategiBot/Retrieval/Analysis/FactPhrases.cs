@@ -86,6 +86,28 @@ internal sealed class FactPhrases
         return false;
     }
 
+    /// <summary>
+    /// The sentences that ask, those ending in a question mark, or the whole text when none does: in "A
+    /// journalist asked how many beds we have. What may I answer?" the employee asks what to say, not how many.
+    /// </summary>
+    public static string AskingSentences(string text)
+    {
+        var asking = new System.Text.StringBuilder();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '.' or '!' or '?' or '\n')
+            {
+                if (text[i] == '?')
+                {
+                    asking.Append(text, start, i + 1 - start).Append(' ');
+                }
+                start = i + 1;
+            }
+        }
+        return asking.Length == 0 ? text : asking.ToString();
+    }
+
     /// <summary>The kind of the first phrase the question's folded words hold, word for word and in order.</summary>
     public FactKind? Match(IReadOnlyList<string> questionWords)
     {

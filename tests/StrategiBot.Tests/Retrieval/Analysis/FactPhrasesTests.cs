@@ -40,6 +40,14 @@ public sealed class FactPhrasesTests(KnowledgeFixture fixture) : IClassFixture<K
     }
 
     [Theory]
+    [InlineData("Hvor mange feriedager har jeg?", "Hvor mange feriedager har jeg? ")]
+    [InlineData("Jeg lurer på hvor mange feriedager jeg har.", "Jeg lurer på hvor mange feriedager jeg har.")]
+    [InlineData("En journalist spurte hvor mange plasser vi har. Hva kan jeg svare?", " Hva kan jeg svare? ")]
+    [InlineData("Hei!\nHva heter ordføreren? Takk.", "Hva heter ordføreren? ")]
+    public void Only_the_sentences_that_ask_are_checked_for_a_fact(string text, string asking) =>
+        Assert.Equal(asking, FactPhrases.AskingSentences(text));
+
+    [Theory]
     [InlineData("4. Det øverste administrative informasjonsansvaret ligger til kommunedirektøren.", false)]
     [InlineData("Pressereglene:\n12. Om en bruker fritar kommunen fra taushetsplikten ...\n13) Svar raskt.", false)]
     [InlineData("- 1. Planlegg\n- 2. Gjennomfør", false)]
