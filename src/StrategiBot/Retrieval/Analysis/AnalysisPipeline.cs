@@ -122,6 +122,7 @@ internal sealed class AnalysisPipeline
                 if (english && EnglishBaseForm(word) is { } baseForm)
                 {
                     stems[i] = NorwegianStemmer.Stem(baseForm);
+                    alternatives.Add(new QueryAlternative(stems[i], 1f, AlternativeKind.BaseForm));
                 }
                 // The lexicon is matched on the corrected spelling only when there is one: "jounalisten" is
                 // about the press, but a word one letter from two others says nothing sure.
@@ -183,9 +184,9 @@ internal sealed class AnalysisPipeline
     }
 
     /// <summary>
-    /// The lexicon's form of an inflected English word it lacks: "emailed" -> "email", "asking" -> "ask",
-    /// "delays" -> "delay", "stopped" -> "stop", "hoping" -> "hope". The Norwegian stemmer leaves English
-    /// endings alone, and listing every inflection in the lexicon would not scale.
+    /// The base form of an inflected English word, when the lexicon or the strategies know it: "emailed" ->
+    /// "email", "stopped" -> "stop", "hoping" -> "hope", "fronting" -> "front" (the strategies' "fronte").
+    /// The Norwegian stemmer leaves English endings alone, and listing every inflection would not scale.
     /// </summary>
     private string? EnglishBaseForm(string word)
     {
@@ -197,7 +198,7 @@ internal sealed class AnalysisPipeline
             }
             var stem = word[..^suffix.Length];
             string[] forms = stem.Length > 3 && stem[^1] == stem[^2] ? [stem, stem[..^1], stem + "e"] : [stem, stem + "e"];
-            if (forms.FirstOrDefault(_lexiconTypos.IsKnown) is { } form)
+            if (forms.FirstOrDefault(f => _lexiconTypos.IsKnown(f) || IsKnown(f)) is { } form)
             {
                 return form;
             }
@@ -225,6 +226,8 @@ internal enum AlternativeKind
     CompoundPart,
     Concept,
     Extension,
+    /// <summary>An inflected English word's base form ("fronting" -> "front", as in "fronte").</summary>
+    BaseForm,
 }
 
 /// <summary>A stem to look for and how much a match on it counts.</summary>

@@ -167,6 +167,14 @@ public sealed class AnalysisStageTests
         Assert.DoesNotContain(group.Alternatives, a => a.Kind == AlternativeKind.Concept && a.Weight < 0.8f);
     }
 
+    [Fact]
+    public void An_inflected_english_word_also_finds_a_strategy_word_of_its_base_form()
+    {
+        var group = Assert.Single(WithTheLexicon("Ordføreren skal fronte politiske vedtak").AnalyzeQuery("fronting", english: true).Groups);
+
+        Assert.Contains(group.Alternatives, a => a.Kind == AlternativeKind.BaseForm && a.Term == "front");
+    }
+
     /// <summary>The pipeline over a small corpus, with the shipped lexicon and its words.</summary>
     private static AnalysisPipeline WithTheLexicon(string corpus)
     {
