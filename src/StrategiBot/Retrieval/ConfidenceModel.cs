@@ -18,7 +18,7 @@ internal sealed record ConfidenceModel(float Bias, IReadOnlyList<float> Weights)
     /// Fitted with <c>eval --fit</c> on tests/StrategiBot.Tests/Retrieval/calibration/*.jsonl; see the README's
     /// Quality section. Refit whenever ranking, stored questions or the lexicon change much.
     /// </summary>
-    public static ConfidenceModel Default { get; } = new(-10.32f, [5.29f, 3.04f, 1.43f, 0.93f, 1.75f, -3.13f]);
+    public static ConfidenceModel Default { get; } = new(-9.90f, [5.06f, 3.30f, 1.49f, 0.96f, 1.49f, -3.54f]);
 
     /// <summary>What each signal is, for <c>eval --fit</c>'s report.</summary>
     public static IReadOnlyList<string> SignalNames { get; } = ["question match", "coverage", "ln(1 + score)", "english", "ln(1 + words)", "asks for a number or name the passage lacks"];
