@@ -21,7 +21,10 @@ internal sealed class AnalysisPipeline
     /// <param name="stopWords">Words to drop.</param>
     /// <param name="lexicon">The concept lexicon.</param>
     /// <param name="corpusTexts">The strategies and their alternate questions: what spelling correction corrects towards.</param>
-    /// <param name="knownWords">Further words the bot knows (the lexicon's), which count as known but are never suggested as corrections.</param>
+    /// <param name="knownWords">
+    /// Further words the bot knows (the lexicon's): they count as known, and a misspelt word may be read as
+    /// one of them by the lexicon, but they never join a question's alternatives as corrections.
+    /// </param>
     public AnalysisPipeline(StopWords stopWords, ConceptLexicon lexicon, IEnumerable<string> corpusTexts, IEnumerable<string>? knownWords = null)
     {
         _stopWords = stopWords;
@@ -113,24 +116,13 @@ internal sealed class AnalysisPipeline
             var alternatives = new List<QueryAlternative> { new(stems[i], 1f, AlternativeKind.Exact) };
             if (!IsKnown(word))
             {
-                var candidates = english ? [] : _typos.Candidates(word);
-                foreach (var candidate in candidates)
+                var (spelling, typo) = Respell(word, english, alternatives);
+                if (spelling is not null)
                 {
-                    alternatives.Add(new QueryAlternative(NorwegianStemmer.Stem(candidate), TypoWeight, AlternativeKind.Typo));
-                    misspelt[i] = true;
+                    stems[i] = NorwegianStemmer.Stem(spelling);
                 }
-                if (english && EnglishBaseForm(word) is { } baseForm)
-                {
-                    stems[i] = NorwegianStemmer.Stem(baseForm);
-                    alternatives.Add(new QueryAlternative(stems[i], 1f, AlternativeKind.BaseForm));
-                }
-                // The lexicon is matched on the corrected spelling only when there is one: "jounalisten" is
-                // about the press, but a word one letter from two others says nothing sure.
-                else if ((candidates.Count == 0 ? _lexiconTypos.Candidates(word) : candidates) is [var corrected])
-                {
-                    stems[i] = NorwegianStemmer.Stem(corrected);
-                    lexiconTypo[i] = misspelt[i] = true;
-                }
+                misspelt[i] = typo;
+                lexiconTypo[i] = typo && spelling is not null;
             }
             // A misspelt word is not a compound: "jounalisten" would split into "jouna" and "listen".
             if (!english && !misspelt[i] && Split(word) is var (left, right))
@@ -181,6 +173,28 @@ internal sealed class AnalysisPipeline
             .Select(g => g.First())
             .ToList();
         return new AnalyzedQuery(groups);
+    }
+
+    /// <summary>
+    /// An unknown word's other spellings: corpus words one typo away join its alternatives, and an English
+    /// word's base form too. Returns the spelling the lexicon should read the word as, if there is one sure
+    /// spelling ("jounalisten" is about the press, but a word one letter from two others says nothing
+    /// sure), and whether the word is misspelt.
+    /// </summary>
+    private (string? Spelling, bool Typo) Respell(string word, bool english, List<QueryAlternative> alternatives)
+    {
+        var candidates = english ? [] : _typos.Candidates(word);
+        foreach (var candidate in candidates)
+        {
+            alternatives.Add(new QueryAlternative(NorwegianStemmer.Stem(candidate), TypoWeight, AlternativeKind.Typo));
+        }
+        if (english && EnglishBaseForm(word) is { } baseForm)
+        {
+            alternatives.Add(new QueryAlternative(NorwegianStemmer.Stem(baseForm), 1f, AlternativeKind.BaseForm));
+            return (baseForm, false);
+        }
+        var only = (candidates.Count == 0 ? _lexiconTypos.Candidates(word) : candidates) is [var single] ? single : null;
+        return (only, candidates.Count > 0 || only is not null);
     }
 
     /// <summary>
