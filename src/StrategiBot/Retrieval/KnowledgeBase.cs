@@ -159,7 +159,8 @@ internal sealed class KnowledgeBase
         }
         // Close sections for "Did you mean ...?" when the answer is refused.
         var suggestions = ranked.Select(r => Index.Passages[r.Key].Section).DistinctBy(s => s.Id).Take(3).ToList();
-        var features = ConfidenceModel.Signals(mutual, coverage, best.Total, english, query.Groups.Count, _facts.AsksForWhatThePassageLacks(Tokenizer.SplitFolded(FactPhrases.AskingSentences(question)), Index.Passages[ranked[0].Key].Text));
+        var askingWords = Tokenizer.SplitFolded(FactPhrases.AskingSentences(question));
+        var features = ConfidenceModel.Signals(mutual, coverage, best.Total, english, query.Groups.Count, _facts.AsksForWhatThePassageLacks(askingWords, Index.Passages[ranked[0].Key].Text));
         return new RetrievalResult(question, organisationId, query, results, coverage)
         {
             Features = features,

@@ -3,12 +3,16 @@ namespace StrategiBot.Retrieval.Analysis;
 /// <summary>
 /// The analysis stages composed in one place. A document becomes stems: tokenise → fold letters → drop
 /// stop words → stem, plus the parts of compounds. A question goes the same way and, per word, gathers
-/// alternatives: the word's stem, its compound parts, spellings one typo away, and lexicon concepts.
+/// alternatives: the word's stem, its compound parts, spellings one typo away, an English word's base
+/// form, and lexicon concepts.
 /// </summary>
 internal sealed class AnalysisPipeline
 {
     public const float CompoundPartWeight = 0.7f;
     public const float TypoWeight = 0.8f;
+
+    /// <summary>The shortest unknown word read as a lexicon word one letter away ("agent" is not "apent").</summary>
+    public const int MinLexiconCorrection = 7;
 
     private readonly StopWords _stopWords;
     private readonly ConceptLexicon _lexicon;
@@ -44,8 +48,9 @@ internal sealed class AnalysisPipeline
         // "lages" must not be corrected to the lexicon's English "pages".
         _typos = new TypoCorrector(_foldedVocabulary);
         var lexiconWords = (knownWords ?? []).Select(LetterFolding.Fold).Where(w => w.Length >= 3 && !stopWords.Contains(w)).ToList();
-        // "comunications" should still reach the lexicon's "communications"; kept apart from the corpus
-        // corrector so a Norwegian word is never bent into an English one while a Norwegian spelling exists.
+        // "comunications" should still reach the lexicon's "communications". Kept apart from the corpus
+        // corrector, which goes first, and used only on longer words: the lexicon mixes two languages, so
+        // a short correct word of one is often one letter from a word of the other ("agent", "apent").
         _lexiconTypos = new TypoCorrector(lexiconWords);
         _foldedVocabulary.UnionWith(lexiconWords);
         _stems = new HashSet<string>(_foldedVocabulary.Select(NorwegianStemmer.Stem), StringComparer.Ordinal);
@@ -95,15 +100,16 @@ internal sealed class AnalysisPipeline
     /// </summary>
     /// <param name="text">The question.</param>
     /// <param name="english">
-    /// True for an English question: its words reach the strategy through the lexicon only, so Norwegian
-    /// spelling correction and compound splitting, which would turn "first" into "forst", stay off.
+    /// True for an English question: its words reach the strategy through the lexicon and through base
+    /// forms the strategies also use ("fronting", "fronte"), so Norwegian spelling correction and compound
+    /// splitting, which would turn "first" into "forst", stay off.
     /// </param>
     public AnalyzedQuery AnalyzeQuery(string text, bool english = false)
     {
         var folded = Tokenizer.SplitFolded(text);
         var stems = folded.Select(NorwegianStemmer.Stem).ToList();
         var perWord = new List<QueryAlternative>?[folded.Count];
-        var lexiconTypo = new bool[folded.Count];
+        var readAsCorrection = new bool[folded.Count];
         var misspelt = new bool[folded.Count];
 
         for (var i = 0; i < folded.Count; i++)
@@ -122,7 +128,7 @@ internal sealed class AnalysisPipeline
                     stems[i] = NorwegianStemmer.Stem(spelling);
                 }
                 misspelt[i] = typo;
-                lexiconTypo[i] = typo && spelling is not null;
+                readAsCorrection[i] = typo && spelling is not null;
             }
             // A misspelt word is not a compound: "jounalisten" would split into "jouna" and "listen".
             if (!english && !misspelt[i] && Split(word) is var (left, right))
@@ -139,7 +145,7 @@ internal sealed class AnalysisPipeline
         var standalone = new List<QueryGroup>();
         foreach (var (concept, start, length) in _lexicon.Match(stems))
         {
-            var weight = Enumerable.Range(start, length).Any(i => lexiconTypo[i]) ? concept.Weight * TypoWeight : concept.Weight;
+            var weight = Enumerable.Range(start, length).Any(i => readAsCorrection[i]) ? concept.Weight * TypoWeight : concept.Weight;
             var conceptAlternatives = concept.StrategyTerms.Select(t => new QueryAlternative(t, weight, AlternativeKind.Concept));
             var anchor = Enumerable.Range(start, length).FirstOrDefault(i => perWord[i] is not null, -1);
             if (anchor >= 0)
@@ -193,14 +199,16 @@ internal sealed class AnalysisPipeline
             alternatives.Add(new QueryAlternative(NorwegianStemmer.Stem(baseForm), 1f, AlternativeKind.BaseForm));
             return (baseForm, false);
         }
-        var only = (candidates.Count == 0 ? _lexiconTypos.Candidates(word) : candidates) is [var single] ? single : null;
+        var lexiconCandidates = candidates.Count > 0 ? candidates : word.Length >= MinLexiconCorrection ? _lexiconTypos.Candidates(word) : [];
+        var only = lexiconCandidates is [var single] ? single : null;
         return (only, candidates.Count > 0 || only is not null);
     }
 
     /// <summary>
     /// The base form of an inflected English word, when the lexicon or the strategies know it: "emailed" ->
-    /// "email", "stopped" -> "stop", "hoping" -> "hope", "fronting" -> "front" (the strategies' "fronte").
-    /// The Norwegian stemmer leaves English endings alone, and listing every inflection would not scale.
+    /// "email", "stopped" -> "stop", "copied" -> "copy", "fronting" -> "front" (the strategies' "fronte").
+    /// Forms are compared as Norwegian stems, as the index holds them, so "hoping" meets "hope". The
+    /// Norwegian stemmer leaves English endings alone, and listing every inflection would not scale.
     /// </summary>
     private string? EnglishBaseForm(string word)
     {
@@ -211,8 +219,10 @@ internal sealed class AnalysisPipeline
                 continue;
             }
             var stem = word[..^suffix.Length];
-            string[] forms = stem.Length > 3 && stem[^1] == stem[^2] ? [stem, stem[..^1], stem + "e"] : [stem, stem + "e"];
-            if (forms.FirstOrDefault(f => _lexiconTypos.IsKnown(f) || IsKnown(f)) is { } form)
+            string[] forms = suffix is "ied" or "ies" ? [stem + "y"]
+                : stem.Length > 3 && stem[^1] == stem[^2] ? [stem, stem[..^1]]
+                : [stem];
+            if (forms.FirstOrDefault(IsKnown) is { } form)
             {
                 return form;
             }
@@ -220,7 +230,7 @@ internal sealed class AnalysisPipeline
         return null;
     }
 
-    private static readonly string[] EnglishSuffixes = ["ing", "ed", "es", "s", "ly"];
+    private static readonly string[] EnglishSuffixes = ["ied", "ies", "ing", "ed", "es", "s", "ly"];
 
     /// <summary>
     /// A question word the corpus knows whole is split only into two known words: its head alone would

@@ -1,3 +1,4 @@
+using System.Text;
 using StrategiBot.Content;
 
 namespace StrategiBot.Retrieval.Analysis;
@@ -62,7 +63,7 @@ internal sealed class FactPhrases
     /// A digit outside the numbering of a list: the press rules' "4. Det øverste ..." numbers a rule, it
     /// does not say how many of anything.
     /// </summary>
-    internal static bool StatesANumber(string passage)
+    public static bool StatesANumber(string passage)
     {
         for (var i = 0; i < passage.Length; i++)
         {
@@ -75,8 +76,8 @@ internal sealed class FactPhrases
             {
                 end++;
             }
-            var startsAnItem = i == 0 || passage[i - 1] == '\n' || (i >= 2 && passage[i - 1] == ' ' && passage[i - 2] is '-' or '\n');
-            var numbersAnItem = startsAnItem && end + 1 < passage.Length && passage[end] is '.' or ')' && passage[end + 1] == ' ';
+            var startsAnItem = i == 0 || passage[i - 1] == '\n' || (i >= 2 && passage[i - 1] == ' ' && passage[i - 2] is ('-' or '\n'));
+            var numbersAnItem = startsAnItem && end + 1 < passage.Length && passage[end] is ('.' or ')') && passage[end + 1] == ' ';
             if (!numbersAnItem)
             {
                 return true;
@@ -89,14 +90,15 @@ internal sealed class FactPhrases
     /// <summary>
     /// The sentences that ask, those ending in a question mark, or the whole text when none does: in "A
     /// journalist asked how many beds we have. What may I answer?" the employee asks what to say, not how many.
+    /// A full stop ends a sentence only before a capital letter or at the end, so "pr. i dag" and "2.5" do not.
     /// </summary>
     public static string AskingSentences(string text)
     {
-        var asking = new System.Text.StringBuilder();
+        var asking = new StringBuilder();
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            if (text[i] is '.' or '!' or '?' or '\n')
+            if (text[i] is '?' or '\n' || (text[i] is '.' or '!' && EndsASentence(text, i)))
             {
                 if (text[i] == '?')
                 {
@@ -106,6 +108,16 @@ internal sealed class FactPhrases
             }
         }
         return asking.Length == 0 ? text : asking.ToString();
+    }
+
+    private static bool EndsASentence(string text, int stop)
+    {
+        var next = stop + 1;
+        while (next < text.Length && text[next] == ' ')
+        {
+            next++;
+        }
+        return next == text.Length || (next > stop + 1 && char.IsUpper(text[next]));
     }
 
     /// <summary>The kind of the first phrase the question's folded words hold, word for word and in order.</summary>

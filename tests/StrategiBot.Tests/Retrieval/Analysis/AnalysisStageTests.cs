@@ -140,17 +140,29 @@ public sealed class AnalysisStageTests
     }
 
     [Theory]
-    [InlineData("comunications", true, "comunication|kommunikasjon|kommunis")]     // English: no corpus correction, the lexicon's spelling
-    [InlineData("enquirey", true, "enquirey|henvendels|mediehenvendels")]
-    [InlineData("jounalisten", false, "jounalist|journalist|press|medi")]          // Norwegian: the corpus spelling, and no compound parts
-    public void A_misspelt_lexicon_word_still_brings_in_its_concept(string word, bool english, string expected)
+    [InlineData("comunications", "communications", true, "comunication|kommunikasjon|kommunis", "kommunikasjon")] // English: no corpus correction, the lexicon's spelling
+    [InlineData("enquirey", "enquiry", true, "enquirey|henvendels|mediehenvendels", "henvendels")]
+    [InlineData("jounalisten", "journalisten", false, "jounalist|journalist|press|medi", "press")]    // Norwegian: the corpus spelling, and no compound parts
+    public void A_misspelt_lexicon_word_brings_in_its_concept_at_typo_weight(string word, string spelledRight, bool english, string expected, string conceptTerm)
     {
         var pipeline = WithTheLexicon("journalisten presse media kommunikasjon henvendelse");
+        var rightWeight = Assert.Single(pipeline.AnalyzeQuery(spelledRight, english).Groups).Alternatives.Single(a => a.Term == conceptTerm).Weight;
 
         var group = Assert.Single(pipeline.AnalyzeQuery(word, english).Groups);
 
         Assert.Equal(expected, string.Join('|', group.Alternatives.Select(a => a.Term)));
-        Assert.All(group.Alternatives.Where(a => a.Kind == AlternativeKind.Concept), a => Assert.True(a.Weight < 0.8f));
+        Assert.Equal(rightWeight * AnalysisPipeline.TypoWeight, group.Alternatives.Single(a => a.Term == conceptTerm).Weight, 4);
+    }
+
+    [Theory]
+    [InlineData("agent", true)]  // one letter from the lexicon's "apent"
+    [InlineData("quite", true)]  // "quote"
+    [InlineData("skyte", false)] // "skype"
+    public void A_short_correct_word_is_not_read_as_a_lexicon_word_one_letter_away(string word, bool english)
+    {
+        var group = Assert.Single(WithTheLexicon("åpent sitat").AnalyzeQuery(word, english).Groups);
+
+        Assert.DoesNotContain(group.Alternatives, a => a.Kind == AlternativeKind.Concept);
     }
 
     [Theory]
@@ -167,12 +179,15 @@ public sealed class AnalysisStageTests
         Assert.DoesNotContain(group.Alternatives, a => a.Kind == AlternativeKind.Concept && a.Weight < 0.8f);
     }
 
-    [Fact]
-    public void An_inflected_english_word_also_finds_a_strategy_word_of_its_base_form()
+    [Theory]
+    [InlineData("fronting", "Ordføreren skal fronte politiske vedtak", "fronte")]
+    [InlineData("hobbies", "Ansatte med en hobby", "hobby")]                 // -ies is -y
+    [InlineData("vlogging", "Kommunen har en vlog", "vlog")]                 // a doubled consonant drops
+    public void An_inflected_english_word_also_finds_a_strategy_word_of_its_base_form(string word, string corpus, string baseForm)
     {
-        var group = Assert.Single(WithTheLexicon("Ordføreren skal fronte politiske vedtak").AnalyzeQuery("fronting", english: true).Groups);
+        var group = Assert.Single(WithTheLexicon(corpus).AnalyzeQuery(word, english: true).Groups);
 
-        Assert.Contains(group.Alternatives, a => a.Kind == AlternativeKind.BaseForm && a.Term == "front");
+        Assert.Contains(group.Alternatives, a => a.Kind == AlternativeKind.BaseForm && a.Term == NorwegianStemmer.Stem(baseForm));
     }
 
     /// <summary>The pipeline over a small corpus, with the shipped lexicon and its words.</summary>
