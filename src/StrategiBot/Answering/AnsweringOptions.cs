@@ -9,5 +9,5 @@ internal sealed class AnsweringOptions
     /// The confidence (see <c>RetrievalResult.Confidence</c>) below which the bot says the strategy does not
     /// cover the question instead of quoting it. Raising it refuses more; lowering it answers more.
     /// </summary>
-    public float MinConfidence { get; set; } = 0.38f;
+    public float MinConfidence { get; set; } = 0.30f;
 }
