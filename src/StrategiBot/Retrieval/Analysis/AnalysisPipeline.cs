@@ -51,7 +51,9 @@ internal sealed class AnalysisPipeline
         // "comunications" should still reach the lexicon's "communications". Kept apart from the corpus
         // corrector, which goes first, and used only on longer words: the lexicon mixes two languages, so
         // a short correct word of one is often one letter from a word of the other ("agent", "apent").
-        _lexiconTypos = new TypoCorrector(lexiconWords);
+        // A correction is at most one letter shorter than the word, so lexicon words shorter than that
+        // could never be returned and are left out of its index.
+        _lexiconTypos = new TypoCorrector(lexiconWords.Where(w => w.Length >= MinLexiconCorrection - 1));
         _foldedVocabulary.UnionWith(lexiconWords);
         _stems = new HashSet<string>(_foldedVocabulary.Select(NorwegianStemmer.Stem), StringComparer.Ordinal);
         _splitter = new CompoundSplitter(IsKnown);
