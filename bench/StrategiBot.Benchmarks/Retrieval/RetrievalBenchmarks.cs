@@ -43,8 +43,7 @@ public class RetrievalBenchmarks
         var root = RepositoryRoot();
         _packs = ContentPackLoader.LoadAll(Path.Combine(root, "content"));
         _stopWords = StopWords.Load(Path.Combine(root, "lexicon", "stopwords.txt"));
-        var concepts = Path.Combine(root, "lexicon", "concepts.yaml");
-        _lexicon = File.Exists(concepts) ? ConceptLexicon.Load(concepts) : ConceptLexicon.Empty;
+        _lexicon = ConceptLexicon.LoadFolder(Path.Combine(root, "lexicon"), _stopWords);
         var facts = Path.Combine(root, "lexicon", "fact-questions.txt");
         _facts = File.Exists(facts) ? FactPhrases.Load(facts) : FactPhrases.Empty;
         _knowledge = new KnowledgeBase(_packs, _stopWords, _lexicon, _facts);
@@ -82,8 +81,7 @@ public class IndexBuildBenchmarks
         var root = RetrievalBenchmarks.RepositoryRoot();
         _packs = ContentPackLoader.LoadAll(Path.Combine(root, "content"));
         _stopWords = StopWords.Load(Path.Combine(root, "lexicon", "stopwords.txt"));
-        var concepts = Path.Combine(root, "lexicon", "concepts.yaml");
-        _lexicon = File.Exists(concepts) ? ConceptLexicon.Load(concepts) : ConceptLexicon.Empty;
+        _lexicon = ConceptLexicon.LoadFolder(Path.Combine(root, "lexicon"), _stopWords);
         var facts = Path.Combine(root, "lexicon", "fact-questions.txt");
         _facts = File.Exists(facts) ? FactPhrases.Load(facts) : FactPhrases.Empty;
     }

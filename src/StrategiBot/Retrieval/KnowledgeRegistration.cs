@@ -29,8 +29,7 @@ internal static class KnowledgeRegistration
     {
         var packs = ContentPackLoader.LoadAll(options.StrategiesFolder);
         var stopWords = StopWords.Load(System.IO.Path.Combine(options.LexiconFolder, "stopwords.txt"));
-        var conceptsPath = System.IO.Path.Combine(options.LexiconFolder, "concepts.yaml");
-        var lexicon = File.Exists(conceptsPath) ? ConceptLexicon.Load(conceptsPath) : ConceptLexicon.Empty;
+        var lexicon = ConceptLexicon.LoadFolder(options.LexiconFolder, stopWords);
         var factsPath = System.IO.Path.Combine(options.LexiconFolder, "fact-questions.txt");
         var facts = File.Exists(factsPath) ? FactPhrases.Load(factsPath) : FactPhrases.Empty;
         return new KnowledgeBase(packs, stopWords, lexicon, facts);

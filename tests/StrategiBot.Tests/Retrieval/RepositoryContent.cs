@@ -12,7 +12,7 @@ internal static class RepositoryContent
 {
     private static readonly Lazy<string> LazyRoot = new(FindRoot);
     private static readonly Lazy<IReadOnlyList<ContentPack>> LazyPacks = new(() => ContentPackLoader.LoadAll(ContentFolder));
-    private static readonly Lazy<ConceptLexicon> LazyLexicon = new(() => ConceptLexicon.Load(ConceptsFile));
+    private static readonly Lazy<ConceptLexicon> LazyLexicon = new(() => ConceptLexicon.LoadFolder(LexiconFolder, StopWords));
     private static readonly Lazy<StopWords> LazyStopWords = new(() => StopWords.Load(StopWordsFile));
     private static readonly Lazy<KnowledgeBase> LazyKnowledgeBase = new(() => new KnowledgeBase(Packs, StopWords, Lexicon, FactPhrases.Load(FactsFile)));
 
@@ -21,7 +21,11 @@ internal static class RepositoryContent
 
     public static string ContentFolder => Path.Combine(Root, "content");
 
+    public static string LexiconFolder => Path.Combine(Root, "lexicon");
+
     public static string ConceptsFile => Path.Combine(Root, "lexicon", "concepts.yaml");
+
+    public static string GlossaryFile => Path.Combine(Root, "lexicon", "english.tsv");
 
     public static string StopWordsFile => Path.Combine(Root, "lexicon", "stopwords.txt");
 
@@ -33,7 +37,7 @@ internal static class RepositoryContent
 
     public static StopWords StopWords => LazyStopWords.Value;
 
-    /// <summary>All packs, the stop words and the concept lexicon, as the bot loads them.</summary>
+    /// <summary>All packs, the stop words and the lexicon folder, as the bot loads them.</summary>
     public static KnowledgeBase KnowledgeBase => LazyKnowledgeBase.Value;
 
     private static string FindRoot()

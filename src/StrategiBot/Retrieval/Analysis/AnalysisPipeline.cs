@@ -145,7 +145,18 @@ internal sealed class AnalysisPipeline
         }
 
         var standalone = new List<QueryGroup>();
-        foreach (var (concept, start, length) in _lexicon.Match(stems))
+        var matches = _lexicon.Match(stems).ToList();
+        if (english && _lexicon.English is { } glossary)
+        {
+            // The glossary fills gaps: where the curated lexicon already reads a word, its loose translations would only blur it.
+            var read = new bool[folded.Count];
+            foreach (var (_, start, length) in matches)
+            {
+                Array.Fill(read, true, start, length);
+            }
+            matches.AddRange(glossary.Match(EnglishGlossary.BaseForms(folded, glossary.Words)).Where(m => !read.AsSpan(m.Start, m.Length).Contains(true)));
+        }
+        foreach (var (concept, start, length) in matches)
         {
             var weight = Enumerable.Range(start, length).Any(i => readAsCorrection[i]) ? concept.Weight * TypoWeight : concept.Weight;
             var conceptAlternatives = concept.StrategyTerms.Select(t => new QueryAlternative(t, weight, AlternativeKind.Concept));

@@ -38,6 +38,26 @@ internal sealed class ConceptLexicon
 
     public static ConceptLexicon Empty { get; } = new([]);
 
+    /// <summary>
+    /// Concepts that only English questions trigger (<see cref="EnglishGlossary"/>): an English word is often a
+    /// Norwegian word of another meaning ("side", "time", "like"), so a Norwegian question never reads them.
+    /// </summary>
+    public ConceptLexicon? English { get; private init; }
+
+    /// <summary>The lexicon folder as the bot loads it: <c>concepts.yaml</c> and <c>english.tsv</c>, each if present.</summary>
+    public static ConceptLexicon LoadFolder(string folder, StopWords stopWords)
+    {
+        var conceptsPath = Path.Combine(folder, "concepts.yaml");
+        var lexicon = File.Exists(conceptsPath) ? Load(conceptsPath) : Empty;
+        var glossaryPath = Path.Combine(folder, "english.tsv");
+        return File.Exists(glossaryPath) ? lexicon.WithEnglish(EnglishGlossary.Load(glossaryPath, stopWords)) : lexicon;
+    }
+
+    public ConceptLexicon WithEnglish(ConceptLexicon english) =>
+        new(_concepts) { Words = Words, English = english };
+
+    internal static ConceptLexicon FromConcepts(List<Concept> concepts, IReadOnlyCollection<string> words) => new(concepts) { Words = words };
+
     public static ConceptLexicon Load(string path)
     {
         List<ConceptModel>? models;
@@ -98,7 +118,7 @@ internal sealed class ConceptLexicon
     }
 
     /// <summary>Entries are compared as folded stems, the same form the index holds.</summary>
-    private static string[] Normalise(string entry) =>
+    internal static string[] Normalise(string entry) =>
         [.. Tokenizer.Split(entry).Select(w => NorwegianStemmer.Stem(LetterFolding.Fold(w)))];
 
     private sealed class ConceptModel
