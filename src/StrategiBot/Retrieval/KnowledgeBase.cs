@@ -159,7 +159,9 @@ internal sealed class KnowledgeBase
         }
         // Close sections for "Did you mean ...?" when the answer is refused.
         var suggestions = ranked.Select(r => Index.Passages[r.Key].Section).DistinctBy(s => s.Id).Take(3).ToList();
-        var askingWords = Tokenizer.SplitFolded(FactPhrases.AskingSentences(question));
+        var asking = FactPhrases.AskingSentences(question);
+        // Without a question mark the whole message is the asking part, already folded above.
+        var askingWords = ReferenceEquals(asking, question) ? words : Tokenizer.SplitFolded(asking);
         var features = ConfidenceModel.Signals(mutual, coverage, best.Total, english, query.Groups.Count, _facts.AsksForWhatThePassageLacks(askingWords, Index.Passages[ranked[0].Key].Text));
         return new RetrievalResult(question, organisationId, query, results, coverage)
         {

@@ -220,30 +220,9 @@ internal sealed class AnalysisPipeline
     /// <summary>
     /// The base form of an inflected English word, when the lexicon or the strategies know it: "emailed" ->
     /// "email", "stopped" -> "stop", "copied" -> "copy", "fronting" -> "front" (the strategies' "fronte").
-    /// Forms are compared as Norwegian stems, as the index holds them, so "hoping" meets "hope". The
-    /// Norwegian stemmer leaves English endings alone, and listing every inflection would not scale.
+    /// Forms are compared as Norwegian stems, as the index holds them, so "hoping" meets "hope".
     /// </summary>
-    private string? EnglishBaseForm(string word)
-    {
-        foreach (var suffix in EnglishSuffixes)
-        {
-            if (word.Length - suffix.Length < 3 || !word.EndsWith(suffix, StringComparison.Ordinal))
-            {
-                continue;
-            }
-            var stem = word[..^suffix.Length];
-            string[] forms = suffix is "ied" or "ies" ? [stem + "y"]
-                : stem.Length > 3 && stem[^1] == stem[^2] ? [stem, stem[..^1]]
-                : [stem];
-            if (forms.FirstOrDefault(IsKnown) is { } form)
-            {
-                return form;
-            }
-        }
-        return null;
-    }
-
-    private static readonly string[] EnglishSuffixes = ["ied", "ies", "ing", "ed", "es", "s", "ly"];
+    private string? EnglishBaseForm(string word) => EnglishInflection.BaseFormCandidates(word).FirstOrDefault(IsKnown);
 
     /// <summary>
     /// A question word the corpus knows whole is split only into two known words: its head alone would

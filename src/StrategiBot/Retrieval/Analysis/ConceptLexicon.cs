@@ -13,11 +13,18 @@ namespace StrategiBot.Retrieval.Analysis;
 internal sealed class ConceptLexicon
 {
     private readonly List<Concept> _concepts;
-    private readonly Dictionary<string, List<(string[] Phrase, Concept Concept)>> _byFirstWord = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(string[] Phrase, Concept Concept)>> _byFirstWord;
+
+    private ConceptLexicon(List<Concept> concepts, Dictionary<string, List<(string[] Phrase, Concept Concept)>> byFirstWord)
+    {
+        _concepts = concepts;
+        _byFirstWord = byFirstWord;
+    }
 
     private ConceptLexicon(List<Concept> concepts)
     {
         _concepts = concepts;
+        _byFirstWord = new(StringComparer.Ordinal);
         foreach (var concept in concepts)
         {
             foreach (var phrase in concept.Triggers)
@@ -53,8 +60,9 @@ internal sealed class ConceptLexicon
         return File.Exists(glossaryPath) ? lexicon.WithEnglish(EnglishGlossary.Load(glossaryPath, stopWords)) : lexicon;
     }
 
+    /// <summary>This lexicon with <paramref name="english"/> beside it; the concepts and their trigger index are shared, not rebuilt.</summary>
     public ConceptLexicon WithEnglish(ConceptLexicon english) =>
-        new(_concepts) { Words = Words, English = english };
+        new(_concepts, _byFirstWord) { Words = Words, English = english };
 
     internal static ConceptLexicon FromConcepts(List<Concept> concepts, IReadOnlyCollection<string> words) => new(concepts) { Words = words };
 

@@ -76,36 +76,8 @@ internal static class EnglishGlossary
         var forms = new List<string>(foldedWords.Count);
         foreach (var word in foldedWords)
         {
-            forms.Add(glossaryWords.Contains(word) ? word : Candidates(word).FirstOrDefault(glossaryWords.Contains) ?? word);
+            forms.Add(glossaryWords.Contains(word) ? word : EnglishInflection.BaseFormCandidates(word).FirstOrDefault(glossaryWords.Contains) ?? word);
         }
         return forms;
     }
-
-    private static IEnumerable<string> Candidates(string word)
-    {
-        foreach (var suffix in Suffixes)
-        {
-            if (word.Length - suffix.Length < 3 || !word.EndsWith(suffix, StringComparison.Ordinal))
-            {
-                continue;
-            }
-            var stem = word[..^suffix.Length];
-            if (suffix is "ies" or "ied")
-            {
-                yield return stem + "y";
-                continue;
-            }
-            yield return stem;
-            if (suffix is "ing" or "ed")
-            {
-                yield return stem + "e";
-                if (stem.Length > 3 && stem[^1] == stem[^2])
-                {
-                    yield return stem[..^1];
-                }
-            }
-        }
-    }
-
-    private static readonly string[] Suffixes = ["ies", "ied", "es", "s", "ing", "ed"];
 }

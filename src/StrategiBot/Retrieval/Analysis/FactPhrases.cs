@@ -88,8 +88,9 @@ internal sealed class FactPhrases
     }
 
     /// <summary>
-    /// The sentences that ask, those ending in a question mark, or the whole text when none does: in "A
-    /// journalist asked how many beds we have. What may I answer?" the employee asks what to say, not how many.
+    /// The sentences that ask, those ending in a question mark, or, when none does, the text itself (the same
+    /// string, so a caller can tell without comparing it): in "A journalist asked how many beds we have. What
+    /// may I answer?" the employee asks what to say, not how many.
     /// A full stop ends a sentence only before a capital letter or at the end, so "pr. i dag" and "2.5" do not.
     /// </summary>
     public static string AskingSentences(string text)

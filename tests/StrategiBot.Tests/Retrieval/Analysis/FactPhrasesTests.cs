@@ -51,6 +51,16 @@ public sealed class FactPhrasesTests(KnowledgeFixture fixture) : IClassFixture<K
     public void Only_the_sentences_that_ask_are_checked_for_a_fact(string text, string asking) =>
         Assert.Equal(asking, string.Join(' ', Tokenizer.SplitFolded(FactPhrases.AskingSentences(text))));
 
+    [Fact]
+    public void A_text_without_a_question_mark_comes_back_as_the_same_string()
+    {
+        const string text = "Jeg lurer på hvor mange feriedager jeg har.";
+        const string asking = "Hvor mange feriedager har jeg? Takk.";
+
+        Assert.Same(text, FactPhrases.AskingSentences(text));
+        Assert.NotSame(asking, FactPhrases.AskingSentences(asking));
+    }
+
     [Theory]
     [InlineData("4. Det øverste administrative informasjonsansvaret ligger til kommunedirektøren.", false)]
     [InlineData("Pressereglene:\n12. Om en bruker fritar kommunen fra taushetsplikten ...\n13) Svar raskt.", false)]
