@@ -2,7 +2,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -50,21 +52,54 @@ internal sealed class BotApplication : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(_environment);
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
-        builder.ConfigureServices(services =>
+        builder.ConfigureServices(ConfigureEdges);
+    }
+
+    private void ConfigureEdges(IServiceCollection services)
+    {
+        services.RemoveAll<IConnectorClient>();
+        services.AddSingleton(ConnectorOverride ?? Connector);
+        if (StoreOverride is not null)
         {
-            services.RemoveAll<IConnectorClient>();
-            services.AddSingleton(ConnectorOverride ?? Connector);
-            if (StoreOverride is not null)
-            {
-                services.RemoveAll<IStateStore>();
-                services.AddSingleton(StoreOverride);
-            }
-            if (Clock is not null)
-            {
-                services.RemoveAll<TimeProvider>();
-                services.AddSingleton(Clock);
-            }
+            services.RemoveAll<IStateStore>();
+            services.AddSingleton(StoreOverride);
+        }
+        if (Clock is not null)
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton(Clock);
+        }
+    }
+
+    /// <summary>
+    /// Starts the app as <c>Program</c> does, with this application's settings and edges, and returns why
+    /// the start failed. Built here rather than through <see cref="WebApplicationFactory{TEntryPoint}"/>:
+    /// when the entry point's start fails, its <c>RunAsync</c> disposes the host while the factory may still
+    /// be reading it, and the factory then reports an <see cref="ObjectDisposedException"/> instead.
+    /// </summary>
+    public async Task<Exception> StartFailureAsync()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = _environment,
+            ContentRootPath = AppContext.BaseDirectory,
         });
+        builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(_settings);
+        builder.AddStrategiBot();
+        ConfigureEdges(builder.Services);
+        try
+        {
+            await using var app = builder.Build();
+            app.MapBot();
+            await app.StartAsync();
+            await app.StopAsync();
+        }
+        catch (Exception ex)
+        {
+            return ex;
+        }
+        throw new Xunit.Sdk.XunitException("The app started, though a failure was expected.");
     }
 
     /// <summary>Posts an activity as the channel would, without a token (Development mode).</summary>

@@ -11,6 +11,13 @@ internal static class LanguageDetector
         "the", "what", "who", "how", "can", "should", "may", "must", "is", "are", "am", "do", "does", "i", "my",
         "you", "your", "when", "where", "which", "about", "help", "me", "allowed", "to", "a", "an", "with", "post",
         "journalist", "press", "if", "it", "our", "we", "in", "on", "of", "for", "and", "or",
+        // Words a short English request is made of when it has no function words ("social media rules").
+        // None is a Norwegian word as well ("media", "plan", "private", "at" and "by" are).
+        "this", "that", "there", "they", "not", "would", "could", "any", "from", "will", "want", "need", "get",
+        "social", "rules", "policy", "guidelines", "crisis", "communication", "communications", "employee",
+        "employees", "staff", "speak", "speaks", "say", "tell", "behalf", "public", "manager", "council",
+        "municipality", "department", "share", "photo", "photos", "values", "principles", "channels",
+        "strategy", "responsible", "newspaper", "news",
     };
 
     private static readonly HashSet<string> NorwegianMarkers = new(StringComparer.Ordinal)
@@ -20,27 +27,32 @@ internal static class LanguageDetector
         "hjelp", "med", "av", "for", "den", "de", "vi", "du",
     };
 
+    private static readonly char[] Separators = [' ', ',', '.', '?', '!', ':', ';', '\n', '\r', '\t', '"', '\'', '(', ')'];
+
     public static Language Detect(string? text)
     {
-        if (!string.IsNullOrWhiteSpace(text))
+        if (string.IsNullOrWhiteSpace(text))
         {
-            if (text.Any(c => c is 'æ' or 'ø' or 'å' or 'Æ' or 'Ø' or 'Å'))
-            {
-                return Language.Norwegian;
-            }
-            var words = text.ToLowerInvariant()
-                .Split([' ', ',', '.', '?', '!', ':', ';', '\n', '\r', '\t', '"', '\''], StringSplitOptions.RemoveEmptyEntries);
-            var english = words.Count(EnglishMarkers.Contains);
-            var norwegian = words.Count(NorwegianMarkers.Contains);
-            if (english > norwegian)
-            {
-                return Language.English;
-            }
-            if (norwegian > 0)
-            {
-                return Language.Norwegian;
-            }
+            return Language.Norwegian;
         }
-        return Language.Norwegian;
+        var english = 0;
+        var norwegian = 0;
+        foreach (var word in text.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (word.Any(c => c is 'æ' or 'ø' or 'å' or 'Æ' or 'Ø' or 'Å'))
+            {
+                // A lower-case word with æ, ø or å is Norwegian; a capitalised one may be a name ("Østre
+                // Toten", "Lørenskog") in an English question, so it leaves the decision to the other words.
+                if (char.IsLower(word[0]))
+                {
+                    return Language.Norwegian;
+                }
+                continue;
+            }
+            var lower = word.ToLowerInvariant();
+            english += EnglishMarkers.Contains(lower) ? 1 : 0;
+            norwegian += NorwegianMarkers.Contains(lower) ? 1 : 0;
+        }
+        return english > norwegian ? Language.English : Language.Norwegian;
     }
 }

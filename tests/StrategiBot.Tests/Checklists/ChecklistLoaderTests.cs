@@ -155,7 +155,7 @@ public sealed class ChecklistLoaderTests(KnowledgeFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public void A_broken_checklist_stops_the_start_naming_file_and_line()
+    public async Task A_broken_checklist_stops_the_start_naming_file_and_line()
     {
         // A copy of the shipped content with one quote that is not in the strategy.
         foreach (var folder in new[] { "content", "lexicon", "dialogs" })
@@ -167,9 +167,9 @@ public sealed class ChecklistLoaderTests(KnowledgeFixture fixture) : IClassFixtu
         var quoteLine = lines.FindIndex(l => l.Contains("quote: \"Saker underlagt taushetsplikt", StringComparison.Ordinal));
         lines[quoteLine] = "      quote: \"Saker underlagt taushetsplikt kan kommenteres fritt.\"";
         File.WriteAllLines(file, lines);
-        using var app = new BotApplication(settings: new Dictionary<string, string?> { ["Content:Path"] = _folder.Path });
+        await using var app = new BotApplication(settings: new Dictionary<string, string?> { ["Content:Path"] = _folder.Path });
 
-        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        var error = await app.StartFailureAsync();
 
         // The quote's mapping starts on the line after "source:", i.e. the section line.
         Assert.Contains($"{file}:{quoteLine}: the quote is not in section 'ytringsfrihet-lojalitet'", error.ToString(), StringComparison.Ordinal);

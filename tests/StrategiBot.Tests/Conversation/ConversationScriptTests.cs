@@ -87,7 +87,7 @@ public sealed class ConversationScriptTests
     {
         await using var app = new BotApplication(settings: new Dictionary<string, string?> { ["Bot:Organisation"] = "atlantis" });
 
-        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        var error = await app.StartFailureAsync();
 
         Assert.Contains("Bot:Organisation 'atlantis'", error.ToString(), StringComparison.Ordinal);
     }

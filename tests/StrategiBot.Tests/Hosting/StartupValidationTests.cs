@@ -10,7 +10,7 @@ public sealed class StartupValidationTests
     {
         await using var app = new BotApplication("Production");
 
-        var error = Assert.ThrowsAny<OptionsValidationException>(() => app.CreateClient());
+        var error = Assert.IsAssignableFrom<OptionsValidationException>(await app.StartFailureAsync());
 
         Assert.Contains("MicrosoftAppId", error.Message, StringComparison.Ordinal);
     }
@@ -30,7 +30,7 @@ public sealed class StartupValidationTests
             ["MicrosoftAppPassword"] = password,
         });
 
-        var error = Assert.ThrowsAny<OptionsValidationException>(() => app.CreateClient());
+        var error = Assert.IsAssignableFrom<OptionsValidationException>(await app.StartFailureAsync());
 
         Assert.Contains(expectedKey, error.Message, StringComparison.Ordinal);
     }
@@ -47,7 +47,7 @@ public sealed class StartupValidationTests
             ["BotFramework:OpenIdMetadataUrl"] = "http://metadata.example.com/openid",
         });
 
-        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        var error = await app.StartFailureAsync();
 
         Assert.Contains("BotFramework:OpenIdMetadataUrl", error.ToString(), StringComparison.Ordinal);
     }
@@ -57,7 +57,7 @@ public sealed class StartupValidationTests
     {
         await using var app = new BotApplication(settings: new Dictionary<string, string?> { ["Storage:Provider"] = "Oracle" });
 
-        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        var error = await app.StartFailureAsync();
 
         Assert.Contains("Storage:Provider", error.ToString(), StringComparison.Ordinal);
     }

@@ -1,0 +1,31 @@
+using StrategiBot.Conversation;
+
+namespace StrategiBot.Tests.Conversation;
+
+/// <summary>Which language a message is answered in: English only when the text is clearly English.</summary>
+public sealed class LanguageDetectorTests
+{
+    [Theory]
+    [InlineData("Can I post photos from work on Instagram?")]
+    [InlineData("Who speaks to the media on behalf of Østre Toten?")]
+    [InlineData("What are Lørenskog's values?")]
+    [InlineData("social media rules")]
+    [InlineData("crisis communication plan")]
+    [InlineData("A journalist from NRK Innlandet called me")]
+    public void Clearly_english_text_is_answered_in_english(string text) =>
+        Assert.Equal(Language.English, LanguageDetector.Detect(text));
+
+    [Theory]
+    [InlineData("Kan jeg poste bilder fra jobben på Instagram?")]
+    [InlineData("Får jeg uttale meg til avisa?")]
+    [InlineData("Kven skal snakke med pressa?")]
+    [InlineData("Åpenhet")]
+    [InlineData("sosiale medier regler")]
+    [InlineData("Can I say this på Facebook?")]
+    [InlineData("Facebook")]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData(null)]
+    public void Anything_else_is_answered_in_bokmal(string? text) =>
+        Assert.Equal(Language.Norwegian, LanguageDetector.Detect(text));
+}
