@@ -21,9 +21,13 @@ internal sealed class AnswerComposer(KnowledgeBase knowledge)
         var lang = language ?? LanguageDetector.Detect(answer.Question);
         var english = lang == Language.English;
         var leadIn = answer.Answered
-            ? english
-                ? $"This is what {organisation.Name}'s communication strategy says (quoted in Norwegian):"
-                : $"Dette sier kommunikasjonsstrategien til {organisation.Name}:"
+            ? (english, answer.Tentative) switch
+            {
+                (true, false) => $"This is what {organisation.Name}'s communication strategy says (quoted in Norwegian):",
+                (true, true) => $"This is the closest I can find in {organisation.Name}'s communication strategy (quoted in Norwegian):",
+                (false, false) => $"Dette sier kommunikasjonsstrategien til {organisation.Name}:",
+                (false, true) => $"Dette er det nærmeste jeg finner i kommunikasjonsstrategien til {organisation.Name}:",
+            }
             : english
                 ? $"{organisation.Name}'s communication strategy does not cover this question."
                 : $"Kommunikasjonsstrategien til {organisation.Name} sier ikke noe om dette.";
@@ -37,9 +41,10 @@ internal sealed class AnswerComposer(KnowledgeBase knowledge)
             if (answer.Citations.Count > 1)
             {
                 text.AppendLine().AppendLine(english ? "Also relevant:" : "Se også:");
-                foreach (var further in answer.Citations.Skip(1))
+                for (var i = 1; i < answer.Citations.Count; i++)
                 {
-                    text.AppendLine("- " + further.SectionTitle);
+                    var further = answer.Citations[i];
+                    text.AppendLine("- " + further.SectionTitle + (answer.ContinuesEarlierSection(i) ? ": " + further.Opening(60) : string.Empty));
                 }
             }
         }

@@ -14,20 +14,36 @@ internal sealed class Answerer(KnowledgeBase knowledge, IOptions<AnsweringOption
         {
             throw new ArgumentException($"Unknown organisation '{organisationId}'. Known: {string.Join(", ", knowledge.Packs.Select(p => p.Organisation.Id))}.", nameof(organisationId));
         }
+        if (knowledge.SectionTitled(question, organisationId) is { } section
+            && knowledge.PassagesOf(section, organisationId, MaxCitations) is { Count: > 0 } passages)
+        {
+            // A section named by its title (a "Mente du" button, or typed) is shown as it is, not searched for:
+            // a bare heading is too short a question to clear the confidence threshold.
+            return new Answer(question, organisationId, Answered: true, Confidence: 1f, [.. passages.Select(Cite)], []);
+        }
         var result = knowledge.Search(question, organisationId);
         return FromResult(result, result.Confidence);
     }
+
+    /// <summary>The best passage and up to two further ones.</summary>
+    private const int MaxCitations = 3;
+
+    private static Citation Cite(Passage passage) =>
+        new(passage.OrganisationId, passage.Section.Id, passage.Section.FullTitle, passage.Text);
 
     /// <summary>The answer a search gives at a confidence (the search's own, or another model's when fitting one).</summary>
     public Answer FromResult(RetrievalResult result, float confidence)
     {
         var answered = result.Passages.Count > 0 && confidence >= options.Value.MinConfidence;
         var citations = answered
-            ? result.Passages.Select(p => new Citation(p.Passage.OrganisationId, p.Passage.Section.Id, p.Passage.Section.FullTitle, p.Passage.Text)).ToList()
+            ? result.Passages.Select(p => Cite(p.Passage)).ToList()
             : [];
         var suggestions = answered
             ? []
             : result.NearestSections.Select(s => new SectionSuggestion(s.Id, s.FullTitle)).ToList();
-        return new Answer(result.Question, result.OrganisationId, answered, confidence, citations, suggestions);
+        return new Answer(result.Question, result.OrganisationId, answered, confidence, citations, suggestions)
+        {
+            Tentative = answered && confidence < options.Value.HedgeBelow,
+        };
     }
 }

@@ -22,12 +22,14 @@ internal static class AnswerCard
         {
             var best = answer.Citations[0];
             body.Add(Quote(best, english));
-            foreach (var further in answer.Citations.Skip(1))
+            for (var i = 1; i < answer.Citations.Count; i++)
             {
+                var further = answer.Citations[i];
                 actions.Add(new JsonObject
                 {
                     ["type"] = "Action.ShowCard",
-                    ["title"] = (english ? "See also: " : "Se også: ") + ShortTitle(further.SectionTitle),
+                    ["title"] = (english ? "See also: " : "Se også: ")
+                        + (answer.ContinuesEarlierSection(i) ? further.Opening(45) : ShortTitle(further.SectionTitle)),
                     ["card"] = new JsonObject
                     {
                         ["type"] = "AdaptiveCard",
@@ -44,7 +46,8 @@ internal static class AnswerCard
                 body.Add(AdaptiveCards.Text(english ? "Did you mean:" : "Mente du:", subtle: true));
                 foreach (var suggestion in answer.Suggestions)
                 {
-                    actions.Add(AdaptiveCards.ImBack(ShortTitle(suggestion.Title), ShortTitle(suggestion.Title)));
+                    // The full title names one section; the bot shows that section rather than searching again.
+                    actions.Add(AdaptiveCards.ImBack(ShortTitle(suggestion.Title), suggestion.Title));
                 }
             }
             body.Add(ContactCards.Block(composed.Organisation, english));

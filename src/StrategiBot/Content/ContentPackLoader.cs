@@ -169,7 +169,27 @@ internal static class ContentPackLoader
             Require(path, Document?.Title, "document.title"),
             Document?.Adopted,
             Require(path, Contact?.Unit, "contact.unit"),
-            Require(path, Contact?.Description, "contact.description"));
+            Require(path, Contact?.Description, "contact.description"))
+        {
+            ContactEmail = Optional(path, Contact?.Email, "contact.email", e => e.Contains('@', StringComparison.Ordinal) && !e.Contains(' ', StringComparison.Ordinal), "an e-mail address"),
+            ContactPhone = Optional(path, Contact?.Phone, "contact.phone", p => p.Count(char.IsAsciiDigit) >= 3 && p.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-'), "a phone number"),
+            ContactUrl = Optional(path, Contact?.Url, "contact.url", u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http", "an http(s) address"),
+            ContactUnitEnglish = Optional(path, Contact?.English?.Unit, "contact.english.unit", _ => true, "text"),
+            ContactDescriptionEnglish = Optional(path, Contact?.English?.Description, "contact.english.description", _ => true, "text"),
+        };
+
+        private static string? Optional(string path, string? value, string key, Func<string, bool> valid, string what) =>
+            string.IsNullOrWhiteSpace(value) ? null
+            : valid(value.Trim()) ? value.Trim()
+            : throw new ContentException(path, Line(path, key), $"'{key}' should be {what}; found '{value.Trim()}'.");
+
+        /// <summary>The line of a key's last part, for an error about its value.</summary>
+        private static int Line(string path, string key)
+        {
+            var name = key.Split('.')[^1] + ":";
+            var index = Array.FindIndex(File.ReadAllLines(path), l => l.TrimStart().StartsWith(name, StringComparison.Ordinal));
+            return index < 0 ? 1 : index + 1;
+        }
 
         private static string Require(string path, string? value, string key) =>
             string.IsNullOrWhiteSpace(value) ? throw new ContentException(path, 1, $"'{key}' is required.") : value.Trim();
@@ -182,6 +202,16 @@ internal static class ContentPackLoader
     }
 
     private sealed class ContactModel
+    {
+        public string? Unit { get; set; }
+        public string? Description { get; set; }
+        public string? Email { get; set; }
+        public string? Phone { get; set; }
+        public string? Url { get; set; }
+        public ContactEnglishModel? English { get; set; }
+    }
+
+    private sealed class ContactEnglishModel
     {
         public string? Unit { get; set; }
         public string? Description { get; set; }

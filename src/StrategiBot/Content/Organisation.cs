@@ -11,6 +11,18 @@ internal sealed record Organisation(
     string ContactUnit,
     string ContactDescription)
 {
+    /// <summary>How to reach the contact, when the pack says: an e-mail address, a phone number, a web or intranet page.</summary>
+    public string? ContactEmail { get; init; }
+
+    public string? ContactPhone { get; init; }
+
+    public string? ContactUrl { get; init; }
+
+    /// <summary>The contact in English, for English replies ("the communication department"); the Norwegian unit when absent.</summary>
+    public string? ContactUnitEnglish { get; init; }
+
+    public string? ContactDescriptionEnglish { get; init; }
+
     /// <summary>
     /// The contact as it reads after "Spør" or "Ask": "kommunikasjonsavdelingen", "nærmeste leder", without
     /// the explanation in brackets (the description gives it) and lower-cased unless it is a name or an

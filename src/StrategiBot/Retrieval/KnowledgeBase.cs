@@ -125,6 +125,27 @@ internal sealed class KnowledgeBase
     /// <summary>The organisation of a pack the host validated at start-up (<c>Bot:Organisation</c>).</summary>
     public Organisation Organisation(string organisationId) => Pack(organisationId)!.Organisation;
 
+    /// <summary>
+    /// The section a message names outright: its full title ("Prinsipper for kommunikasjon › Aktiv og
+    /// planlagt", what a "Mente du" button sends) or its own title when no other section of the organisation
+    /// shares it. Compared without regard to case or spacing.
+    /// </summary>
+    public Section? SectionTitled(string text, string organisationId)
+    {
+        if (Pack(organisationId) is not { } pack)
+        {
+            return null;
+        }
+        var wanted = ContentPackLoader.Normalise(text).Trim().TrimEnd('?', '.', '!');
+        var sections = pack.Strategy.Sections;
+        return sections.FirstOrDefault(s => string.Equals(ContentPackLoader.Normalise(s.FullTitle), wanted, StringComparison.OrdinalIgnoreCase))
+            ?? (sections.Where(s => string.Equals(ContentPackLoader.Normalise(s.Title), wanted, StringComparison.OrdinalIgnoreCase)).ToList() is [var only] ? only : null);
+    }
+
+    /// <summary>A section's passages in reading order, as many as an answer cites.</summary>
+    public IReadOnlyList<Passage> PassagesOf(Section section, string organisationId, int max) =>
+        [.. Index.Passages.Where(p => p.OrganisationId == organisationId && p.Section.Id == section.Id).Take(max)];
+
     public RetrievalResult Search(string question, string organisationId, int maxFurther = 2)
     {
         var english = Conversation.LanguageDetector.Detect(question) == Conversation.Language.English;

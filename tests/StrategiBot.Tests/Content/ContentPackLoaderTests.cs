@@ -71,7 +71,10 @@ public sealed class ContentPackLoaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("id: x\nname: X\ndocument:\n  title: T\ncontact:\n  unit: U\n  description: D\n  phone: 123\n", 8)]
+    [InlineData("id: x\nname: X\ndocument:\n  title: T\ncontact:\n  unit: U\n  description: D\n  fax: 123\n", 8)]
+    [InlineData("id: x\nname: X\ndocument:\n  title: T\ncontact:\n  unit: U\n  description: D\n  email: kommunikasjon.x.kommune.no\n", 8)]
+    [InlineData("id: x\nname: X\ndocument:\n  title: T\ncontact:\n  unit: U\n  description: D\n  url: intranett/kommunikasjon\n", 8)]
+    [InlineData("id: x\nname: X\ndocument:\n  title: T\ncontact:\n  unit: U\n  description: D\n  english:\n    unit: the unit\n  phone: ring meg\n", 10)]
     [InlineData("id: x\nname: [unclosed\n", 2)]
     public void A_typo_in_organisation_yaml_names_file_and_line(string yaml, int line)
     {
@@ -81,6 +84,17 @@ public sealed class ContentPackLoaderTests : IDisposable
 
         Assert.Equal(line, error.Line);
         Assert.Contains("organisation.yaml", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_ways_to_reach_the_contact_and_its_english_words_are_optional()
+    {
+        var bare = ContentPackLoader.Load(WritePack("x", "id: x\nname: X\ndocument:\n  title: T\ncontact:\n  unit: U\n  description: D\n")).Organisation;
+        var full = ContentPackLoader.Load(WritePack("y", "id: y\nname: Y\ndocument:\n  title: T\ncontact:\n  unit: U\n  description: D\n  email: kommunikasjon@y.kommune.no\n  phone: +47 61 00 00 00\n  url: https://intranett.y.kommune.no/kommunikasjon\n  english:\n    unit: the communication unit\n    description: Gives advice.\n")).Organisation;
+
+        Assert.All(new[] { bare.ContactEmail, bare.ContactPhone, bare.ContactUrl, bare.ContactUnitEnglish, bare.ContactDescriptionEnglish }, Assert.Null);
+        Assert.Equal("kommunikasjon@y.kommune.no|+47 61 00 00 00|https://intranett.y.kommune.no/kommunikasjon|the communication unit|Gives advice.",
+            string.Join('|', full.ContactEmail, full.ContactPhone, full.ContactUrl, full.ContactUnitEnglish, full.ContactDescriptionEnglish));
     }
 
     [Fact]
