@@ -17,7 +17,8 @@ internal static class LanguageDetector
         "social", "rules", "policy", "guidelines", "crisis", "communication", "communications", "employee",
         "employees", "staff", "speak", "speaks", "say", "tell", "behalf", "public", "manager", "council",
         "municipality", "department", "share", "photo", "photos", "values", "principles", "channels",
-        "strategy", "responsible", "newspaper", "news",
+        "strategy", "responsible", "newspaper", "news", "before", "after", "publish", "checklist", "checklists",
+        "cancel",
     };
 
     private static readonly HashSet<string> NorwegianMarkers = new(StringComparer.Ordinal)

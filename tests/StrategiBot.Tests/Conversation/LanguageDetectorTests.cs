@@ -12,6 +12,8 @@ public sealed class LanguageDetectorTests
     [InlineData("social media rules")]
     [InlineData("crisis communication plan")]
     [InlineData("A journalist from NRK Innlandet called me")]
+    [InlineData("checklist before I publish")]
+    [InlineData("cancel")]
     public void Clearly_english_text_is_answered_in_english(string text) =>
         Assert.Equal(Language.English, LanguageDetector.Detect(text));
 
