@@ -16,8 +16,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Refused a malformed activity")]
     public static partial void MalformedActivity(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "Refused an activity without a type")]
-    public static partial void ActivityWithoutType(ILogger logger);
+    [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "Refused an activity without '{Field}'")]
+    public static partial void ActivityMissingField(ILogger logger, string field);
 
     [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Refused an unauthenticated request: {Reason}")]
     public static partial void Unauthorized(ILogger logger, string reason);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -55,13 +56,13 @@ public sealed class ActivityEndpoint(
                 detail: $"The body is not valid activity JSON (line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}).");
         }
 
-        if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
+        if (!IsComplete(activity, out var missing))
         {
-            Log.ActivityWithoutType(logger);
+            Log.ActivityMissingField(logger, missing);
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status400BadRequest,
                 title: "Malformed activity",
-                detail: "The activity has no 'type'.");
+                detail: $"The activity has no '{missing}'.");
         }
 
         // A client may not claim a caller identity; the channel's token is the only authority.
@@ -108,6 +109,26 @@ public sealed class ActivityEndpoint(
         }
 
         return TypedResults.Ok();
+    }
+
+    /// <summary>
+    /// Whether the activity has what every turn needs: a type, where replies go (a serviceUrl that is not an
+    /// absolute http(s) URL is as good as none; on Unix "/x" parses as a file URL), and for a message or invoke
+    /// who sent it. Otherwise the first field missing: refused here, the channel learns what is wrong;
+    /// accepted, the turn would fail half-way.
+    /// </summary>
+    private static bool IsComplete([NotNullWhen(true)] Activity? activity, [NotNullWhen(false)] out string? missing)
+    {
+        missing = activity switch
+        {
+            null => "type",
+            _ when string.IsNullOrWhiteSpace(activity.Type) => "type",
+            _ when string.IsNullOrEmpty(activity.Conversation?.Id) => "conversation.id",
+            _ when !Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http") => "serviceUrl",
+            { Type: ActivityTypes.Message or ActivityTypes.Invoke } when string.IsNullOrEmpty(activity.From?.Id) => "from.id",
+            _ => null,
+        };
+        return missing is null;
     }
 
     private static ProblemHttpResult TooLarge(long limit) => TypedResults.Problem(

@@ -1,9 +1,10 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace StrategiBot.Protocol.Schema;
 
 /// <summary>Reading Teams specifics from an activity and building replies to it.</summary>
-public static class ActivityExtensions
+public static partial class ActivityExtensions
 {
     /// <summary>The Teams channel data, or null when absent or not an object.</summary>
     public static TeamsChannelData? GetTeamsChannelData(this Activity activity)
@@ -49,25 +50,29 @@ public static class ActivityExtensions
     }
 
     /// <summary>
-    /// The text with the bot's own mention removed, located by the mention entity rather than by guessing,
-    /// and trimmed.
+    /// The text with the bot's own mention removed, and trimmed. Only when an entity mentions the bot: its
+    /// text goes, and any <c>&lt;at&gt;</c> tag naming the bot.
     /// </summary>
     public static string GetTextWithoutBotMention(this Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var text = activity.Text ?? string.Empty;
         var botId = activity.Recipient?.Id;
-        if (botId is not null && activity.Entities is { } entities)
+        var mentions = botId is null ? null : activity.Entities?.Where(e => IsMentionOf(e, botId)).ToList();
+        if (mentions is not { Count: > 0 })
         {
-            foreach (var mention in entities.Where(e => IsMentionOf(e, botId)))
-            {
-                if (!string.IsNullOrEmpty(mention.Text))
-                {
-                    text = text.Replace(mention.Text, string.Empty, StringComparison.Ordinal);
-                }
-            }
+            return text.Trim();
         }
-        return text.Trim();
+        foreach (var mention in mentions.Where(m => !string.IsNullOrEmpty(m.Text)))
+        {
+            text = text.Replace(mention.Text!, string.Empty, StringComparison.Ordinal);
+        }
+        var names = mentions.Select(m => m.Mentioned?.Name).Append(activity.Recipient?.Name)
+            .OfType<string>().Select(n => n.Trim()).Where(n => n.Length > 0)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // Teams leaves the text out of mention entities in some group chats, and a tag may be written otherwise
+        // than the entity says (attributes, case), so any tag naming the bot goes; tags naming others stay.
+        return MentionTag().Replace(text, tag => names.Contains(tag.Groups["name"].Value.Trim()) ? string.Empty : tag.Value).Trim();
     }
 
     /// <summary>
@@ -96,4 +101,7 @@ public static class ActivityExtensions
     private static bool IsMentionOf(Entity entity, string botId) =>
         string.Equals(entity.Type, "mention", StringComparison.OrdinalIgnoreCase)
         && string.Equals(entity.Mentioned?.Id, botId, StringComparison.Ordinal);
+
+    [GeneratedRegex(@"<at(?:\s[^>]*)?>(?<name>.*?)</at>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MentionTag();
 }

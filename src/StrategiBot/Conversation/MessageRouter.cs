@@ -35,7 +35,7 @@ internal sealed class MessageRouter(
     {
         var activity = turn.Activity;
         var isGroup = activity.IsGroupConversation();
-        var text = activity.GetTextWithoutBotMention();
+        var text = MessageText.Of(activity);
         var language = LanguageDetector.Detect(text);
         var organisation = options.Value.Organisation;
 

@@ -73,12 +73,14 @@ internal sealed class TurnHandler(
 
     private async Task OnInstallationUpdateAsync(TurnContext turn, CancellationToken ct)
     {
-        var action = turn.Activity.Action ?? string.Empty;
-        if (action.StartsWith("add", StringComparison.OrdinalIgnoreCase))
+        // Only "add" and "remove" change anything: every new version of the app comes as "remove-upgrade"
+        // and "add-upgrade", and the bot stays installed through them.
+        var action = turn.Activity.Action;
+        if (string.Equals(action, "add", StringComparison.OrdinalIgnoreCase))
         {
             await WelcomeAsync(turn, ct);
         }
-        else if (action.StartsWith("remove", StringComparison.OrdinalIgnoreCase))
+        else if (string.Equals(action, "remove", StringComparison.OrdinalIgnoreCase))
         {
             await MarkRemovedAsync(turn, ct);
         }

@@ -14,6 +14,9 @@ public sealed class ConversationScriptTests
     [InlineData("/hjelp", "Dette kan jeg hjelpe deg med")]
     [InlineData("help", "What I can help with")]
     [InlineData("", "Dette kan jeg hjelpe deg med")]
+    [InlineData("\u200bhjelp", "Dette kan jeg hjelpe deg med")]
+    [InlineData("hjelp\u00a0meg", "Dette kan jeg hjelpe deg med")]
+    [InlineData("help  me", "What I can help with")]
     public async Task Help_lists_what_the_bot_can_do(string text, string heading)
     {
         await using var app = new BotApplication();
@@ -116,6 +119,47 @@ public sealed class ConversationScriptTests
     }
 
     [Fact]
+    public async Task A_mention_entity_without_text_is_still_removed_from_the_text()
+    {
+        await using var app = new BotApplication();
+        var message = Teams.GroupMessage("hjelp", mentionBot: true) with
+        {
+            Entities = [new Entity { Type = "mention", Mentioned = new ChannelAccount { Id = Teams.BotId, Name = "StrategiBot" } }],
+        };
+
+        var reply = Assert.Single(await app.ExchangeAsync(message));
+
+        Assert.Contains("Dette kan jeg hjelpe deg med", CardText(reply), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sosiale  medier")]
+    [InlineData("sosiale\u00a0medier")]
+    [InlineData("sosiale\u202fmedier")]
+    [InlineData("\u200bsosiale medier")]
+    [InlineData("sosiale\u200c medier\u200d")]
+    [InlineData("\ufeffsosiale\tmedier\r\n")]
+    public async Task Commands_are_recognised_through_odd_spaces_and_invisible_characters(string text)
+    {
+        await using var app = new BotApplication();
+
+        var reply = Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage(text)));
+
+        Assert.Contains("Sosiale medier: kan jeg legge ut dette?", CardText(reply), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_no_break_space_entity_after_the_mention_is_read_as_a_space()
+    {
+        await using var app = new BotApplication();
+        var message = Teams.GroupMessage("hjelp", mentionBot: true);
+
+        var reply = Assert.Single(await app.ExchangeAsync(message with { Text = "<at>StrategiBot</at>&nbsp;hjelp" }));
+
+        Assert.Contains("Dette kan jeg hjelpe deg med", CardText(reply), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_personal_install_is_welcomed_once_although_Teams_announces_it_twice()
     {
         await using var app = new BotApplication();
@@ -127,6 +171,21 @@ public sealed class ConversationScriptTests
         Assert.Contains("Hei, jeg er StrategiBot", CardText(Assert.Single(first)), StringComparison.Ordinal);
         Assert.Empty(second);
         Assert.Empty(again);
+    }
+
+    [Fact]
+    public async Task An_app_upgrade_neither_welcomes_again_nor_blocks_the_conversation()
+    {
+        await using var app = new BotApplication();
+        await app.ExchangeAsync(Teams.BotInstalledPersonal());
+
+        var removing = await app.ExchangeAsync(Teams.BotInstalledPersonal() with { Action = "remove-upgrade" });
+        var between = await app.Store.GetAsync(ConversationState.Key("a:personal-1"), CancellationToken.None);
+        var adding = await app.ExchangeAsync(Teams.BotInstalledPersonal() with { Action = "add-upgrade" });
+
+        Assert.Empty(removing);
+        Assert.False(between!.IsBlocked);
+        Assert.Empty(adding);
     }
 
     [Fact]

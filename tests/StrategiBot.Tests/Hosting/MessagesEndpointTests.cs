@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using StrategiBot.Protocol.Schema;
 
 namespace StrategiBot.Tests.Hosting;
@@ -72,6 +73,101 @@ public sealed class MessagesEndpointTests
         Assert.Contains("type", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("conversation", "conversation.id")]
+    [InlineData("conversation.id", "conversation.id")]
+    [InlineData("serviceUrl", "serviceUrl")]
+    [InlineData("from", "from.id")]
+    [InlineData("from.id", "from.id")]
+    public async Task A_message_without_where_to_answer_or_whom_gets_400_naming_the_field(string removed, string field)
+    {
+        await using var app = new BotApplication();
+        var body = Json(Teams.PersonalMessage("presse"));
+        var path = removed.Split('.');
+        (path.Length == 1 ? body : body[path[0]]!.AsObject()).Remove(path[^1]);
+
+        using var response = await app.PostRawAsync(body.ToJsonString());
+
+        await AssertProblemNamingAsync(response, field);
+        Assert.Empty(app.Connector.Calls);
+    }
+
+    [Theory]
+    [InlineData(ActivityTypes.ConversationUpdate, "conversation", "conversation.id")]
+    [InlineData(ActivityTypes.InstallationUpdate, "serviceUrl", "serviceUrl")]
+    [InlineData(ActivityTypes.Invoke, "conversation", "conversation.id")]
+    public async Task Any_activity_without_its_conversation_or_service_url_gets_400(string type, string removed, string field)
+    {
+        await using var app = new BotApplication();
+        var body = Json(Teams.BotAddedToConversation() with { Type = type, Name = "adaptiveCard/action", Action = "add" });
+        body.Remove(removed);
+
+        using var response = await app.PostRawAsync(body.ToJsonString());
+
+        await AssertProblemNamingAsync(response, field);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not a url")]
+    [InlineData("/relative/")]
+    public async Task A_service_url_that_is_not_an_absolute_url_gets_400(string serviceUrl)
+    {
+        await using var app = new BotApplication();
+
+        using var response = await app.PostAsync(Teams.PersonalMessage("presse") with { ServiceUrl = serviceUrl });
+
+        await AssertProblemNamingAsync(response, "serviceUrl");
+    }
+
+    [Theory]
+    [InlineData(ActivityTypes.Message, @"'text':'hei \ud83d'")]
+    [InlineData(ActivityTypes.Message, @"'value':{'dialog':'kontakt-med-pressen','step':'rolle','choice':'\ud83d'}")]
+    [InlineData(ActivityTypes.Message, @"'value':{'verb':'checklist.open','checklist':'a\udc00b'}")]
+    [InlineData(ActivityTypes.Message, @"'value':{'\ud83d':'x'}")]
+    [InlineData(ActivityTypes.Message, @"'entities':[{'type':'clientInfo','locale':'\ude00\ud83d'}]")]
+    [InlineData(ActivityTypes.Invoke, @"'value':{'action':{'type':'Action.Execute','verb':'checklist.save','data':{'checklist':'\ud83d'}}}")]
+    public async Task A_string_that_is_not_valid_unicode_gets_400_wherever_it_is(string type, string fields)
+    {
+        await using var app = new BotApplication();
+        var activity = type == ActivityTypes.Invoke ? Teams.Invoke(null) : Teams.PersonalMessage("") with { Text = null };
+
+        using var response = await PostWithAsync(app, activity, fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(app.Connector.Calls);
+    }
+
+    [Fact]
+    public async Task A_surrogate_pair_written_as_escapes_is_read_as_the_character()
+    {
+        await using var app = new BotApplication();
+
+        using var response = await PostWithAsync(app, Teams.PersonalMessage("") with { Text = null }, @"'text':'presse \ud83d\ude00'");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(ActivityTypes.Message, "entities", "Dette kan jeg hjelpe deg med")]
+    [InlineData(ActivityTypes.Message, "attachments", "Dette kan jeg hjelpe deg med")]
+    [InlineData(ActivityTypes.ConversationUpdate, "membersAdded", "Hei, jeg er StrategiBot")]
+    [InlineData(ActivityTypes.ConversationUpdate, "membersRemoved", "Hei, jeg er StrategiBot")]
+    public async Task Null_entries_in_an_activitys_lists_are_ignored(string type, string list, string reply)
+    {
+        await using var app = new BotApplication();
+        var body = Json(type == ActivityTypes.Message ? Teams.GroupMessage("hjelp", mentionBot: true) : Teams.BotAddedToConversation());
+        body[list] = new JsonArray([null, .. body[list]?.AsArray().Select(e => e?.DeepClone()) ?? []]);
+
+        using var response = await app.PostRawAsync(body.ToJsonString());
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.IsSuccessStatusCode, text);
+        var replies = JsonSerializer.Deserialize<ExpectedReplies>(text, ProtocolJson.Options)!.Activities;
+        Assert.Contains(reply, Conversation.ConversationScriptTests.CardText(Assert.Single(replies)), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_body_over_one_mebibyte_gets_413_and_no_side_effect()
     {
@@ -138,4 +234,25 @@ public sealed class MessagesEndpointTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("ok", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    private static async Task AssertProblemNamingAsync(HttpResponseMessage response, string field)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains($"'{field}'", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Posts the activity with more fields (written with ' for ") spliced in as text, since a JSON writer
+    /// would not write a lone surrogate as an escape.
+    /// </summary>
+    private static Task<HttpResponseMessage> PostWithAsync(BotApplication app, Activity activity, string fields)
+    {
+        var json = Json(activity).ToJsonString();
+        return app.PostRawAsync($"{json[..^1]},{fields.Replace('\'', '"')}}}");
+    }
+
+    private static JsonObject Json(Activity activity) =>
+        JsonNode.Parse(ProtocolJson.Serialize(activity with { DeliveryMode = DeliveryModes.ExpectReplies }))!.AsObject();
 }
