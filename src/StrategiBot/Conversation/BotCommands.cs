@@ -19,7 +19,9 @@ internal static class BotCommands
         "Vis hva StrategiBot kan hjelpe deg med",
         "help",
         "Show what StrategiBot can help you with",
-        ["hjelp", "help", "hjelp meg", "help me", "?", "meny", "menu", "kva kan du", "hva kan du"]);
+        // A bare greeting is someone finding out what the bot is for.
+        ["hjelp", "help", "hjelp meg", "help me", "?", "meny", "menu", "kva kan du", "hva kan du",
+         "hei", "hallo", "heisann", "hei hei", "god morgen", "hi", "hello", "hey"]);
 
     public static readonly BotCommand Press = new(
         "press",
@@ -54,7 +56,6 @@ internal static class BotCommands
         "Make a communication plan from the strategy's template",
         ["kommunikasjonsplan", "kommunikasjonsplanen", "ny kommunikasjonsplan", "lag kommunikasjonsplan", "communication plan", "plan"]);
 
-    
     public static readonly BotCommand Checklists = new(
         "checklists",
         "sjekklister",

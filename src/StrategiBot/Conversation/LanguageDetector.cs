@@ -18,7 +18,7 @@ internal static class LanguageDetector
         "employees", "staff", "speak", "speaks", "say", "tell", "behalf", "public", "manager", "council",
         "municipality", "department", "share", "photo", "photos", "values", "principles", "channels",
         "strategy", "responsible", "newspaper", "news", "before", "after", "publish", "checklist", "checklists",
-        "cancel",
+        "cancel", "hi", "hello", "hey",
     };
 
     private static readonly HashSet<string> NorwegianMarkers = new(StringComparer.Ordinal)

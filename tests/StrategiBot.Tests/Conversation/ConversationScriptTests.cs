@@ -17,6 +17,8 @@ public sealed class ConversationScriptTests
     [InlineData("\u200bhjelp", "Dette kan jeg hjelpe deg med")]
     [InlineData("hjelp\u00a0meg", "Dette kan jeg hjelpe deg med")]
     [InlineData("help  me", "What I can help with")]
+    [InlineData("Hei!", "Dette kan jeg hjelpe deg med")]
+    [InlineData("hello", "What I can help with")]
     public async Task Help_lists_what_the_bot_can_do(string text, string heading)
     {
         await using var app = new BotApplication();
