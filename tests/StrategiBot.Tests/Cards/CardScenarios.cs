@@ -63,6 +63,10 @@ internal static class CardScenarios
         new("checklist-group-chat-mine", [
             Teams.GroupMessage("sjekkliste journalist", mentionBot: true),
             Teams.CardAction("checklist.refresh", new Dictionary<string, string> { ["checklist"] = "journalisten-ringer" }, userId: "29:colleague", inGroup: true)]),
+        // An older client's Action.Submit fallback in a group chat posts a message: the answer is the neutral card too.
+        new("checklist-group-chat-submit", [
+            Teams.CardAction("checklist.save", new Dictionary<string, string> { ["checklist"] = "journalisten-ringer", ["item-apenhet"] = "true" }),
+            Teams.CardSubmission(JsonSerializer.SerializeToElement(new { checklist = "journalisten-ringer", verb = "checklist.refresh" }), "29:user-1", sharedIn: "groupChat")]),
 
         // The communication plan and the feedback that every answer and outcome carries.
         new("plan-form", [Teams.PersonalMessage("kommunikasjonsplan")]),
