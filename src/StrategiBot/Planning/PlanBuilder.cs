@@ -162,8 +162,8 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
         }
         await SaveAsync(key, values, index, finished: true, ct);
         Log.PlanCompleted(logger, form.Id);
-        var name = form.NameField is { } nameField ? values.GetValueOrDefault(nameField.Id) : null;
-        await turn.SendAsync(AdaptiveCards.ToActivity(PlanCards.Plan(form, organisation, values), name ?? form.Title), ct);
+        // Not the project's name: notifications and the chat list show the summary outside the card, as typed.
+        await turn.SendAsync(AdaptiveCards.ToActivity(PlanCards.Plan(form, organisation, values), form.Title), ct);
         await turn.SendAsync(new Activity
         {
             Type = ActivityTypes.Message,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using StrategiBot.Conversation;
 using StrategiBot.Planning;
 using StrategiBot.Protocol.Schema;
@@ -217,6 +218,28 @@ public sealed class PlanConversationTests
     }
 
     [Fact]
+    public async Task Typed_answers_are_shown_as_typed_on_the_plan_never_read_as_Markdown()
+    {
+        const string link = "[klikk her](https://evil.example)";
+        const string formatted = "**Viktig**: _alle_ må vite det\n- også de ansatte";
+        await using var app = new BotApplication();
+        var typed = new Dictionary<string, string>(Complete) { ["plan.prosjekt"] = link, ["plan.budskap"] = formatted };
+
+        var plan = (await FillInAsync(app, Assert.Single(await SayAsync(app, "kommunikasjonsplan")), typed))[0];
+
+        var elements = CardJson.Elements(CardJson.Card(plan)).ToList();
+        string Text(JsonObject e) => e["text"]?.GetValue<string>() ?? string.Empty;
+        // A TextBlock reads its text as Markdown; a TextRun never does.
+        Assert.DoesNotContain(elements, e => e["type"]?.GetValue<string>() == "TextBlock" && (Text(e).Contains("evil.example", StringComparison.Ordinal) || Text(e).Contains("**Viktig**", StringComparison.Ordinal)));
+        var runs = elements.Where(e => e["type"]?.GetValue<string>() == "TextRun").Select(Text).ToList();
+        Assert.Contains(link, runs);
+        Assert.Contains(formatted, runs);
+        Assert.Contains("Foreldre søker plass innen fristen.", runs);
+        // Notifications and the chat list show the summary outside the card: the form's name, not the project's.
+        Assert.Equal("Kommunikasjonsplan", plan.Summary);
+    }
+
+    [Fact]
     public async Task Lag_planen_sends_back_an_earlier_step_that_still_misses_a_required_field()
     {
         await using var app = new BotApplication();
@@ -391,17 +414,20 @@ public sealed class PlanConversationTests
         Assert.Equal(Secret, (await DraftAsync(app))!.Values["prosjekt"]);
     }
 
-    /// <summary>What the user types on a step: the values of <see cref="Complete"/> that belong on its card.</summary>
-    internal static Dictionary<string, string> Typed(Activity step) =>
-        Complete.Where(p => CardJson.Elements(CardJson.Card(step)).Any(e => e["id"]?.GetValue<string>() == p.Key)).ToDictionary();
+    /// <summary>
+    /// What the user types on a step: the values of <paramref name="values"/> (<see cref="Complete"/> unless
+    /// given) that belong on its card.
+    /// </summary>
+    internal static Dictionary<string, string> Typed(Activity step, IReadOnlyDictionary<string, string>? values = null) =>
+        (values ?? Complete).Where(p => CardJson.Elements(CardJson.Card(step)).Any(e => e["id"]?.GetValue<string>() == p.Key)).ToDictionary();
 
     /// <summary>Fills in every step from <paramref name="step"/> on, as a client would, and returns the replies to "Lag planen".</summary>
-    private static async Task<IReadOnlyList<Activity>> FillInAsync(BotApplication app, Activity step)
+    private static async Task<IReadOnlyList<Activity>> FillInAsync(BotApplication app, Activity step, IReadOnlyDictionary<string, string>? values = null)
     {
         for (var pressed = 0; pressed < 10; pressed++)
         {
             var last = CardJson.Elements(CardJson.Card(step)).Any(e => e["title"]?.GetValue<string>() == "Lag planen");
-            var replies = await SubmitAsync(app, CardJson.ClientPress(step, last ? "Lag planen" : "Neste", Typed(step)));
+            var replies = await SubmitAsync(app, CardJson.ClientPress(step, last ? "Lag planen" : "Neste", Typed(step, values)));
             if (last)
             {
                 return replies;
