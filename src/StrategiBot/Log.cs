@@ -76,6 +76,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 605, Level = LogLevel.Debug, Message = "Plan form {FormId}: step {Step} saved, showing step {Next}")]
     public static partial void PlanStepSaved(ILogger logger, string formId, int step, int next);
 
+    [LoggerMessage(EventId = 606, Level = LogLevel.Information, Message = "The plan form was asked for in a group chat or channel; pointed to the personal chat")]
+    public static partial void PlanRedirectedToPersonalChat(ILogger logger);
+
     [LoggerMessage(EventId = 620, Level = LogLevel.Information, Message = "Stored feedback from {Source} on section {SectionId}: helpful={Helpful}")]
     public static partial void FeedbackStored(ILogger logger, string source, string sectionId, bool helpful);
 

@@ -26,9 +26,22 @@ internal static class Teams
         ChannelData = JsonSerializer.SerializeToElement(new { tenant = new { id = TenantId } }),
     };
 
-    /// <summary>What a client posts when a card's <c>Action.Submit</c> is pressed: no text, the data (and inputs) as value.</summary>
-    public static Activity CardSubmission(JsonElement value) =>
-        PersonalMessage("") with { Id = Guid.NewGuid().ToString("N"), Text = null, Value = value };
+    /// <summary>
+    /// What a client posts when a card's <c>Action.Submit</c> is pressed: no text, the data (and inputs) as value.
+    /// With <paramref name="sharedIn"/> (<c>groupChat</c> or <c>channel</c>) the card was in a conversation
+    /// where everyone reads the bot's answer; with <paramref name="userId"/> it is that user who pressed.
+    /// </summary>
+    public static Activity CardSubmission(JsonElement value, string? userId = null, string? sharedIn = null)
+    {
+        var message = sharedIn is null ? PersonalMessage("") : GroupMessage("", mentionBot: false, conversationType: sharedIn);
+        return message with
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            Text = null,
+            Value = value,
+            From = userId is null ? message.From : User(userId),
+        };
+    }
 
     public static Activity GroupMessage(string text, bool mentionBot, string conversationType = "groupChat")
     {
@@ -61,8 +74,7 @@ internal static class Teams
             Text = null,
             ReplyToId = "1:card-message",
             Value = value,
-            // Each user its own Entra object id, so each gets their own pseudonymous key.
-            From = new ChannelAccount { Id = userId, Name = userId, AadObjectId = AadObjectIdFor(userId) },
+            From = User(userId),
         };
     }
 
@@ -71,8 +83,11 @@ internal static class Teams
         (inGroup ? GroupMessage(text, mentionBot: true) : PersonalMessage(text, conversationId: conversationId)) with
         {
             Id = Guid.NewGuid().ToString("N"),
-            From = new ChannelAccount { Id = userId, Name = userId, AadObjectId = AadObjectIdFor(userId) },
+            From = User(userId),
         };
+
+    /// <summary>Each user its own Entra object id, so each gets their own pseudonymous key.</summary>
+    private static ChannelAccount User(string userId) => new() { Id = userId, Name = userId, AadObjectId = AadObjectIdFor(userId) };
 
     private static string AadObjectIdFor(string userId) =>
         new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(userId)).AsSpan(0, 16)).ToString();

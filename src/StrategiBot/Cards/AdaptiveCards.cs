@@ -63,6 +63,23 @@ internal static class AdaptiveCards
         return block;
     }
 
+    /// <summary>
+    /// Text someone typed, shown exactly as typed. A TextBlock reads its text as Markdown, so a typed
+    /// "[klikk her](https://…)" would become a live link in a card the bot signs; a TextRun is never read as
+    /// Markdown (schema 1.2 on), in every client alike, where backslash escapes in a TextBlock show up as
+    /// backslashes on some Teams clients. <paramref name="emphasised"/> sets it larger and bolder, as a name.
+    /// </summary>
+    public static JsonObject Verbatim(string text, bool emphasised = false)
+    {
+        var run = new JsonObject { ["type"] = "TextRun", ["text"] = text };
+        if (emphasised)
+        {
+            run["size"] = "Medium";
+            run["weight"] = "Bolder";
+        }
+        return new JsonObject { ["type"] = "RichTextBlock", ["inlines"] = new JsonArray(run) };
+    }
+
     /// <summary>A heading inside a card, for a group of items or fields under the card's own heading.</summary>
     public static JsonObject Subheading(string text)
     {

@@ -12,7 +12,8 @@ namespace StrategiBot.Checklists;
 /// <summary>
 /// Opens, saves and resets checklists. Ticks are stored per user (pseudonymous key) and per checklist, so
 /// the same checklist shows each person their own progress, on any device and after a restart. In Teams
-/// the card answers in place (Universal Actions); elsewhere each press posts a new card with the saved state.
+/// the card answers in place (Universal Actions); elsewhere each press posts a new card with the saved state,
+/// except in a group chat or channel, where a card the bot posts never shows anyone's ticks.
 /// </summary>
 internal sealed class ChecklistEngine(
     ChecklistCatalog catalog,
@@ -38,11 +39,9 @@ internal sealed class ChecklistEngine(
     public async Task OpenAsync(TurnContext turn, ChecklistDefinition checklist, CancellationToken ct, string? note = null)
     {
         Log.ChecklistOpened(logger, checklist.Id);
-        if (UniversalAction.Supported(turn.Activity) && turn.Activity.IsGroupConversation())
+        if (IsShared(turn))
         {
-            // Everyone in the chat sees this card, so it holds no one's ticks; each person's view comes in
-            // the answer to their own refresh invoke, which Teams shows only to them.
-            await turn.SendAsync(AdaptiveCards.ToActivity(ChecklistCards.Shared(checklist, turn.Activity.From?.Id), checklist.Title), ct);
+            await SendSharedCardAsync(turn, checklist, ct);
             return;
         }
         // Web Chat and the Emulator are one-to-one, so the card is drawn for the person who asked.
@@ -89,6 +88,13 @@ internal sealed class ChecklistEngine(
         {
             Log.UnknownCardSubmission(logger);
             await turn.SendAsync(turn.Activity.CreateReply(Replies.UnknownCardAction(Language.Norwegian)), ct);
+            return;
+        }
+        if (IsShared(turn))
+        {
+            // An older client's press in a group: the answer is a new message the whole chat reads, so it is
+            // the neutral card, as when the checklist was opened there; the presser's ticks come in its refresh.
+            await SendSharedCardAsync(turn, checklist, ct);
             return;
         }
         await SendCardAsync(turn, checklist, applied.Ticked, applied.Note, ct);
@@ -165,7 +171,13 @@ internal sealed class ChecklistEngine(
     private static bool IsOwnCard(TurnContext turn, UniversalAction action, string userKey) =>
         action.Text(ChecklistCards.OwnerKey) is { } owner
             ? owner == OwnerTag(userKey)
-            : !turn.Activity.IsGroupConversation();
+            : !IsShared(turn);
+
+    /// <summary>
+    /// A group chat or channel, where everyone reads a card the bot posts; only an invoke response (Teams
+    /// shows it to the one who acted) may carry someone's ticks there.
+    /// </summary>
+    private static bool IsShared(TurnContext turn) => turn.Activity.IsGroupConversation();
 
     /// <summary>
     /// Derived from the user key rather than the key itself, so a card others may see never holds the
@@ -190,6 +202,13 @@ internal sealed class ChecklistEngine(
     // Ticks of items that were since removed from the file are not shown or counted.
     private static HashSet<string> Known(ChecklistDefinition checklist, IEnumerable<string> ticked) =>
         [.. ticked.Where(id => checklist.Items.Any(i => i.Id == id))];
+
+    /// <summary>
+    /// The card for everyone in a group: no one's ticks. Each person's own view comes in the answer to their
+    /// refresh invoke (the poster's automatic one, or a press on the button), which Teams shows only to them.
+    /// </summary>
+    private static async Task SendSharedCardAsync(TurnContext turn, ChecklistDefinition checklist, CancellationToken ct) =>
+        await turn.SendAsync(AdaptiveCards.ToActivity(ChecklistCards.Shared(checklist, turn.Activity.From?.Id), checklist.Title), ct);
 
     /// <summary>Sends the card; <paramref name="ticked"/> is already limited to the checklist's items.</summary>
     private static async Task SendCardAsync(TurnContext turn, ChecklistDefinition checklist, IReadOnlyCollection<string> ticked, string? note, CancellationToken ct) =>

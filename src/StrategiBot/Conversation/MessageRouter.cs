@@ -95,7 +95,7 @@ internal sealed class MessageRouter(
         }
         if (command == BotCommands.CommunicationPlan || (command is null && active is null && plans.IsAskedFor(organisation, Words())))
         {
-            await plans.OpenAsync(turn, organisation, ct);
+            await plans.OpenAsync(turn, organisation, language, ct);
             return;
         }
         if (command == BotCommands.Help)

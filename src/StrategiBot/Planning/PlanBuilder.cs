@@ -13,14 +13,15 @@ namespace StrategiBot.Planning;
 /// The communication-plan builder: shows the form one step (a heading of the template) at a time, stores
 /// every step in the user's draft as it is sent, checks each step's required fields, lengths and choices
 /// again on the server, resumes a draft where something is missing, and turns a complete form into the
-/// finished plan as a card and as plain text.
+/// finished plan as a card and as plain text. A draft belongs to one person, so the form lives in the
+/// personal chat only: in a group chat or channel the bot says where to fill it in and shows nothing of it.
 /// </summary>
 internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, IStateStore store, TimeProvider clock, ILogger<PlanBuilder> logger)
 {
     /// <summary>True when the message asks for a plan in words ("jeg må lage en kommunikasjonsplan").</summary>
     public bool IsAskedFor(string organisationId, IReadOnlyList<string> words) => catalog.MatchTrigger(organisationId, words) is not null;
 
-    public async Task OpenAsync(TurnContext turn, string organisationId, CancellationToken ct)
+    public async Task OpenAsync(TurnContext turn, string organisationId, Language language, CancellationToken ct)
     {
         var organisation = knowledge.Organisation(organisationId);
         if (catalog.Find(organisationId, PlanCatalog.CommunicationPlan) is not { } form)
@@ -31,6 +32,12 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
                 AdaptiveCards.Text($"Kommunikasjonsstrategien til {organisation.Name} har ingen mal for kommunikasjonsplan, så jeg har ikke noe skjema å fylle ut."),
                 ContactCards.Block(organisation),
             ], fullWidth: true), "Kommunikasjonsplan"), ct);
+            return;
+        }
+        if (turn.Activity.IsGroupConversation())
+        {
+            Log.PlanRedirectedToPersonalChat(logger);
+            await turn.SendAsync(turn.Activity.CreateReply(PersonalChatNote(language)), ct);
             return;
         }
         var draft = await DraftAsync(turn, form, ct);
@@ -54,6 +61,14 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
         if (!value.TryGetProperty(PlanCards.ValueKey, out var plan))
         {
             return false;
+        }
+        if (turn.Activity.IsGroupConversation())
+        {
+            // A plan card in a shared conversation (posted before plans were kept out of them, or forwarded):
+            // a reply would show the presser's draft to everyone, and its inputs may hold someone else's.
+            Log.PlanRedirectedToPersonalChat(logger);
+            await turn.SendAsync(turn.Activity.CreateReply("Ingenting er lagret eller endret. " + PersonalChatNote(Language.Norwegian)), ct);
+            return true;
         }
         var form = plan.StringProperty("form") is { } formId ? catalog.Find(organisationId, formId) : null;
         var action = plan.StringProperty("action");
@@ -147,8 +162,8 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
         }
         await SaveAsync(key, values, index, finished: true, ct);
         Log.PlanCompleted(logger, form.Id);
-        var name = form.NameField is { } nameField ? values.GetValueOrDefault(nameField.Id) : null;
-        await turn.SendAsync(AdaptiveCards.ToActivity(PlanCards.Plan(form, organisation, values), name ?? form.Title), ct);
+        // Not the project's name: notifications and the chat list show the summary outside the card, as typed.
+        await turn.SendAsync(AdaptiveCards.ToActivity(PlanCards.Plan(form, organisation, values), form.Title), ct);
         await turn.SendAsync(new Activity
         {
             Type = ActivityTypes.Message,
@@ -159,6 +174,14 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
     }
 
     private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Why the form is not shown here: everyone in a group chat or channel reads the bot's replies, and a
+    /// step card carries the draft, which belongs to one person.
+    /// </summary>
+    private static string PersonalChatNote(Language language) => language == Language.English
+        ? "You fill in the communication plan in a personal chat with me, so your draft is not shown to others. Type **communication plan** to me there."
+        : "Kommunikasjonsplanen fyller du ut i en personlig chat med meg, så utkastet ditt ikke vises for andre. Skriv «kommunikasjonsplan» til meg der.";
 
     /// <summary>The step a button was on (sent as the number the user sees), or null when it is not one of the form's.</summary>
     private static int? StepIndex(JsonElement plan, PlanForm form) =>

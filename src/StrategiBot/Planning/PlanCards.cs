@@ -91,14 +91,22 @@ internal static class PlanCards
         + " Felt merket * må være fylt ut før du går videre eller lagrer, men det du har lagret på tidligere steg, er tatt vare på uansett."
         + " «Tilbake» og «Start på nytt» tar ikke med endringer på dette steget.";
 
-    /// <summary>The finished plan: the template's headings, each answer under its question.</summary>
+    /// <summary>
+    /// The finished plan: the template's headings, each answer under its question. The answers, the
+    /// project's name among them, are shown verbatim: typed Markdown must not turn into links or formatting
+    /// in a card the bot signs. The heading is the form's, so the card keeps a real heading above the name.
+    /// </summary>
     public static JsonObject Plan(PlanForm form, Organisation organisation, IReadOnlyDictionary<string, string> values)
     {
         var body = new List<JsonNode>
         {
-            AdaptiveCards.Text($"{form.Title} · {organisation.Name}", subtle: true, size: "Small"),
-            AdaptiveCards.Heading(Name(form, values)),
+            AdaptiveCards.Text(organisation.Name, subtle: true, size: "Small"),
+            AdaptiveCards.Heading(form.Title),
         };
+        if (form.NameField is { } nameField && Filled(values, nameField))
+        {
+            body.Add(AdaptiveCards.Verbatim(values[nameField.Id], emphasised: true));
+        }
         foreach (var group in form.Groups)
         {
             var filled = group.Fields.Where(f => Filled(values, f)).ToList();
@@ -110,7 +118,7 @@ internal static class PlanCards
             foreach (var field in filled)
             {
                 body.Add(AdaptiveCards.Text("**" + field.Label + "**", size: "Small"));
-                var answer = AdaptiveCards.Text(field.Display(values[field.Id]));
+                var answer = AdaptiveCards.Verbatim(field.Display(values[field.Id]));
                 answer["spacing"] = "None";
                 body.Add(answer);
             }

@@ -63,6 +63,10 @@ internal static class CardScenarios
         new("checklist-group-chat-mine", [
             Teams.GroupMessage("sjekkliste journalist", mentionBot: true),
             Teams.CardAction("checklist.refresh", new Dictionary<string, string> { ["checklist"] = "journalisten-ringer" }, userId: "29:colleague", inGroup: true)]),
+        // An older client's Action.Submit fallback in a group chat posts a message: the answer is the neutral card too.
+        new("checklist-group-chat-submit", [
+            Teams.CardAction("checklist.save", new Dictionary<string, string> { ["checklist"] = "journalisten-ringer", ["item-apenhet"] = "true" }),
+            Teams.CardSubmission(JsonSerializer.SerializeToElement(new { checklist = "journalisten-ringer", verb = "checklist.refresh" }), "29:user-1", sharedIn: "groupChat")]),
 
         // The communication plan and the feedback that every answer and outcome carries.
         new("plan-form", [Teams.PersonalMessage("kommunikasjonsplan")]),
@@ -79,6 +83,9 @@ internal static class CardScenarios
         new("error-unknown-card-submission", [Submit(new { action = "no-such-card", id = "x" })]) { EmitsCards = false },
         new("error-stale-dialog-button", [Submit(new { dialog = "kontakt-med-pressen", step = "rolle", choice = "ansatt" })]) { EmitsCards = false },
         new("plan-draft-saved", [PlanSteps.Next(1), PlanSteps.Submission("save", 2, new() { ["plan.malgruppe-ma"] = "Foreldre" })]) { EmitsCards = false },
+        // A draft is one person's: in a group chat or channel the plan command and plan buttons get a note, no form.
+        new("plan-in-channel", [PlanSteps.Next(1), Teams.GroupMessage("kommunikasjonsplan", mentionBot: true, conversationType: "channel")]) { EmitsCards = false },
+        new("plan-button-in-group-chat", [PlanSteps.Next(1), Teams.CardSubmission(PlanSteps.Next(2).Value!.Value, sharedIn: "groupChat")]) { EmitsCards = false },
         new("dialog-cancelled", [Teams.PersonalMessage("presse"), Teams.PersonalMessage("avbryt")]) { EmitsCards = false },
     ];
 

@@ -198,6 +198,41 @@ public sealed class ChecklistConversationTests(KnowledgeFixture fixture) : IClas
         Assert.Null(await app.Store.GetAsync(ProgressKey(Ola, Publish), CancellationToken.None));
     }
 
+    [Theory]
+    [InlineData("checklist.refresh")]
+    [InlineData("checklist.save")]
+    [InlineData("checklist.reset")]
+    public async Task In_a_group_chat_an_Action_Submit_press_gets_the_shared_card_without_the_pressers_ticks(string verb)
+    {
+        await using var app = new BotApplication();
+        var checklist = Checklist(Publish);
+        await InvokeAsync(app, Teams.CardAction("checklist.save", Ticks(Publish, "samtykke"), Kari));
+
+        // What an older client sends for a button's Action.Submit fallback: the verb in the data, as a message.
+        var pressed = JsonSerializer.SerializeToElement(new { checklist = Publish, verb });
+        var reply = Card(Single(await app.ExchangeAsync(Teams.CardSubmission(pressed, Kari, sharedIn: "groupChat"))));
+
+        Assert.DoesNotContain(Elements(reply), e => e.TryGetProperty("type", out var t) && t.GetString() == "Input.Toggle");
+        Assert.DoesNotContain("er sjekket", Text(reply), StringComparison.Ordinal);
+        Assert.Contains($"{checklist.Items.Count} punkter", Text(reply), StringComparison.Ordinal);
+        Assert.Equal([Kari], reply.GetProperty("refresh").GetProperty("userIds").EnumerateArray().Select(u => u.GetString()));
+    }
+
+    [Fact]
+    public async Task In_a_group_chat_an_Action_Submit_save_from_the_pressers_own_card_is_kept_and_not_shown()
+    {
+        await using var app = new BotApplication();
+        var (_, own) = await InvokeAsync(app, Teams.CardAction("checklist.refresh", new { checklist = Publish }, Kari, inGroup: true));
+
+        // The fallback of Kari's own "Lagre": the same data, owner tag and all, with the verb in it.
+        var saved = JsonSerializer.SerializeToElement(new Dictionary<string, string>(Submitted(own.GetProperty("value"), "fornavn")) { ["verb"] = "checklist.save" });
+        var reply = Card(Single(await app.ExchangeAsync(Teams.CardSubmission(saved, Kari, sharedIn: "groupChat"))));
+
+        Assert.Empty(Toggled(reply));
+        Assert.DoesNotContain("er sjekket", Text(reply), StringComparison.Ordinal);
+        Assert.Equal(["fornavn"], (await app.Store.GetAsync(ProgressKey(Kari, Publish), CancellationToken.None))!.Ticked);
+    }
+
     [Fact]
     public async Task A_card_refresh_writes_no_conversation_state()
     {

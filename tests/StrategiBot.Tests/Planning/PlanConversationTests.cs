@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using StrategiBot.Conversation;
 using StrategiBot.Planning;
 using StrategiBot.Protocol.Schema;
@@ -217,6 +218,28 @@ public sealed class PlanConversationTests
     }
 
     [Fact]
+    public async Task Typed_answers_are_shown_as_typed_on_the_plan_never_read_as_Markdown()
+    {
+        const string link = "[klikk her](https://evil.example)";
+        const string formatted = "**Viktig**: _alle_ må vite det\n- også de ansatte";
+        await using var app = new BotApplication();
+        var typed = new Dictionary<string, string>(Complete) { ["plan.prosjekt"] = link, ["plan.budskap"] = formatted };
+
+        var plan = (await FillInAsync(app, Assert.Single(await SayAsync(app, "kommunikasjonsplan")), typed))[0];
+
+        var elements = CardJson.Elements(CardJson.Card(plan)).ToList();
+        string Text(JsonObject e) => e["text"]?.GetValue<string>() ?? string.Empty;
+        // A TextBlock reads its text as Markdown; a TextRun never does.
+        Assert.DoesNotContain(elements, e => e["type"]?.GetValue<string>() == "TextBlock" && (Text(e).Contains("evil.example", StringComparison.Ordinal) || Text(e).Contains("**Viktig**", StringComparison.Ordinal)));
+        var runs = elements.Where(e => e["type"]?.GetValue<string>() == "TextRun").Select(Text).ToList();
+        Assert.Contains(link, runs);
+        Assert.Contains(formatted, runs);
+        Assert.Contains("Foreldre søker plass innen fristen.", runs);
+        // Notifications and the chat list show the summary outside the card: the form's name, not the project's.
+        Assert.Equal("Kommunikasjonsplan", plan.Summary);
+    }
+
+    [Fact]
     public async Task Lag_planen_sends_back_an_earlier_step_that_still_misses_a_required_field()
     {
         await using var app = new BotApplication();
@@ -322,17 +345,89 @@ public sealed class PlanConversationTests
         Assert.Contains("**Spør nærmeste leder.**", text, StringComparison.Ordinal);
     }
 
-    /// <summary>What the user types on a step: the values of <see cref="Complete"/> that belong on its card.</summary>
-    internal static Dictionary<string, string> Typed(Activity step) =>
-        Complete.Where(p => CardJson.Elements(CardJson.Card(step)).Any(e => e["id"]?.GetValue<string>() == p.Key)).ToDictionary();
+    private const string Secret = "Hemmelig nedleggelse av Lena skole";
+
+    private const string PersonalChatNote = "Kommunikasjonsplanen fyller du ut i en personlig chat med meg, så utkastet ditt ikke vises for andre. Skriv «kommunikasjonsplan» til meg der.";
+
+    [Theory]
+    [InlineData("channel")]
+    [InlineData("groupChat")]
+    public async Task In_a_shared_conversation_the_command_points_to_the_personal_chat_and_shows_no_draft(string conversationType)
+    {
+        await using var app = new BotApplication();
+        await SaveSecretDraftAsync(app);
+
+        var reply = Assert.Single(await app.ExchangeAsync(Teams.GroupMessage("kommunikasjonsplan", mentionBot: true, conversationType)));
+
+        Assert.Null(reply.Attachments);
+        Assert.Equal(PersonalChatNote, reply.Text);
+        Assert.Equal(Secret, (await DraftAsync(app))!.Values["prosjekt"]);
+    }
+
+    [Fact]
+    public async Task In_a_shared_conversation_a_request_in_English_or_in_words_gets_the_note_in_its_language()
+    {
+        await using var app = new BotApplication();
+        await SaveSecretDraftAsync(app);
+
+        var english = Assert.Single(await app.ExchangeAsync(Teams.GroupMessage("communication plan", mentionBot: true, conversationType: "channel")));
+        var phrase = Assert.Single(await app.ExchangeAsync(Teams.GroupMessage("Jeg må lage en kommunikasjonsplan for et prosjekt", mentionBot: true)));
+
+        Assert.Equal("You fill in the communication plan in a personal chat with me, so your draft is not shown to others. Type **communication plan** to me there.", english.Text);
+        Assert.Contains("personlig chat med meg", phrase.Text, StringComparison.Ordinal);
+        Assert.All(new[] { english, phrase }, r => Assert.DoesNotContain(Secret, JsonSerializer.Serialize(r), StringComparison.Ordinal));
+    }
+
+    public static TheoryData<string, int?> PlanButtons => new()
+    {
+        { PlanCards.NextAction, 1 },
+        { PlanCards.NextAction, 5 },
+        { PlanCards.BackAction, 2 },
+        { PlanCards.SaveAction, 2 },
+        { PlanCards.EditAction, null },
+        { PlanCards.RestartAction, 1 },
+    };
+
+    [Theory]
+    [MemberData(nameof(PlanButtons))]
+    public async Task A_plan_button_pressed_in_a_shared_conversation_shows_and_changes_no_draft(string action, int? step)
+    {
+        await using var app = new BotApplication();
+        await SaveSecretDraftAsync(app);
+        var before = await DraftAsync(app);
+        var inputs = Complete.ToDictionary(p => p.Key, p => (object)p.Value);
+
+        var reply = Assert.Single(await app.ExchangeAsync(Teams.CardSubmission(Value(new { form = "kommunikasjonsplan", action, step }, inputs), sharedIn: "channel")));
+
+        Assert.Null(reply.Attachments);
+        Assert.Equal("Ingenting er lagret eller endret. " + PersonalChatNote, reply.Text);
+        var after = await DraftAsync(app);
+        Assert.Equal(before!.Values, after!.Values);
+        Assert.Equal((before.Step, before.Finished, before.SavedAt), (after.Step, after.Finished, after.SavedAt));
+    }
+
+    /// <summary>Anna's first step, saved in her personal chat with a project name no one else may read.</summary>
+    private static async Task SaveSecretDraftAsync(BotApplication app)
+    {
+        var first = Assert.Single(await SayAsync(app, "kommunikasjonsplan"));
+        await SubmitAsync(app, CardJson.ClientPress(first, "Lagre og fortsett senere", new Dictionary<string, string>(Typed(first)) { ["plan.prosjekt"] = Secret }));
+        Assert.Equal(Secret, (await DraftAsync(app))!.Values["prosjekt"]);
+    }
+
+    /// <summary>
+    /// What the user types on a step: the values of <paramref name="values"/> (<see cref="Complete"/> unless
+    /// given) that belong on its card.
+    /// </summary>
+    internal static Dictionary<string, string> Typed(Activity step, IReadOnlyDictionary<string, string>? values = null) =>
+        (values ?? Complete).Where(p => CardJson.Elements(CardJson.Card(step)).Any(e => e["id"]?.GetValue<string>() == p.Key)).ToDictionary();
 
     /// <summary>Fills in every step from <paramref name="step"/> on, as a client would, and returns the replies to "Lag planen".</summary>
-    private static async Task<IReadOnlyList<Activity>> FillInAsync(BotApplication app, Activity step)
+    private static async Task<IReadOnlyList<Activity>> FillInAsync(BotApplication app, Activity step, IReadOnlyDictionary<string, string>? values = null)
     {
         for (var pressed = 0; pressed < 10; pressed++)
         {
             var last = CardJson.Elements(CardJson.Card(step)).Any(e => e["title"]?.GetValue<string>() == "Lag planen");
-            var replies = await SubmitAsync(app, CardJson.ClientPress(step, last ? "Lag planen" : "Neste", Typed(step)));
+            var replies = await SubmitAsync(app, CardJson.ClientPress(step, last ? "Lag planen" : "Neste", Typed(step, values)));
             if (last)
             {
                 return replies;
