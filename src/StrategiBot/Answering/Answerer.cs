@@ -25,8 +25,8 @@ internal sealed class Answerer(KnowledgeBase knowledge, IOptions<AnsweringOption
         return FromResult(result, result.Confidence);
     }
 
-    /// <summary>The best passage and up to two further ones.</summary>
-    private const int MaxCitations = 3;
+    /// <summary>The best passage and as many further ones as a search offers.</summary>
+    private const int MaxCitations = 1 + KnowledgeBase.MaxFurther;
 
     private static Citation Cite(Passage passage) =>
         new(passage.OrganisationId, passage.Section.Id, passage.Section.FullTitle, passage.Text);

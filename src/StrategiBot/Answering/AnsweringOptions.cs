@@ -14,7 +14,7 @@ internal sealed class AnsweringOptions
     /// <summary>
     /// Below this confidence an answer is introduced as the closest passage found rather than as what the
     /// strategy says: on the labelled question sets fewer than half the answers between 0.3 and 0.7 quote
-    /// the right passage first, against nine in ten above.
+    /// the right passage first, against nine in ten above. At or below <see cref="MinConfidence"/> nothing is hedged.
     /// </summary>
     public float HedgeBelow { get; set; } = 0.70f;
 }

@@ -19,7 +19,7 @@ internal static class HelpCards
     public static JsonObject Help(Language language, bool isGroup)
     {
         var english = language == Language.English;
-        var commands = BotCommands.All.Select(c => english
+        var commands = BotCommands.Offered(shared: isGroup).Select(c => english
             ? $"**{c.EnglishTitle}**: {c.EnglishDescription}"
             : $"**{c.Title}**: {c.Description}");
         var body = new List<JsonNode>

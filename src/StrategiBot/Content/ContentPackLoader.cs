@@ -174,8 +174,8 @@ internal static class ContentPackLoader
             ContactEmail = Optional(path, Contact?.Email, "contact.email", e => e.Contains('@', StringComparison.Ordinal) && !e.Contains(' ', StringComparison.Ordinal), "an e-mail address"),
             ContactPhone = Optional(path, Contact?.Phone, "contact.phone", p => p.Count(char.IsAsciiDigit) >= 3 && p.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-'), "a phone number"),
             ContactUrl = Optional(path, Contact?.Url, "contact.url", u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http", "an http(s) address"),
-            ContactUnitEnglish = Optional(path, Contact?.English?.Unit, "contact.english.unit", _ => true, "text"),
-            ContactDescriptionEnglish = Optional(path, Contact?.English?.Description, "contact.english.description", _ => true, "text"),
+            ContactUnitEnglish = string.IsNullOrWhiteSpace(Contact?.English?.Unit) ? null : Contact.English.Unit.Trim(),
+            ContactDescriptionEnglish = string.IsNullOrWhiteSpace(Contact?.English?.Description) ? null : Contact.English.Description.Trim(),
         };
 
         private static string? Optional(string path, string? value, string key, Func<string, bool> valid, string what) =>
@@ -183,12 +183,21 @@ internal static class ContentPackLoader
             : valid(value.Trim()) ? value.Trim()
             : throw new ContentException(path, Line(path, key), $"'{key}' should be {what}; found '{value.Trim()}'.");
 
-        /// <summary>The line of a key's last part, for an error about its value.</summary>
+        /// <summary>The line of a dotted key ("contact.email"), each part looked for after the one before it.</summary>
         private static int Line(string path, string key)
         {
-            var name = key.Split('.')[^1] + ":";
-            var index = Array.FindIndex(File.ReadAllLines(path), l => l.TrimStart().StartsWith(name, StringComparison.Ordinal));
-            return index < 0 ? 1 : index + 1;
+            var lines = File.ReadAllLines(path);
+            var index = -1;
+            foreach (var part in key.Split('.'))
+            {
+                var next = Array.FindIndex(lines, index + 1, l => l.TrimStart().StartsWith(part + ":", StringComparison.Ordinal));
+                if (next < 0)
+                {
+                    return 1;
+                }
+                index = next;
+            }
+            return index + 1;
         }
 
         private static string Require(string path, string? value, string key) =>

@@ -26,7 +26,7 @@ internal sealed record Organisation(
     /// <summary>
     /// The contact as it reads after "Spør" or "Ask": "kommunikasjonsavdelingen", "nærmeste leder", without
     /// the explanation in brackets (the description gives it) and lower-cased unless it is a name or an
-    /// acronym ("IKT-medarbeidere" keeps its capitals).
+    /// acronym ("IKT-medarbeiderne" keeps its capitals).
     /// </summary>
     public string ContactUnitInSentence
     {

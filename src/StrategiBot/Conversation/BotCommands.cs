@@ -6,6 +6,9 @@ internal sealed record BotCommand(string Id, string Title, string Description, s
     /// <summary>The guided dialog the command starts, where the organisation has one.</summary>
     public string? DialogId { get; init; }
 
+    /// <summary>Offered in personal chats only: what it shows belongs to one person (a plan draft).</summary>
+    public bool PersonalOnly { get; init; }
+
     public bool Matches(string normalisedText) =>
         Aliases.Any(a => string.Equals(a, normalisedText, StringComparison.Ordinal));
 }
@@ -54,7 +57,7 @@ internal static class BotCommands
         "Lag en kommunikasjonsplan etter malen i strategien",
         "communication plan",
         "Make a communication plan from the strategy's template",
-        ["kommunikasjonsplan", "kommunikasjonsplanen", "ny kommunikasjonsplan", "lag kommunikasjonsplan", "communication plan", "plan"]);
+        ["kommunikasjonsplan", "kommunikasjonsplanen", "ny kommunikasjonsplan", "lag kommunikasjonsplan", "communication plan", "plan"]) { PersonalOnly = true };
 
     public static readonly BotCommand Checklists = new(
         "checklists",
@@ -65,6 +68,9 @@ internal static class BotCommands
         ["sjekklister", "sjekkliste", "sjekklistene", "sjekklistar", "sjekklista", "checklists", "checklist"]);
 
     public static IReadOnlyList<BotCommand> All { get; } = [Help, Press, SocialMedia, FreeSpeech, Checklists, CommunicationPlan];
+
+    /// <summary>The commands offered in a conversation: all of them in a personal chat, the shareable ones in a group chat or channel.</summary>
+    public static IReadOnlyList<BotCommand> Offered(bool shared) => shared ? [.. All.Where(c => !c.PersonalOnly)] : All;
 
     /// <summary>Lower-cases, trims and drops a trailing punctuation mark or a leading slash.</summary>
     public static string Normalise(string text) =>

@@ -83,6 +83,9 @@ internal sealed class MessageRouter(
         // the knowledge base's pipeline; not at all when a command decides the turn.
         List<string>? analysed = null;
         List<string> Words() => analysed ??= knowledge.Analysis.AnalyzeDocument(text);
+        // A section's title ("Vedlegg 3: Mal for kommunikasjonsplan", what a "Mente du" button sends) asks for
+        // that section, even where its words would also trigger a form, a checklist or a dialog.
+        var namesASection = command is null && knowledge.SectionTitled(text, organisation) is not null;
         if (command?.DialogId is { } commandDialog && catalog.Find(organisation, commandDialog) is { } commanded)
         {
             await dialogs.StartAsync(turn, commanded, ct);
@@ -93,7 +96,7 @@ internal sealed class MessageRouter(
             await checklists.ListAsync(turn, organisation, BotCommands.Normalise(text).StartsWith("checklist", StringComparison.Ordinal), ct);
             return;
         }
-        if (command == BotCommands.CommunicationPlan || (command is null && active is null && plans.IsAskedFor(organisation, Words())))
+        if (command == BotCommands.CommunicationPlan || (command is null && active is null && !namesASection && plans.IsAskedFor(organisation, Words())))
         {
             await plans.OpenAsync(turn, organisation, language, ct);
             return;
@@ -106,12 +109,12 @@ internal sealed class MessageRouter(
         }
 
         // Asked for by name ("sjekkliste før jeg publiserer"), so it wins over a dialog on the same subject.
-        if (checklistCatalog.MatchTrigger(organisation, Words()) is { } checklist)
+        if (!namesASection && checklistCatalog.MatchTrigger(organisation, Words()) is { } checklist)
         {
             await checklists.OpenAsync(turn, checklist, ct);
             return;
         }
-        if (active is null && catalog.MatchTrigger(organisation, Words()) is { } described)
+        if (active is null && !namesASection && catalog.MatchTrigger(organisation, Words()) is { } described)
         {
             await dialogs.StartAsync(turn, described, ct, "Dette kan jeg hjelpe deg gjennom, steg for steg.");
             return;

@@ -191,7 +191,7 @@ internal sealed class TurnHandler(
             }
             if (turn.Activity.Type == ActivityTypes.Message)
             {
-                var language = LanguageDetector.Detect(turn.Activity.Text);
+                var language = LanguageDetector.Detect(MessageText.Of(turn.Activity));
                 await turn.SendAsync(turn.Activity.CreateReply(Replies.Apology(language)), CancellationToken.None);
             }
         }

@@ -180,8 +180,8 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
     /// step card carries the draft, which belongs to one person.
     /// </summary>
     private static string PersonalChatNote(Language language) => language == Language.English
-        ? "You fill in the communication plan in a personal chat with me, so your draft is not shown to others. Type **communication plan** to me there."
-        : "Kommunikasjonsplanen fyller du ut i en personlig chat med meg, så utkastet ditt ikke vises for andre. Skriv «kommunikasjonsplan» til meg der.";
+        ? "You fill in the communication plan in a personal chat with me, so your draft is not shown to others. Type “communication plan” to me there."
+        : "Kommunikasjonsplanen fyller du ut i en personlig chat med meg, slik at utkastet ditt ikke blir vist for andre. Skriv «kommunikasjonsplan» til meg der.";
 
     /// <summary>The step a button was on (sent as the number the user sees), or null when it is not one of the form's.</summary>
     private static int? StepIndex(JsonElement plan, PlanForm form) =>

@@ -136,17 +136,23 @@ internal sealed class KnowledgeBase
         {
             return null;
         }
-        var wanted = ContentPackLoader.Normalise(text).Trim().TrimEnd('?', '.', '!');
+        var wanted = AsTitle(text);
         var sections = pack.Strategy.Sections;
-        return sections.FirstOrDefault(s => string.Equals(ContentPackLoader.Normalise(s.FullTitle), wanted, StringComparison.OrdinalIgnoreCase))
-            ?? (sections.Where(s => string.Equals(ContentPackLoader.Normalise(s.Title), wanted, StringComparison.OrdinalIgnoreCase)).ToList() is [var only] ? only : null);
+        return sections.FirstOrDefault(s => string.Equals(AsTitle(s.FullTitle), wanted, StringComparison.OrdinalIgnoreCase))
+            ?? (sections.Where(s => string.Equals(AsTitle(s.Title), wanted, StringComparison.OrdinalIgnoreCase)).ToList() is [var only] ? only : null);
     }
+
+    /// <summary>A title as compared: spacing and a closing punctuation mark ("Hvem har kommunikasjonsansvar?") do not count.</summary>
+    private static string AsTitle(string text) => ContentPackLoader.Normalise(text).TrimEnd('?', '.', '!', ' ');
 
     /// <summary>A section's passages in reading order, as many as an answer cites.</summary>
     public IReadOnlyList<Passage> PassagesOf(Section section, string organisationId, int max) =>
         [.. Index.Passages.Where(p => p.OrganisationId == organisationId && p.Section.Id == section.Id).Take(max)];
 
-    public RetrievalResult Search(string question, string organisationId, int maxFurther = 2)
+    /// <summary>Further passages an answer offers beside the best one.</summary>
+    public const int MaxFurther = 2;
+
+    public RetrievalResult Search(string question, string organisationId, int maxFurther = MaxFurther)
     {
         var english = Conversation.LanguageDetector.Detect(question) == Conversation.Language.English;
         var words = Tokenizer.SplitFolded(question);

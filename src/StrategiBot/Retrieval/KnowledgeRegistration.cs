@@ -17,7 +17,7 @@ internal static class KnowledgeRegistration
         services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);
         services.AddOptions<AnsweringOptions>().BindConfiguration(AnsweringOptions.Section)
             .Validate(o => o.MinConfidence is >= 0 and <= 1, "Answering:MinConfidence must be between 0 and 1.")
-            .Validate(o => o.HedgeBelow >= o.MinConfidence && o.HedgeBelow <= 1, "Answering:HedgeBelow must be between Answering:MinConfidence and 1.")
+            .Validate(o => o.HedgeBelow is >= 0 and <= 1, "Answering:HedgeBelow must be between 0 and 1.")
             .ValidateOnStart();
         services.AddSingleton(sp => Build(sp.GetRequiredService<IOptions<ContentOptions>>().Value));
         services.AddSingleton<Answerer>();

@@ -14,6 +14,8 @@ public sealed class LanguageDetectorTests
     [InlineData("A journalist from NRK Innlandet called me")]
     [InlineData("checklist before I publish")]
     [InlineData("cancel")]
+    [InlineData("who speaks for the media on behalf of østre toten?")]
+    [InlineData("What does 'åpenhet' mean?")]
     public void Clearly_english_text_is_answered_in_english(string text) =>
         Assert.Equal(Language.English, LanguageDetector.Detect(text));
 
@@ -23,7 +25,9 @@ public sealed class LanguageDetectorTests
     [InlineData("Kven skal snakke med pressa?")]
     [InlineData("Åpenhet")]
     [InlineData("sosiale medier regler")]
-    [InlineData("Can I say this på Facebook?")]
+    [InlineData("Kan jeg si dette på Facebook?")]
+    [InlineData("policy for sosiale medier")]
+    [InlineData("Hva betyr «åpenhet»?")]
     [InlineData("Facebook")]
     [InlineData("")]
     [InlineData("   ")]

@@ -34,11 +34,11 @@ public sealed class ManifestCommandsTests
 
         Assert.Equal(Scopes, bot["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
         Assert.Equal(Scopes, Lists(manifest).Select(l => l.Scope));
-        var expected = BotCommands.All.Select(c => (c.Title, c.Description)).ToList();
         foreach (var list in Lists(manifest))
         {
+            var expected = Offered(list.Scope).Select(c => (c.Title, c.Description)).ToList();
             Assert.True(expected.SequenceEqual(list.Commands),
-                $"The {list.Scope} command list in manifest/manifest.json must be BotCommands.All, in order:\n" +
+                $"The {list.Scope} command list in manifest/manifest.json must be BotCommands.Offered, in order:\n" +
                 string.Join("\n", expected.Select(c => $"  {{ \"title\": \"{c.Title}\", \"description\": \"{c.Description}\" }}")));
         }
     }
@@ -53,7 +53,7 @@ public sealed class ManifestCommandsTests
         {
             for (var i = 0; i < list.Commands.Count; i++)
             {
-                var command = BotCommands.All[i];
+                var command = Offered(list.Scope)[i];
                 Assert.Equal(command.EnglishTitle, english[$"bots[0].commandLists[{list.Index}].commands[{i}].title"]?.GetValue<string>());
                 Assert.Equal(command.EnglishDescription, english[$"bots[0].commandLists[{list.Index}].commands[{i}].description"]?.GetValue<string>());
             }
@@ -89,14 +89,6 @@ public sealed class ManifestCommandsTests
 
         var replies = await app.ExchangeAsync(message);
 
-        if (command == BotCommands.CommunicationPlan && scope != "personal")
-        {
-            // A draft is one person's: where others read along, the reply says where the plan is filled in.
-            var note = Assert.Single(replies);
-            Assert.Null(note.Attachments);
-            Assert.Contains(title.StartsWith("communication", StringComparison.Ordinal) ? "in a personal chat with me" : "i en personlig chat med meg", note.Text, StringComparison.Ordinal);
-            return;
-        }
         var cards = replies.SelectMany(r => r.Attachments ?? []).Select(a => JsonSerializer.Serialize(a.Content, Readable)).ToList();
         Assert.NotEmpty(cards);
         var everything = string.Join("\n", replies.Select(r => $"{r.Text} {r.Summary}").Concat(cards));
@@ -122,10 +114,20 @@ public sealed class ManifestCommandsTests
         {
             // The help card, which names the other commands.
             Assert.Equal(BotCommands.Help, command);
-            Assert.All(BotCommands.All.Where(c => c != command && c.DialogId is not null), other =>
+            Assert.All(Offered(scope).Where(c => c != command && c.DialogId is not null), other =>
                 Assert.Contains(title.StartsWith("help", StringComparison.Ordinal) ? other.EnglishTitle : other.Title, everything, StringComparison.OrdinalIgnoreCase));
         }
     }
+
+    [Fact]
+    public void A_group_chat_or_channel_is_not_offered_the_plan_a_draft_of_which_is_personal()
+    {
+        Assert.Contains(BotCommands.CommunicationPlan, BotCommands.Offered(shared: false));
+        Assert.DoesNotContain(BotCommands.CommunicationPlan, BotCommands.Offered(shared: true));
+        Assert.Equal(BotCommands.All.Count - 1, BotCommands.Offered(shared: true).Count);
+    }
+
+    private static IReadOnlyList<BotCommand> Offered(string scope) => BotCommands.Offered(shared: scope != "personal");
 
     private static JsonObject Manifest() => TestPackage.Packaged(AppPackager.ManifestFile);
 

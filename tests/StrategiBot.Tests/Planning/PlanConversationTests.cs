@@ -347,7 +347,7 @@ public sealed class PlanConversationTests
 
     private const string Secret = "Hemmelig nedleggelse av Lena skole";
 
-    private const string PersonalChatNote = "Kommunikasjonsplanen fyller du ut i en personlig chat med meg, så utkastet ditt ikke vises for andre. Skriv «kommunikasjonsplan» til meg der.";
+    private const string PersonalChatNote = "Kommunikasjonsplanen fyller du ut i en personlig chat med meg, slik at utkastet ditt ikke blir vist for andre. Skriv «kommunikasjonsplan» til meg der.";
 
     [Theory]
     [InlineData("channel")]
@@ -373,7 +373,7 @@ public sealed class PlanConversationTests
         var english = Assert.Single(await app.ExchangeAsync(Teams.GroupMessage("communication plan", mentionBot: true, conversationType: "channel")));
         var phrase = Assert.Single(await app.ExchangeAsync(Teams.GroupMessage("Jeg må lage en kommunikasjonsplan for et prosjekt", mentionBot: true)));
 
-        Assert.Equal("You fill in the communication plan in a personal chat with me, so your draft is not shown to others. Type **communication plan** to me there.", english.Text);
+        Assert.Equal("You fill in the communication plan in a personal chat with me, so your draft is not shown to others. Type “communication plan” to me there.", english.Text);
         Assert.Contains("personlig chat med meg", phrase.Text, StringComparison.Ordinal);
         Assert.All(new[] { english, phrase }, r => Assert.DoesNotContain(Secret, JsonSerializer.Serialize(r), StringComparison.Ordinal));
     }

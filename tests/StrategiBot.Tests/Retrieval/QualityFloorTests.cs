@@ -17,11 +17,12 @@ public sealed class QualityFloorTests(KnowledgeFixture fixture) : IClassFixture<
         // Measured 2026-12-06 with `eval` at the default Answering:MinConfidence, after English questions
         // naming a place with æ/ø/å were recognised as English and the model refitted, rounded down to two
         // decimals (dev 31/38, 36/38, 3/4; holdout 52/58, 57/58, 8/12; calibration 136/162, 149/162,
-        // 106/148; fresh 157/186, 170/186, 20/25; validation 117/162, 141/162, 13/18; unseen 60/81, 66/81, 6/9). The dev floor is one question lower: ot-027's
+        // 104/148; fresh 157/186, 170/186, 20/25; validation 118/162, 142/162, 13/18; unseen 60/81, 66/81, 6/9).
+        // Two validation questions sit on the threshold (0.2996 and 0.301), so its figures may move by one. The dev floor is one question lower: ot-027's
         // confidence lands on the threshold itself (0.300), so rounding in the last float digit decides it.
         new Floor("dev", Top1: 0.78, Top3: 0.92, Refused: 0.75),
         new Floor("holdout", Top1: 0.89, Top3: 0.98, Refused: 0.66),
-        new Floor("calibration", Top1: 0.83, Top3: 0.91, Refused: 0.71),
+        new Floor("calibration", Top1: 0.83, Top3: 0.91, Refused: 0.70),
         new Floor("fresh", Top1: 0.84, Top3: 0.91, Refused: 0.80),
         new Floor("validation", Top1: 0.72, Top3: 0.87, Refused: 0.72),
         new Floor("unseen", Top1: 0.74, Top3: 0.81, Refused: 0.66),

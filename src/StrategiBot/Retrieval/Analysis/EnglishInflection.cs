@@ -2,7 +2,7 @@ namespace StrategiBot.Retrieval.Analysis;
 
 /// <summary>
 /// The base forms an inflected English word may have, most likely first: "copies" -> copy, "stopped" ->
-/// stopp, stop, "archiving" -> archiv, archive, "publicly" -> public. The Norwegian stemmer leaves English
+/// stopp, stoppe, stop, "archiving" -> archiv, archive, "publicly" -> public. The Norwegian stemmer leaves English
 /// endings alone, and listing every inflection in the lexicon would not scale; each caller keeps the first
 /// candidate its own vocabulary knows.
 /// </summary>
