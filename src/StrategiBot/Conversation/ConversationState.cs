@@ -1,3 +1,4 @@
+using StrategiBot.Protocol.Schema;
 using StrategiBot.Storage;
 
 namespace StrategiBot.Conversation;
@@ -20,6 +21,16 @@ internal sealed record ConversationState
     public DateTimeOffset? LastActivityAt { get; init; }
 
     public static StateKey<ConversationState> Key(string conversationId) => new("conversation", conversationId);
+
+    /// <summary>
+    /// Where a dialog in progress is kept: with the conversation in a personal chat, and per person in a group
+    /// chat or channel, where each member walks through their own ("2" from one person must not answer
+    /// another's question). Null when the activity names no conversation.
+    /// </summary>
+    public static StateKey<ConversationState>? DialogKey(Activity activity) =>
+        activity.Conversation?.Id is not { } conversationId ? null
+        : activity.IsGroupConversation() && UserKeys.For(activity) is { } user ? new("conversation", conversationId + "/" + user)
+        : Key(conversationId);
 }
 
 /// <summary>Where an active dialog stands. The dialog engine fills it in.</summary>

@@ -46,8 +46,8 @@ internal sealed class MessageRouter(
             return;
         }
 
-        var state = activity.Conversation?.Id is { } conversationId
-            ? await store.GetAsync(ConversationState.Key(conversationId), ct)
+        var state = ConversationState.DialogKey(activity) is { } dialogKey
+            ? await store.GetAsync(dialogKey, ct)
             : null;
 
         if (isCardSubmission && activity.Value is { } value)

@@ -43,7 +43,7 @@ internal sealed class TurnHandler(
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             Log.TurnFailed(logger, turn.Activity.Type ?? "(none)", ex);
-            await RecoverAsync(turn, conversationId);
+            await RecoverAsync(turn);
         }
     }
 
@@ -176,13 +176,13 @@ internal sealed class TurnHandler(
         }, ct);
     }
 
-    private async Task RecoverAsync(TurnContext turn, string? conversationId)
+    private async Task RecoverAsync(TurnContext turn)
     {
         try
         {
-            if (conversationId is not null)
+            if (ConversationState.DialogKey(turn.Activity) is { } dialogKey)
             {
-                await store.UpdateAsync(ConversationState.Key(conversationId), s => (s ?? new()) with { Dialog = null }, CancellationToken.None);
+                await store.UpdateAsync(dialogKey, s => (s ?? new()) with { Dialog = null }, CancellationToken.None);
             }
             if (IsCardAction(turn.Activity))
             {

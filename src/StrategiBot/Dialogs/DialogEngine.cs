@@ -145,11 +145,11 @@ internal sealed class DialogEngine(
     private async Task MoveToAsync(TurnContext turn, DialogDefinition dialog, DialogStep step, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        await store.UpdateAsync(ConversationState.Key(turn.Activity.Conversation!.Id!), s => (s ?? new()) with { Dialog = new DialogState(dialog.Id, step.Id, now) }, ct);
+        await store.UpdateAsync(ConversationState.DialogKey(turn.Activity)!, s => (s ?? new()) with { Dialog = new DialogState(dialog.Id, step.Id, now) }, ct);
     }
 
     private async Task ClearAsync(TurnContext turn, CancellationToken ct) =>
-        await store.UpdateAsync(ConversationState.Key(turn.Activity.Conversation!.Id!), s => (s ?? new()) with { Dialog = null }, ct);
+        await store.UpdateAsync(ConversationState.DialogKey(turn.Activity)!, s => (s ?? new()) with { Dialog = null }, ct);
 
     /// <summary>The choice a typed answer names: its number, or its label (or the label's first word) as typed.</summary>
     private static DialogChoice? Choice(DialogStep step, string normalised)

@@ -222,6 +222,30 @@ public sealed class DialogConversationTests(KnowledgeFixture fixture) : IClassFi
         Assert.Contains("Hva vil journalisten vite?", reply, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task In_a_group_chat_each_member_walks_through_their_own_dialog()
+    {
+        await using var app = new BotApplication();
+        var start = DialogLoaderTests.Shipped(fixture).Single(d => d.OrganisationId == "ostre-toten" && d.Id == "kontakt-med-pressen");
+
+        var started = await SayInGroupAsync(app, "presse", "29:anna");
+        var bobs = await SayInGroupAsync(app, "1", "29:bob");
+        var annas = await SayInGroupAsync(app, "1", "29:anna");
+
+        Assert.Contains(start.Steps[start.Start].Question, started, StringComparison.Ordinal);
+        // Bob has no dialog open: his "1" is a message of his own, not an answer to Anna's question.
+        Assert.DoesNotContain("Hva vil journalisten vite?", bobs, StringComparison.Ordinal);
+        Assert.Contains("Hva vil journalisten vite?", annas, StringComparison.Ordinal);
+        Assert.Null((await app.Store.GetAsync(ConversationState.Key("19:group-1@thread.v2"), CancellationToken.None))?.Dialog);
+    }
+
+    private static async Task<string> SayInGroupAsync(BotApplication app, string text, string userId)
+    {
+        var message = Teams.GroupMessage(text, mentionBot: true) with { Id = Guid.NewGuid().ToString("N") };
+        var replies = await app.ExchangeAsync(message with { From = message.From! with { Id = userId, AadObjectId = null } });
+        return string.Join("\n", replies.Select(ConversationScriptTests.CardText));
+    }
+
     private string FirstChoice(string step) =>
         DialogLoaderTests.Shipped(fixture).Single(d => d.OrganisationId == "ostre-toten" && d.Id == "kontakt-med-pressen").Steps[step].Choices[0].Id;
 
