@@ -44,7 +44,6 @@ internal sealed record Answer(
     /// already quotes; its title alone would read as the same thing twice.
     /// </summary>
     public bool ContinuesEarlierSection(int index) => Citations.Take(index).Any(c => c.SectionId == Citations[index].SectionId);
-
 }
 
 /// <summary>A section offered as "Mente du …?".</summary>

@@ -174,14 +174,16 @@ internal static class ContentPackLoader
             ContactEmail = Optional(path, Contact?.Email, "contact.email", e => e.Contains('@', StringComparison.Ordinal) && !e.Contains(' ', StringComparison.Ordinal), "an e-mail address"),
             ContactPhone = Optional(path, Contact?.Phone, "contact.phone", p => p.Count(char.IsAsciiDigit) >= 3 && p.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-'), "a phone number"),
             ContactUrl = Optional(path, Contact?.Url, "contact.url", u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http", "an http(s) address"),
-            ContactUnitEnglish = string.IsNullOrWhiteSpace(Contact?.English?.Unit) ? null : Contact.English.Unit.Trim(),
-            ContactDescriptionEnglish = string.IsNullOrWhiteSpace(Contact?.English?.Description) ? null : Contact.English.Description.Trim(),
+            ContactUnitEnglish = Trimmed(Contact?.English?.Unit),
+            ContactDescriptionEnglish = Trimmed(Contact?.English?.Description),
         };
 
+        private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
         private static string? Optional(string path, string? value, string key, Func<string, bool> valid, string what) =>
-            string.IsNullOrWhiteSpace(value) ? null
-            : valid(value.Trim()) ? value.Trim()
-            : throw new ContentException(path, Line(path, key), $"'{key}' should be {what}; found '{value.Trim()}'.");
+            Trimmed(value) is not { } trimmed ? null
+            : valid(trimmed) ? trimmed
+            : throw new ContentException(path, Line(path, key), $"'{key}' should be {what}; found '{trimmed}'.");
 
         /// <summary>The line of a dotted key ("contact.email"), each part looked for after the one before it.</summary>
         private static int Line(string path, string key)

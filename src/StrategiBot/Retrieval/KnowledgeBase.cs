@@ -33,6 +33,7 @@ internal sealed class KnowledgeBase
             p => p.Organisation.Id,
             p => StoredQuestions(p),
             StringComparer.Ordinal);
+        _titles = packs.ToDictionary(p => p.Organisation.Id, p => SectionTitles.Of(p.Strategy.Sections), StringComparer.Ordinal);
         _ownNames = packs.ToDictionary(
             p => p.Organisation.Id,
             p => Analysis.AnalyzeDocument(p.Organisation.ShortName).ToHashSet(StringComparer.Ordinal),
@@ -41,6 +42,9 @@ internal sealed class KnowledgeBase
 
     /// <summary>Each organisation's short name as index terms, analysed once rather than per question.</summary>
     private readonly Dictionary<string, HashSet<string>> _ownNames;
+
+    /// <summary>Each organisation's sections by title, normalised once: every message is looked up here.</summary>
+    private readonly Dictionary<string, SectionTitles> _titles;
 
     /// <summary>How much a passage's score grows when a stored question aimed at it matches the question fully.</summary>
     private const float QuestionBoost = 2f;
@@ -130,20 +134,8 @@ internal sealed class KnowledgeBase
     /// planlagt", what a "Mente du" button sends) or its own title when no other section of the organisation
     /// shares it. Compared without regard to case or spacing.
     /// </summary>
-    public Section? SectionTitled(string text, string organisationId)
-    {
-        if (Pack(organisationId) is not { } pack)
-        {
-            return null;
-        }
-        var wanted = AsTitle(text);
-        var sections = pack.Strategy.Sections;
-        return sections.FirstOrDefault(s => string.Equals(AsTitle(s.FullTitle), wanted, StringComparison.OrdinalIgnoreCase))
-            ?? (sections.Where(s => string.Equals(AsTitle(s.Title), wanted, StringComparison.OrdinalIgnoreCase)).ToList() is [var only] ? only : null);
-    }
-
-    /// <summary>A title as compared: spacing and a closing punctuation mark ("Hvem har kommunikasjonsansvar?") do not count.</summary>
-    private static string AsTitle(string text) => ContentPackLoader.Normalise(text).TrimEnd('?', '.', '!', ' ');
+    public Section? SectionTitled(string text, string organisationId) =>
+        _titles.TryGetValue(organisationId, out var titles) ? titles.Find(text) : null;
 
     /// <summary>A section's passages in reading order, as many as an answer cites.</summary>
     public IReadOnlyList<Passage> PassagesOf(Section section, string organisationId, int max) =>
@@ -266,6 +258,42 @@ internal sealed class KnowledgeBase
     private ScoredPassage Scored(KeyValuePair<int, PassageScore> entry) => Scored((entry.Key, entry.Value));
 
     private ScoredPassage Scored((int Passage, PassageScore Score) entry) => new(Index.Passages[entry.Passage], entry.Score.Total);
+}
+
+/// <summary>
+/// One organisation's sections by full title, and by own title where no other section shares it; compared
+/// without regard to case, spacing or a closing punctuation mark ("Hvem har kommunikasjonsansvar?").
+/// </summary>
+internal sealed class SectionTitles
+{
+    private readonly Dictionary<string, Section> _full = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Section> _ownUnique = new(StringComparer.OrdinalIgnoreCase);
+
+    public static SectionTitles Of(IEnumerable<Section> sections)
+    {
+        var titles = new SectionTitles();
+        foreach (var section in sections)
+        {
+            titles._full.TryAdd(AsTitle(section.FullTitle), section);
+        }
+        foreach (var shared in sections.GroupBy(s => AsTitle(s.Title), StringComparer.OrdinalIgnoreCase))
+        {
+            if (shared.Count() == 1)
+            {
+                titles._ownUnique[shared.Key] = shared.First();
+            }
+        }
+        return titles;
+    }
+
+    /// <summary>A full title wins over an own title: it names one section.</summary>
+    public Section? Find(string text)
+    {
+        var wanted = AsTitle(text);
+        return _full.GetValueOrDefault(wanted) ?? _ownUnique.GetValueOrDefault(wanted);
+    }
+
+    private static string AsTitle(string text) => ContentPackLoader.Normalise(text).TrimEnd('?', '.', '!', ' ');
 }
 
 /// <summary>An alternate question's words, each with its rarity, and the passages it speaks for.</summary>
