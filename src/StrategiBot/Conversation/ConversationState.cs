@@ -20,6 +20,12 @@ internal sealed record ConversationState
 
     public DateTimeOffset? LastActivityAt { get; init; }
 
+    /// <summary>
+    /// The language of the last question answered here, when it was English. A "Mente du" button sends a
+    /// Norwegian section title, and the section it shows should still speak the asker's language.
+    /// </summary>
+    public Language? AnswerLanguage { get; init; }
+
     public static StateKey<ConversationState> Key(string conversationId) => new("conversation", conversationId);
 
     /// <summary>

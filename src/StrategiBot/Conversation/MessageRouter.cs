@@ -120,6 +120,15 @@ internal sealed class MessageRouter(
             return;
         }
 
+        if (namesASection && state?.AnswerLanguage is { } asked)
+        {
+            language = asked;
+        }
+        else if (ConversationState.DialogKey(activity) is { } languageKey && (state?.AnswerLanguage ?? Language.Norwegian) != language)
+        {
+            // Written only when the language changes, so a Norwegian conversation costs no extra write.
+            await store.UpdateAsync(languageKey, s => (s ?? new()) with { AnswerLanguage = language == Language.English ? language : null }, ct);
+        }
         var answer = answerer.Answer(text, organisation);
         Log.Answered(logger, answer.Answered, answer.Confidence, answer.Citations.Count > 0 ? answer.Citations[0].SectionId : "-");
         if (active is { } unclear && !answer.Answered)

@@ -78,6 +78,44 @@ public sealed class ConversationScriptTests
     }
 
     [Fact]
+    public async Task A_did_you_mean_button_after_an_English_question_shows_the_section_in_English()
+    {
+        await using var app = new BotApplication();
+
+        var refused = Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage("How many vacation days do I get this year?")));
+        var title = SuggestedTitles(refused).First();
+        var shown = Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage(title)));
+        await app.ExchangeAsync(Teams.PersonalMessage("Hvor mange feriedager har jeg i år?"));
+        var shownAfterNorwegian = Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage(title)));
+
+        Assert.Contains("Did you mean", CardText(refused), StringComparison.Ordinal);
+        Assert.Contains("communication strategy says", CardText(shown), StringComparison.Ordinal);
+        Assert.Contains("Source:", CardText(shown), StringComparison.Ordinal);
+        Assert.Contains("Kilde:", CardText(shownAfterNorwegian), StringComparison.Ordinal);
+    }
+
+    /// <summary>What the "Mente du" buttons send (imBack values).</summary>
+    private static IEnumerable<string> SuggestedTitles(Activity activity) =>
+        activity.Attachments!.SelectMany(a => Descendants(a.Content!.Value))
+            .Where(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("type", out var type) && type.GetString() == "imBack")
+            .Select(e => e.GetProperty("value").GetString()!);
+
+    private static IEnumerable<JsonElement> Descendants(JsonElement element)
+    {
+        yield return element;
+        var children = element.ValueKind switch
+        {
+            JsonValueKind.Object => element.EnumerateObject().Select(p => p.Value),
+            JsonValueKind.Array => element.EnumerateArray(),
+            _ => Enumerable.Empty<JsonElement>(),
+        };
+        foreach (var descendant in children.SelectMany(Descendants))
+        {
+            yield return descendant;
+        }
+    }
+
+    [Fact]
     public async Task The_organisation_setting_decides_whose_strategy_answers()
     {
         await using var app = new BotApplication(settings: new Dictionary<string, string?> { ["Bot:Organisation"] = "klaebu" });
