@@ -13,8 +13,8 @@ internal sealed class AnsweringOptions
 
     /// <summary>
     /// Below this confidence an answer is introduced as the closest passage found rather than as what the
-    /// strategy says: on the labelled question sets fewer than half the answers between 0.3 and 0.7 quote
-    /// the right passage first, against nine in ten above. At or below <see cref="MinConfidence"/> nothing is hedged.
+    /// strategy says: on the labelled question sets about half the answers between 0.3 and 0.7 quote the
+    /// right passage first, against nearly nine in ten above. At or below <see cref="MinConfidence"/> nothing is hedged.
     /// </summary>
     public float HedgeBelow { get; set; } = 0.70f;
 }

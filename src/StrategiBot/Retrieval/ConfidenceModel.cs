@@ -18,10 +18,10 @@ internal sealed record ConfidenceModel(float Bias, IReadOnlyList<float> Weights)
     /// Fitted with <c>eval --fit</c> on tests/StrategiBot.Tests/Retrieval/calibration/*.jsonl; see the README's
     /// Quality section. Refit whenever ranking, stored questions or the lexicon change much.
     /// </summary>
-    public static ConfidenceModel Default { get; } = new(-10.09f, [4.84f, 3.37f, 1.52f, 0.59f, 1.55f, -3.33f]);
+    public static ConfidenceModel Default { get; } = new(-10.25f, [5.86f, 2.29f, 1.67f, 0.61f, 1.44f, -3.48f, -5.30f]);
 
     /// <summary>What each signal is, for <c>eval --fit</c>'s report.</summary>
-    public static IReadOnlyList<string> SignalNames { get; } = ["question match", "coverage", "ln(1 + score)", "english", "ln(1 + words)", "asks for a number or name the passage lacks"];
+    public static IReadOnlyList<string> SignalNames { get; } = ["question match", "coverage", "ln(1 + score)", "english", "ln(1 + words)", "asks for a number or name the passage lacks", "unknown words"];
 
     /// <summary>
     /// About the longest questions the model is fitted on. Beyond them length says nothing the model has
@@ -31,8 +31,14 @@ internal sealed record ConfidenceModel(float Bias, IReadOnlyList<float> Weights)
 
     /// <param name="words">The question's meaningful words, after stop words and framing are dropped; counted up to <see cref="MaxWords"/>.</param>
     /// <param name="asksForAFact">The question asks for a number or a name the best passage does not give (<see cref="Analysis.FactPhrases"/>).</param>
-    public static float[] Signals(float mutualQuestionMatch, float coverage, float bestScore, bool english, int words, bool asksForAFact) =>
-        [mutualQuestionMatch, coverage, MathF.Log(1 + bestScore), english ? 1 : 0, MathF.Log(1 + Math.Min(words, MaxWords)), asksForAFact ? 1 : 0];
+    /// <param name="unknownShare">
+    /// The share of the question's words that no strategy, lexicon entry or spelling variant knows (0–1). A
+    /// question about holiday pay or parking brings words no communication strategy uses, however well its
+    /// other words match; a question the strategy answers rarely does, since even a story in an employee's
+    /// own words mostly reuses words some strategy has.
+    /// </param>
+    public static float[] Signals(float mutualQuestionMatch, float coverage, float bestScore, bool english, int words, bool asksForAFact, float unknownShare = 0) =>
+        [mutualQuestionMatch, coverage, MathF.Log(1 + bestScore), english ? 1 : 0, MathF.Log(1 + Math.Min(words, MaxWords)), asksForAFact ? 1 : 0, unknownShare];
 
     public float Probability(IReadOnlyList<float> signals)
     {

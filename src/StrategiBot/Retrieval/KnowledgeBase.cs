@@ -157,16 +157,20 @@ internal sealed class KnowledgeBase
         var ranked = scores
             .Select(s => new KeyValuePair<int, PassageScore>(s.Key, s.Value with { Boost = 1 + QuestionBoost * perPassage.GetValueOrDefault(s.Key) }))
             .OrderByDescending(s => s.Value.Total).ThenBy(s => s.Key).ToList();
+        var known = query.Groups.Select(g => g.Alternatives.Any(a => Index.Contains(a.Term))).ToArray();
+        var unknownShare = query.Groups.Count == 0 ? 1 : (float)known.Count(k => !k) / query.Groups.Count;
         if (ranked.Count == 0)
         {
-            return new RetrievalResult(question, organisationId, query, [], 0f) { Features = ConfidenceModel.Signals(0, 0, 0, english, query.Groups.Count, asksForAFact: false) };
+            return new RetrievalResult(question, organisationId, query, [], 0f)
+            {
+                Features = ConfidenceModel.Signals(0, 0, 0, english, query.Groups.Count, asksForAFact: false, unknownShare),
+                UnknownShare = unknownShare,
+            };
         }
 
         var totalWeight = groupWeights.Sum();
         var best = ranked[0].Value;
         var coverage = totalWeight <= 0 ? 0 : groupWeights.Select((w, g) => w * best.GroupMatch[g]).Sum() / totalWeight;
-        var known = query.Groups.Select(g => g.Alternatives.Any(a => Index.Contains(a.Term))).ToArray();
-        var unknownShare = query.Groups.Count == 0 ? 1 : (float)known.Count(k => !k) / query.Groups.Count;
 
         var results = new List<ScoredPassage> { Scored(ranked[0]) };
         foreach (var (passage, score) in ranked.Skip(1).Take(maxFurther))
@@ -181,7 +185,7 @@ internal sealed class KnowledgeBase
         var asking = FactPhrases.AskingSentences(question);
         // Without a question mark the whole message is the asking part, already folded above.
         var askingWords = ReferenceEquals(asking, question) ? words : Tokenizer.SplitFolded(asking);
-        var features = ConfidenceModel.Signals(mutual, coverage, best.Total, english, query.Groups.Count, _facts.AsksForWhatThePassageLacks(askingWords, Index.Passages[ranked[0].Key].Text));
+        var features = ConfidenceModel.Signals(mutual, coverage, best.Total, english, query.Groups.Count, _facts.AsksForWhatThePassageLacks(askingWords, Index.Passages[ranked[0].Key].Text), unknownShare);
         return new RetrievalResult(question, organisationId, query, results, coverage)
         {
             Features = features,

@@ -93,6 +93,15 @@ public sealed class ConfidenceModelTests(KnowledgeFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void Words_no_strategy_knows_lower_the_probability()
+    {
+        var model = ConfidenceModel.Default;
+        var allKnown = model.Probability(ConfidenceModel.Signals(0.5f, 0.6f, 8f, english: false, words: 4, asksForAFact: false, unknownShare: 0));
+
+        Assert.True(model.Probability(ConfidenceModel.Signals(0.5f, 0.6f, 8f, english: false, words: 4, asksForAFact: false, unknownShare: 0.5f)) < allKnown);
+    }
+
+    [Fact]
     public void Fitting_needs_at_least_two_samples_of_one_shape()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => ConfidenceModel.Fit([([1f, 1f, 1f], true)]));

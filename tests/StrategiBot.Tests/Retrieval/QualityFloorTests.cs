@@ -14,18 +14,19 @@ public sealed class QualityFloorTests(KnowledgeFixture fixture) : IClassFixture<
 
     public static TheoryData<Floor> Floors =>
     [
-        // Measured 2026-12-06 with `eval` at the default Answering:MinConfidence, after English questions
-        // naming a place with æ/ø/å were recognised as English and the model refitted, rounded down to two
-        // decimals (dev 31/38, 36/38, 3/4; holdout 52/58, 57/58, 8/12; calibration 136/162, 149/162,
-        // 104/148; fresh 157/186, 170/186, 20/25; validation 118/162, 142/162, 13/18; unseen 60/81, 66/81, 6/9).
-        // Two validation questions sit on the threshold (0.2996 and 0.301), so its figures may move by one. The dev floor is one question lower: ot-027's
-        // confidence lands on the threshold itself (0.300), so rounding in the last float digit decides it.
-        new Floor("dev", Top1: 0.78, Top3: 0.92, Refused: 0.75),
-        new Floor("holdout", Top1: 0.89, Top3: 0.98, Refused: 0.66),
-        new Floor("calibration", Top1: 0.83, Top3: 0.91, Refused: 0.70),
-        new Floor("fresh", Top1: 0.84, Top3: 0.91, Refused: 0.80),
-        new Floor("validation", Top1: 0.72, Top3: 0.87, Refused: 0.72),
-        new Floor("unseen", Top1: 0.74, Top3: 0.81, Refused: 0.66),
+        // Measured 2026-12-07 with `eval` at the default Answering:MinConfidence, after about 1,000 alternate
+        // questions in employees' own words were added to the five packs and the confidence model learnt to
+        // weigh words no strategy knows, rounded down to two decimals (dev 32/38, 36/38, 3/4; holdout 53/58,
+        // 57/58, 9/12; calibration 131/162, 146/162, 111/148; fresh 152/186, 170/186, 20/25; validation
+        // 124/162, 142/162, 15/18; unseen 60/81, 68/81, 7/9). The new questions lifted the sets no change had
+        // been tuned on (validation and unseen) and cost the calibration and fresh sets five answers each, whose
+        // misses the older alternate questions had been written against.
+        new Floor("dev", Top1: 0.84, Top3: 0.94, Refused: 0.75),
+        new Floor("holdout", Top1: 0.91, Top3: 0.98, Refused: 0.75),
+        new Floor("calibration", Top1: 0.80, Top3: 0.90, Refused: 0.75),
+        new Floor("fresh", Top1: 0.81, Top3: 0.91, Refused: 0.80),
+        new Floor("validation", Top1: 0.76, Top3: 0.87, Refused: 0.83),
+        new Floor("unseen", Top1: 0.74, Top3: 0.83, Refused: 0.77),
     ];
 
     [Theory]
