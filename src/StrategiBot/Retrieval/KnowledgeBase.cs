@@ -31,7 +31,7 @@ internal sealed class KnowledgeBase
         Index = new PassageIndex(packs, Analysis);
         _questions = packs.ToDictionary(
             p => p.Organisation.Id,
-            p => StoredQuestions(p),
+            p => new StoredQuestions(StoredQuestionsOf(p)),
             StringComparer.Ordinal);
         _titles = packs.ToDictionary(p => p.Organisation.Id, p => SectionTitles.Of(p.Strategy.Sections), StringComparer.Ordinal);
         _ownNames = packs.ToDictionary(
@@ -49,16 +49,16 @@ internal sealed class KnowledgeBase
     /// <summary>How much a passage's score grows when a stored question aimed at it matches the question fully.</summary>
     private const float QuestionBoost = 2f;
 
-    private readonly Dictionary<string, StoredQuestion[]> _questions;
+    private readonly Dictionary<string, StoredQuestions> _questions;
 
     /// <summary>Each alternate question with the passages it speaks for: its section's, or the one holding its quote.</summary>
-    private StoredQuestion[] StoredQuestions(ContentPack pack)
+    private StoredQuestion[] StoredQuestionsOf(ContentPack pack)
     {
         // Normalised once: a pack's few hundred quoted questions each look through its passages.
         var passages = Index.Passages.Where(x => x.OrganisationId == pack.Organisation.Id)
             .Select(x => (Passage: x, Normalised: ContentPackLoader.Normalise(x.Text))).ToList();
         return [.. pack.Questions.SelectMany(section => section.Value.Select(q => new StoredQuestion(
-            (FramesTheDocument(Tokenizer.SplitFolded(q.Text)) ? Analysis.AnalyzeDocument(q.Text).Where(t => !DocumentWords.Contains(t)) : Analysis.AnalyzeDocument(q.Text))
+            (FramesTheDocument(Tokenizer.SplitFolded(q.Text)) ? Index.QuestionTerms(q).Where(t => !DocumentWords.Contains(t)) : Index.QuestionTerms(q))
                 .Distinct(StringComparer.Ordinal).ToDictionary(t => t, Rarity, StringComparer.Ordinal),
             [.. passages.Where(x => x.Passage.Section.Id == section.Key
                 && (q.About is null || x.Normalised.Contains(q.About, StringComparison.Ordinal))).Select(x => x.Passage.Index)])))];
@@ -83,23 +83,33 @@ internal sealed class KnowledgeBase
         {
             queryTerms[alternative.Term] = Math.Max(queryTerms.GetValueOrDefault(alternative.Term), alternative.Weight);
         }
-        var mutual = 0f;
-        foreach (var stored in questions)
+        // Group by group, only the stored questions sharing a word with the question are visited: one that
+        // shares none covers nothing and is covered by nothing.
+        var covered = new Dictionary<int, float>();
+        var groupMatch = new Dictionary<int, float>();
+        for (var g = 0; g < query.Groups.Count; g++)
         {
-            var covered = 0f;
-            for (var g = 0; g < query.Groups.Count; g++)
+            groupMatch.Clear();
+            foreach (var alternative in query.Groups[g].Alternatives)
             {
-                var match = 0f;
-                foreach (var alternative in query.Groups[g].Alternatives)
+                foreach (var q in questions.Containing(alternative.Term))
                 {
-                    if (alternative.Weight > match && stored.Weights.ContainsKey(alternative.Term))
+                    if (alternative.Weight > groupMatch.GetValueOrDefault(q))
                     {
-                        match = alternative.Weight;
+                        groupMatch[q] = alternative.Weight;
                     }
                 }
-                covered += weights[g] * match;
             }
-            var coverage = covered / total;
+            foreach (var (q, match) in groupMatch)
+            {
+                covered[q] = covered.GetValueOrDefault(q) + weights[g] * match;
+            }
+        }
+        var mutual = 0f;
+        foreach (var (q, sum) in covered)
+        {
+            var stored = questions.All[q];
+            var coverage = sum / total;
             var reached = 0f;
             foreach (var (term, weight) in stored.Weights)
             {
@@ -298,6 +308,24 @@ internal sealed class SectionTitles
     }
 
     private static string AsTitle(string text) => ContentPackLoader.Normalise(text).TrimEnd('?', '.', '!', ' ');
+}
+
+/// <summary>One organisation's stored questions, and for each word the questions holding it.</summary>
+internal sealed class StoredQuestions
+{
+    private readonly Dictionary<string, int[]> _byTerm;
+
+    public StoredQuestions(StoredQuestion[] all)
+    {
+        All = all;
+        _byTerm = all.SelectMany((question, index) => question.Weights.Keys.Select(term => (term, index)))
+            .GroupBy(x => x.term, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.index).ToArray(), StringComparer.Ordinal);
+    }
+
+    public StoredQuestion[] All { get; }
+
+    public IReadOnlyList<int> Containing(string term) => _byTerm.GetValueOrDefault(term) ?? [];
 }
 
 /// <summary>An alternate question's words, each with its rarity, and the passages it speaks for.</summary>

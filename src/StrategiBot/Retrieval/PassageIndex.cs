@@ -36,15 +36,20 @@ internal sealed class PassageIndex
                 var passage = new Passage(passages.Count, pack.Organisation.Id, section, text, line);
                 passages.Add(passage);
                 var normalised = ContentPackLoader.Normalise(text);
-                var questions = pack.Questions.TryGetValue(section.Id, out var q)
-                    ? string.Join(' ', q.Where(x => x.About is null || normalised.Contains(x.About, StringComparison.Ordinal)).Select(x => x.Text))
-                    : string.Empty;
+                var questions = new List<string>();
+                if (pack.Questions.TryGetValue(section.Id, out var q))
+                {
+                    foreach (var question in q.Where(x => x.About is null || normalised.Contains(x.About, StringComparison.Ordinal)))
+                    {
+                        questions.AddRange(QuestionTerms(question));
+                    }
+                }
                 var parts = new List<string>();
                 var fields = new[]
                 {
                     analysis.AnalyzeDocument(text, parts),
                     analysis.AnalyzeDocument(section.FullTitle, parts),
-                    analysis.AnalyzeDocument(questions),
+                    questions,
                     parts,
                 };
                 lengths.Add([.. fields.Select(f => f.Count)]);
@@ -83,6 +88,19 @@ internal sealed class PassageIndex
     }
 
     private readonly string[] _sortedTerms;
+
+    // A section's alternate questions speak for each of its passages; analysed once, not once per passage.
+    private readonly Dictionary<AlternateQuestion, List<string>> _questionTerms = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>An alternate question's index terms, analysed once at start-up.</summary>
+    public IReadOnlyList<string> QuestionTerms(AlternateQuestion question)
+    {
+        if (!_questionTerms.TryGetValue(question, out var terms))
+        {
+            _questionTerms[question] = terms = Analysis.AnalyzeDocument(question.Text);
+        }
+        return terms;
+    }
 
     /// <summary>
     /// Index terms that extend <paramref name="stem"/> by a few letters: the light stemmer leaves derivation

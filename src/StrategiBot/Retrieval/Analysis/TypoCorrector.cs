@@ -9,7 +9,12 @@ internal sealed class TypoCorrector
 {
     public const int MinLength = 5;
 
-    private readonly Dictionary<string, List<string>> _deletions = new(StringComparer.Ordinal);
+    // Deletion variants are keyed by a 64-bit hash instead of the variant itself: the index holds some
+    // hundred thousand of them, and a string and a list for each made start-up allocate tens of megabytes.
+    // A hash collision can only propose a word that is not one edit away, which IsOneEdit then rejects.
+    private readonly Dictionary<ulong, int> _firstEntry = [];
+    private readonly List<(int Word, int Next)> _entries = [];
+    private readonly List<string> _indexed = [];
     private readonly HashSet<string> _words;
 
     public TypoCorrector(IEnumerable<string> vocabulary)
@@ -17,10 +22,12 @@ internal sealed class TypoCorrector
         _words = new HashSet<string>(vocabulary, StringComparer.Ordinal);
         foreach (var word in _words.Where(w => w.Length >= MinLength - 1))
         {
-            Add(word, word);
-            foreach (var deletion in Deletions(word))
+            var index = _indexed.Count;
+            _indexed.Add(word);
+            Add(Hash(word, skip: -1), index);
+            for (var i = 0; i < word.Length; i++)
             {
-                Add(deletion, word);
+                Add(Hash(word, skip: i), index);
             }
         }
     }
@@ -39,11 +46,16 @@ internal sealed class TypoCorrector
             return [];
         }
         var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var key in Deletions(word).Append(word))
+        for (var skip = -1; skip < word.Length; skip++)
         {
-            if (_deletions.TryGetValue(key, out var words))
+            if (!_firstEntry.TryGetValue(Hash(word, skip), out var entry))
             {
-                foreach (var candidate in words.Where(c => IsOneEdit(word, c)))
+                continue;
+            }
+            for (; entry >= 0; entry = _entries[entry].Next)
+            {
+                var candidate = _indexed[_entries[entry].Word];
+                if (IsOneEdit(word, candidate))
                 {
                     found.Add(candidate);
                 }
@@ -52,24 +64,30 @@ internal sealed class TypoCorrector
         return [.. found.Order(StringComparer.Ordinal)];
     }
 
-    private void Add(string key, string word)
+    private void Add(ulong key, int word)
     {
-        if (!_deletions.TryGetValue(key, out var list))
+        var next = _firstEntry.TryGetValue(key, out var first) ? first : -1;
+        // "kommune" without either m is the same variant: one entry is enough.
+        if (next >= 0 && _entries[next].Word == word)
         {
-            _deletions[key] = list = [];
+            return;
         }
-        if (!list.Contains(word))
-        {
-            list.Add(word);
-        }
+        _firstEntry[key] = _entries.Count;
+        _entries.Add((word, next));
     }
 
-    private static IEnumerable<string> Deletions(string word)
+    /// <summary>FNV-1a over the word without the letter at <paramref name="skip"/> (-1: the whole word).</summary>
+    private static ulong Hash(string word, int skip)
     {
+        var hash = 14695981039346656037UL;
         for (var i = 0; i < word.Length; i++)
         {
-            yield return string.Concat(word.AsSpan(0, i), word.AsSpan(i + 1));
+            if (i != skip)
+            {
+                hash = (hash ^ word[i]) * 1099511628211UL;
+            }
         }
+        return hash;
     }
 
     /// <summary>Damerau edit distance exactly one (the deletion index over-generates, so confirm).</summary>

@@ -89,6 +89,38 @@ public sealed class AnalysisStageTests
         Assert.Contains(expected, corrector.Candidates(typo));
     }
 
+    /// <summary>
+    /// The deletion index is keyed by hashes, so it may over-propose; what it returns must still be exactly
+    /// the indexed words one edit away, as comparing with every word of a real strategy finds them.
+    /// </summary>
+    [Fact]
+    public void Corrections_are_exactly_the_words_one_edit_away()
+    {
+        var vocabulary = File.ReadAllText(Path.Combine(StrategiBot.Tests.Retrieval.RepositoryContent.ContentFolder, "ostre-toten", "strategy.md"))
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => LetterFolding.Fold(new string([.. w.Where(char.IsLetter)])))
+            .Where(w => w.Length >= 3)
+            .ToHashSet(StringComparer.Ordinal);
+        var corrector = new TypoCorrector(vocabulary);
+        var indexed = vocabulary.Where(w => w.Length >= TypoCorrector.MinLength - 1).ToList();
+        var typos = vocabulary.Where(w => w.Length >= TypoCorrector.MinLength).Order(StringComparer.Ordinal).Take(300)
+            .SelectMany((w, i) => new[]
+            {
+                w.Remove(i % w.Length, 1),
+                w.Insert(i % w.Length, "e"),
+                w[..(i % (w.Length - 1))] + w[(i % (w.Length - 1)) + 1] + w[i % (w.Length - 1)] + w[((i % (w.Length - 1)) + 2)..],
+                w[..(i % w.Length)] + 'x' + w[((i % w.Length) + 1)..],
+            })
+            .Where(t => t.Length >= TypoCorrector.MinLength && !vocabulary.Contains(t))
+            .Distinct()
+            .ToList();
+
+        Assert.True(typos.Count > 500, $"only {typos.Count} misspellings to try");
+        Assert.All(typos, typo => Assert.Equal(
+            indexed.Where(w => TypoCorrector.IsOneEdit(typo, w)).Order(StringComparer.Ordinal),
+            corrector.Candidates(typo)));
+    }
+
     [Theory]
     [InlineData("pres")]
     [InlineData("joournaliist")]
