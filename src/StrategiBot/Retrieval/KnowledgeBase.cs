@@ -46,7 +46,7 @@ internal sealed class KnowledgeBase
     /// <summary>Each organisation's sections by title, normalised once: every message is looked up here.</summary>
     private readonly Dictionary<string, SectionTitles> _titles;
 
-    /// <summary>How much a passage's score grows when a stored question aimed at it matches the question fully.</summary>
+    /// <summary>How much a passage's score grows when a stored question aimed at it and the question match fully.</summary>
     private const float QuestionBoost = 2f;
 
     private readonly Dictionary<string, StoredQuestions> _questions;
@@ -65,10 +65,11 @@ internal sealed class KnowledgeBase
     }
 
     /// <summary>
-    /// Compares the question with every stored alternate question of its organisation. Per passage: how much
-    /// of the question (rarity-weighted, 0–1) the closest stored question aimed at it covers, a question
-    /// asked much like one the communication department anticipated. And the closest mutual match: see
-    /// <see cref="RetrievalResult.MutualQuestionMatch"/>.
+    /// Compares the question with every stored alternate question of its organisation. Per passage: how closely
+    /// the closest stored question aimed at it and the question match each other (rarity-weighted, both ways,
+    /// 0–1), a question asked much like one the communication department anticipated. Both ways, because a
+    /// long stored question that happens to hold every word of a short question is less alike than one that
+    /// holds little else. And the closest match overall: see <see cref="RetrievalResult.MutualQuestionMatch"/>.
     /// </summary>
     private (Dictionary<int, float> PerPassage, float Mutual) QuestionCoverage(AnalyzedQuery query, float[] weights, string organisationId)
     {
@@ -116,13 +117,11 @@ internal sealed class KnowledgeBase
                 reached += weight * queryTerms.GetValueOrDefault(term);
             }
             var reverse = stored.TotalWeight <= 0 ? 0 : reached / stored.TotalWeight;
-            if (coverage + reverse > 0)
-            {
-                mutual = Math.Max(mutual, 2 * coverage * reverse / (coverage + reverse));
-            }
+            var match = coverage + reverse > 0 ? 2 * coverage * reverse / (coverage + reverse) : 0;
+            mutual = Math.Max(mutual, match);
             foreach (var passage in stored.Passages)
             {
-                perPassage[passage] = Math.Max(perPassage.GetValueOrDefault(passage), coverage);
+                perPassage[passage] = Math.Max(perPassage.GetValueOrDefault(passage), match);
             }
         }
         return (perPassage, mutual);
