@@ -24,6 +24,7 @@ internal sealed class DialogEngine(
 {
     private static readonly string[] CancelWords = ["avbryt", "cancel", "stopp", "stop", "avslutt", "slutt", "quit"];
     private static readonly string[] RestartWords = ["start på nytt", "begynn på nytt", "restart", "start over", "på nytt"];
+    private static readonly string[] EnglishCommands = ["cancel", "stop", "quit", "restart", "start over"];
 
     /// <summary>The dialog in progress in this conversation, unless it has been left idle too long.</summary>
     public (DialogDefinition Dialog, DialogStep Step)? Active(ConversationState? state, string organisationId)
@@ -98,21 +99,27 @@ internal sealed class DialogEngine(
     {
         var (dialog, step) = active;
         var normalised = BotCommands.Normalise(text);
+        // The dialogs are written in Norwegian, but someone who types an English command gets its reply in English.
+        var english = EnglishCommands.Contains(normalised) || normalised.StartsWith("help", StringComparison.Ordinal);
         if (CancelWords.Contains(normalised))
         {
             Log.DialogCancelled(logger, dialog.Id);
             await ClearAsync(turn, ct);
-            await turn.SendAsync(turn.Activity.CreateReply($"Greit, jeg avsluttet «{dialog.Title}». Spør meg gjerne om noe annet."), ct);
+            await turn.SendAsync(turn.Activity.CreateReply(english
+                ? $"OK, I have ended «{dialog.Title}». Feel free to ask me something else."
+                : $"Greit, jeg avsluttet «{dialog.Title}». Spør meg gjerne om noe annet."), ct);
             return true;
         }
         if (RestartWords.Contains(normalised))
         {
-            await StartAsync(turn, dialog, ct, "Vi begynner på nytt.");
+            await StartAsync(turn, dialog, ct, english ? "Let's start again." : "Vi begynner på nytt.");
             return true;
         }
         if (BotCommands.Find(text) == BotCommands.Help)
         {
-            await ReaskAsync(turn, dialog, step, $"Du er midt i «{dialog.Title}». Svar med et tall eller trykk på et svar. Skriv «avbryt» for å avslutte, eller «start på nytt».", ct);
+            await ReaskAsync(turn, dialog, step, english
+                ? $"You are in the middle of «{dialog.Title}». Answer with a number or press an answer. Type «cancel» to stop, or «start over»."
+                : $"Du er midt i «{dialog.Title}». Svar med et tall eller trykk på et svar. Skriv «avbryt» for å avslutte, eller «start på nytt».", ct);
             return true;
         }
         if (Choice(step, normalised) is { } choice)

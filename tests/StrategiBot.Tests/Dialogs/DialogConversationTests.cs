@@ -103,6 +103,21 @@ public sealed class DialogConversationTests(KnowledgeFixture fixture) : IClassFi
         Assert.Null((await State(app)).Dialog);
     }
 
+    [Theory]
+    [InlineData("cancel", "I have ended «Kontakt med pressen»")]
+    [InlineData("Stop", "I have ended «Kontakt med pressen»")]
+    [InlineData("help", "You are in the middle of «Kontakt med pressen»")]
+    [InlineData("start over", "Let's start again.")]
+    public async Task An_English_command_in_a_dialog_is_answered_in_English(string command, string expected)
+    {
+        await using var app = new BotApplication();
+        await SayAsync(app, "presse");
+
+        var reply = await SayAsync(app, command);
+
+        Assert.Contains(expected, reply, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Help_in_the_middle_explains_and_asks_again()
     {
