@@ -15,18 +15,18 @@ public sealed class QualityFloorTests(KnowledgeFixture fixture) : IClassFixture<
     public static TheoryData<Floor> Floors =>
     [
         // Measured 2026-12-07 with `eval` at the default Answering:MinConfidence, rounded down to two decimals
-        // (dev 33/38, 38/38, 3/4; holdout 53/58, 56/58, 11/12; calibration 133/162, 146/162, 110/148; fresh
-        // 155/186, 169/186, 19/25; validation 126/162, 144/162, 14/18; unseen 60/81, 70/81, 7/9). The last
+        // (dev 33/38, 38/38, 3/4; holdout 53/58, 56/58, 11/12; calibration 133/162, 146/162, 111/148; fresh
+        // 155/186, 169/186, 22/25; validation 126/162, 144/162, 14/18; unseen 60/81, 70/81, 7/9). The last
         // trades: about 1,000 alternate questions in employees' own words and a signal for words no strategy
         // knows lifted the sets no change had been tuned on and cost calibration and fresh five answers each,
         // whose misses the older alternate questions had been written against; then a stored question's pull
         // on its passage became the two-way match, which lifted every set's ranking and refuses one
-        // unanswerable question fewer in calibration, fresh and validation. A fresh question sits on the
-        // threshold (h4-ot-008 at 0.300; it can only move towards more refusals).
+        // unanswerable question fewer in calibration, fresh and validation; then deadlines as fact questions
+        // (and the refit they needed) refuse four more (one in calibration, three in fresh).
         new Floor("dev", Top1: 0.86, Top3: 1.00, Refused: 0.75),
         new Floor("holdout", Top1: 0.91, Top3: 0.96, Refused: 0.91),
-        new Floor("calibration", Top1: 0.82, Top3: 0.90, Refused: 0.74),
-        new Floor("fresh", Top1: 0.83, Top3: 0.90, Refused: 0.76),
+        new Floor("calibration", Top1: 0.82, Top3: 0.90, Refused: 0.75),
+        new Floor("fresh", Top1: 0.83, Top3: 0.90, Refused: 0.88),
         new Floor("validation", Top1: 0.77, Top3: 0.88, Refused: 0.77),
         new Floor("unseen", Top1: 0.74, Top3: 0.86, Refused: 0.77),
     ];

@@ -20,6 +20,10 @@ public sealed class FactPhrasesTests(KnowledgeFixture fixture) : IClassFixture<K
     [InlineData("Kva heiter leiaren for kommunikasjon?", "Name")]
     [InlineData("What's the name of the mayor?", "Name")]
     [InlineData("kommunens instagram brukernavn", "Name")]
+    [InlineData("Hvor lang frist har vi på å svare på et innsynskrav?", "Number")]
+    [InlineData("kor lang tid har eg på å svare?", "Number")]
+    [InlineData("How long do we have to reply to a journalist?", "Number")]
+    [InlineData("Hva er fristen for å svare på e-post?", "Number")]
     public void A_question_asking_for_a_number_or_a_name_is_recognised(string question, string kind) =>
         Assert.Equal(Enum.Parse<FactKind>(kind), Shipped.Match(Words(question)));
 
