@@ -71,7 +71,7 @@ internal sealed class KnowledgeBase
     /// long stored question that happens to hold every word of a short question is less alike than one that
     /// holds little else. And the closest match overall: see <see cref="RetrievalResult.MutualQuestionMatch"/>.
     /// </summary>
-    private (Dictionary<int, float> PerPassage, float Mutual) QuestionCoverage(AnalyzedQuery query, float[] weights, string organisationId)
+    private (Dictionary<int, float> PerPassage, float Mutual) QuestionMatches(AnalyzedQuery query, float[] weights, string organisationId)
     {
         var perPassage = new Dictionary<int, float>();
         var total = weights.Sum();
@@ -161,7 +161,7 @@ internal sealed class KnowledgeBase
         query = english ? query : WithExtensions(query);
         var scores = Index.Score(query, organisationId);
         var groupWeights = query.Groups.Select(GroupWeight).ToArray();
-        var (perPassage, mutual) = QuestionCoverage(query, groupWeights, organisationId);
+        var (perPassage, mutual) = QuestionMatches(query, groupWeights, organisationId);
         // A passage a closely matching stored question points at moves up: the department anticipated this question.
         var ranked = scores
             .Select(s => new KeyValuePair<int, PassageScore>(s.Key, s.Value with { Boost = 1 + QuestionBoost * perPassage.GetValueOrDefault(s.Key) }))

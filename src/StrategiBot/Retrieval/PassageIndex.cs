@@ -29,6 +29,10 @@ internal sealed class PassageIndex
         Analysis = analysis;
         var passages = new List<Passage>();
         var lengths = new List<int[]>();
+        foreach (var question in packs.SelectMany(p => p.Questions.Values).SelectMany(q => q))
+        {
+            _questionTerms[question] = analysis.AnalyzeDocument(question.Text);
+        }
         foreach (var pack in packs)
         {
             foreach (var (section, text, line) in PassageBuilder.Cut(pack.Strategy))
@@ -92,15 +96,8 @@ internal sealed class PassageIndex
     // A section's alternate questions speak for each of its passages; analysed once, not once per passage.
     private readonly Dictionary<AlternateQuestion, List<string>> _questionTerms = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>An alternate question's index terms, analysed once at start-up.</summary>
-    public IReadOnlyList<string> QuestionTerms(AlternateQuestion question)
-    {
-        if (!_questionTerms.TryGetValue(question, out var terms))
-        {
-            _questionTerms[question] = terms = Analysis.AnalyzeDocument(question.Text);
-        }
-        return terms;
-    }
+    /// <summary>An alternate question's index terms, analysed once at start-up (a question of the indexed packs).</summary>
+    public IReadOnlyList<string> QuestionTerms(AlternateQuestion question) => _questionTerms[question];
 
     /// <summary>
     /// Index terms that extend <paramref name="stem"/> by a few letters: the light stemmer leaves derivation
