@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using StrategiBot.Content;
 using StrategiBot.Conversation;
 
 namespace StrategiBot.Cards;
@@ -16,7 +17,12 @@ internal static class HelpCards
         ],
         [AdaptiveCards.ImBack("Vis hjelp", "hjelp")]);
 
-    public static JsonObject Help(Language language, bool isGroup)
+    /// <summary>The example question when a pack names none (any strategy's employees' freedom of expression).</summary>
+    public const string DefaultExample = "Kan jeg uttale meg om arbeidsplassen min i lokalavisa?";
+
+    public const string DefaultExampleEnglish = "Can I comment on my own workplace in the local paper?";
+
+    public static JsonObject Help(Language language, bool isGroup, Organisation? organisation = null)
     {
         var english = language == Language.English;
         var commands = BotCommands.Offered(shared: isGroup).Select(c => english
@@ -26,8 +32,8 @@ internal static class HelpCards
         {
             AdaptiveCards.Heading(english ? "What I can help with" : "Dette kan jeg hjelpe deg med"),
             AdaptiveCards.Text(english
-                ? "Ask in your own words, and I answer from the communication strategy and show the section the answer comes from. For example: *Can I comment on my own workplace in the local paper?*"
-                : "Spør med egne ord, så svarer jeg fra kommunikasjonsstrategien og viser hvilket avsnitt svaret står i. For eksempel: *Kan jeg uttale meg om arbeidsplassen min i lokalavisa?*"),
+                ? $"Ask in your own words, and I answer from the communication strategy and show the section the answer comes from. For example: *{organisation?.ExampleQuestionEnglish ?? DefaultExampleEnglish}*"
+                : $"Spør med egne ord, så svarer jeg fra kommunikasjonsstrategien og viser hvilket avsnitt svaret står i. For eksempel: *{organisation?.ExampleQuestion ?? DefaultExample}*"),
             AdaptiveCards.Bullets(commands),
         };
         if (isGroup)

@@ -160,6 +160,7 @@ internal static class ContentPackLoader
         public string? DefaultLocale { get; set; }
         public DocumentModel? Document { get; set; }
         public ContactModel? Contact { get; set; }
+        public ExampleModel? Example { get; set; }
 
         public Organisation ToOrganisation(string path) => new(
             Require(path, Id, "id"),
@@ -176,6 +177,8 @@ internal static class ContentPackLoader
             ContactUrl = Optional(path, Contact?.Url, "contact.url", u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http", "an http(s) address"),
             ContactUnitEnglish = Trimmed(Contact?.English?.Unit),
             ContactDescriptionEnglish = Trimmed(Contact?.English?.Description),
+            ExampleQuestion = Trimmed(Example?.Question),
+            ExampleQuestionEnglish = Trimmed(Example?.English),
         };
 
         private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
@@ -210,6 +213,12 @@ internal static class ContentPackLoader
     {
         public string? Title { get; set; }
         public string? Adopted { get; set; }
+    }
+
+    private sealed class ExampleModel
+    {
+        public string? Question { get; set; }
+        public string? English { get; set; }
     }
 
     private sealed class ContactModel

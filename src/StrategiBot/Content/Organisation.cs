@@ -24,6 +24,14 @@ internal sealed record Organisation(
     public string? ContactDescriptionEnglish { get; init; }
 
     /// <summary>
+    /// A question the help card offers as an example of asking in one's own words, and its English twin: one
+    /// this organisation's strategy answers, so the first question a new user copies gets a good answer.
+    /// </summary>
+    public string? ExampleQuestion { get; init; }
+
+    public string? ExampleQuestionEnglish { get; init; }
+
+    /// <summary>
     /// The contact as it reads after "Spør" or "Ask": "kommunikasjonsavdelingen", "nærmeste leder", without
     /// the explanation in brackets (the description gives it) and lower-cased unless it is a name or an
     /// acronym ("IKT-medarbeiderne" keeps its capitals).

@@ -23,8 +23,9 @@ internal static class BotCommands
         "help",
         "Show what StrategiBot can help you with",
         // A bare greeting is someone finding out what the bot is for.
-        ["hjelp", "help", "hjelp meg", "help me", "?", "meny", "menu", "kva kan du", "hva kan du",
-         "hei", "hallo", "heisann", "hei hei", "god morgen", "hi", "hello", "hey"]);
+        ["hjelp", "help", "hjelp meg", "help me", "i need help", "?", "meny", "menu", "kva kan du", "hva kan du",
+         "hva kan du hjelpe meg med", "hvem er du", "kven er du", "hva er du", "what can you do", "what can you help me with",
+         "who are you", "what are you", "hei", "hallo", "heisann", "hei hei", "god morgen", "hi", "hello", "hey"]);
 
     public static readonly BotCommand Press = new(
         "press",

@@ -25,6 +25,8 @@ internal static class LanguageDetector
         "jeg", "eg", "kan", "hva", "kva", "hvem", "kven", "hvordan", "korleis", "er", "på", "og", "i", "det",
         "ikke", "ikkje", "meg", "min", "mitt", "må", "skal", "om", "til", "en", "ei", "et", "som", "har",
         "hjelp", "med", "av", "for", "den", "de", "vi", "du",
+        // "journalist ringer" is the Norwegian situation, though "journalist" alone reads as English.
+        "ringer", "ringte", "ringde", "ringjer", "ringt",
     };
 
     private static readonly char[] Separators = [' ', ',', '.', '?', '!', ':', ';', '\n', '\r', '\t', '"', '\'', '(', ')', '«', '»', '“', '”', '‘', '’'];

@@ -9,6 +9,7 @@ using StrategiBot.Planning;
 using StrategiBot.Protocol.Hosting;
 using StrategiBot.Protocol.Schema;
 using StrategiBot.Retrieval;
+using StrategiBot.Retrieval.Analysis;
 using StrategiBot.Storage;
 
 namespace StrategiBot.Conversation;
@@ -81,14 +82,14 @@ internal sealed class MessageRouter(
         var command = text.Length == 0 ? BotCommands.Help : BotCommands.Find(text);
         // Analysed at most once for the plan, checklist and dialog triggers alike, which all match against
         // the knowledge base's pipeline; not at all when a command decides the turn.
-        List<string>? analysed = null;
-        List<string> Words() => analysed ??= knowledge.Analysis.AnalyzeDocument(text);
+        MessageWords? analysed = null;
+        MessageWords Words() => analysed ??= knowledge.Analysis.AnalyzeMessage(text);
         // A section's title ("Vedlegg 3: Mal for kommunikasjonsplan", what a "Mente du" button sends) asks for
         // that section, even where its words would also trigger a form, a checklist or a dialog.
         var namesASection = command is null && knowledge.SectionTitled(text, organisation) is not null;
         if (command?.DialogId is { } commandDialog && catalog.Find(organisation, commandDialog) is { } commanded)
         {
-            await dialogs.StartAsync(turn, commanded, ct);
+            await dialogs.StartAsync(turn, commanded, ct, language == Language.English ? Replies.DialogOffered(language) : null);
             return;
         }
         if (command == BotCommands.Checklists)
@@ -104,7 +105,7 @@ internal sealed class MessageRouter(
         if (command == BotCommands.Help)
         {
             var helpLanguage = BotCommands.Normalise(text).StartsWith("help", StringComparison.Ordinal) ? Language.English : language;
-            await turn.SendAsync(AdaptiveCards.ToActivity(HelpCards.Help(helpLanguage, isGroup), helpLanguage == Language.English ? "Help" : "Hjelp"), ct);
+            await turn.SendAsync(AdaptiveCards.ToActivity(HelpCards.Help(helpLanguage, isGroup, knowledge.Organisation(organisation)), helpLanguage == Language.English ? "Help" : "Hjelp"), ct);
             return;
         }
 
@@ -116,7 +117,18 @@ internal sealed class MessageRouter(
         }
         if (active is null && !namesASection && catalog.MatchTrigger(organisation, Words()) is { } described)
         {
-            await dialogs.StartAsync(turn, described, ct, "Dette kan jeg hjelpe deg gjennom, steg for steg.");
+            await dialogs.StartAsync(turn, described, ct, Replies.DialogOffered(language));
+            return;
+        }
+        var normalised = BotCommands.Normalise(text);
+        if (SmallTalk.Reply(normalised) is { } smallTalk)
+        {
+            await turn.SendAsync(activity.CreateReply(smallTalk), ct);
+            return;
+        }
+        if (active is null && DialogEngine.AsksToCancelOrRestart(normalised) is (true, var englishCommand))
+        {
+            await turn.SendAsync(activity.CreateReply(Replies.NothingToCancel(englishCommand ? Language.English : language)), ct);
             return;
         }
 
@@ -134,7 +146,7 @@ internal sealed class MessageRouter(
         if (active is { } unclear && !answer.Answered)
         {
             // Neither a choice nor a question the strategy answers: most likely a mistyped answer.
-            await DialogEngine.ReaskAsync(turn, unclear.Dialog, unclear.Step, "Jeg forstod ikke svaret. Svar med et av tallene, eller skriv «avbryt».", ct);
+            await DialogEngine.ReaskAsync(turn, unclear.Dialog, unclear.Step, Replies.UnclearDialogAnswer(language), ct);
             return;
         }
         var composed = composer.Compose(answer, language);
@@ -143,7 +155,7 @@ internal sealed class MessageRouter(
         if (active is { } interrupted)
         {
             // A question in the middle of a dialog gets its answer, then the open question again.
-            await DialogEngine.ReaskAsync(turn, interrupted.Dialog, interrupted.Step, "Vil du fortsette der vi var? Svar på spørsmålet under, eller skriv «avbryt».", ct);
+            await DialogEngine.ReaskAsync(turn, interrupted.Dialog, interrupted.Step, Replies.DialogResumed(language), ct);
         }
     }
 

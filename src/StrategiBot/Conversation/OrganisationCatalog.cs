@@ -47,17 +47,31 @@ internal class OrganisationCatalog<T> where T : class, ICatalogued
 
     /// <summary>
     /// The item whose trigger the message matches with the most words, if any. <paramref name="words"/> is
-    /// the message analysed with the pipeline the catalog was built with, so a message checked against
-    /// several catalogs is analysed once.
+    /// the message analysed with the pipeline the catalog was built with (<see cref="AnalysisPipeline.AnalyzeMessage"/>),
+    /// so a message checked against several catalogs is analysed once.
     /// </summary>
-    public T? MatchTrigger(string organisationId, IReadOnlyList<string> words)
+    /// <remarks>
+    /// A trigger left with one meaningful word ("kan jeg legge ut dette", "can I post this") is matched only
+    /// by a short message holding that very word: read loosely, "legge" would be found in "innlegg" and
+    /// "post" in "e-postadresse", and any long question mentioning it would start a dialog instead of
+    /// getting its answer.
+    /// </remarks>
+    public T? MatchTrigger(string organisationId, MessageWords words)
     {
         return _triggers
-            .Where(t => t.Target.OrganisationId == organisationId && t.Stems.All(s => words.Any(w => SameWord(w, s))))
+            .Where(t => t.Target.OrganisationId == organisationId && Matches(t.Stems, words))
             .OrderByDescending(t => t.Stems.Length)
             .Select(t => t.Target)
             .FirstOrDefault();
     }
+
+    /// <summary>The most meaningful words a message may have for a one-word trigger to start something.</summary>
+    public const int MaxWordsForOneWordTrigger = 3;
+
+    private static bool Matches(string[] stems, MessageWords words) =>
+        stems.Length == 1
+            ? words.Stems.Count <= MaxWordsForOneWordTrigger && words.Stems.Contains(stems[0], StringComparer.Ordinal)
+            : stems.All(s => words.All.Any(w => SameWord(w, s)));
 
     // "ringte" and "ringer" stem differently (ringt, ring); a shared beginning of four letters is the same word here.
     private static bool SameWord(string word, string stem) =>

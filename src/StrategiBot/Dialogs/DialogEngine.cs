@@ -26,6 +26,10 @@ internal sealed class DialogEngine(
     private static readonly string[] RestartWords = ["start på nytt", "begynn på nytt", "restart", "start over", "på nytt"];
     private static readonly string[] EnglishCommands = ["cancel", "stop", "quit", "restart", "start over"];
 
+    /// <summary>Whether a message (as <see cref="BotCommands.Normalise"/> leaves it) asks to cancel or restart a dialog, and whether in English.</summary>
+    public static (bool Asks, bool English) AsksToCancelOrRestart(string normalised) =>
+        (CancelWords.Contains(normalised) || RestartWords.Contains(normalised), EnglishCommands.Contains(normalised));
+
     /// <summary>The dialog in progress in this conversation, unless it has been left idle too long.</summary>
     public (DialogDefinition Dialog, DialogStep Step)? Active(ConversationState? state, string organisationId)
     {

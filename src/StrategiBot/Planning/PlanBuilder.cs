@@ -5,6 +5,7 @@ using StrategiBot.Conversation;
 using StrategiBot.Protocol.Hosting;
 using StrategiBot.Protocol.Schema;
 using StrategiBot.Retrieval;
+using StrategiBot.Retrieval.Analysis;
 using StrategiBot.Storage;
 
 namespace StrategiBot.Planning;
@@ -19,7 +20,7 @@ namespace StrategiBot.Planning;
 internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, IStateStore store, TimeProvider clock, ILogger<PlanBuilder> logger)
 {
     /// <summary>True when the message asks for a plan in words ("jeg må lage en kommunikasjonsplan").</summary>
-    public bool IsAskedFor(string organisationId, IReadOnlyList<string> words) => catalog.MatchTrigger(organisationId, words) is not null;
+    public bool IsAskedFor(string organisationId, MessageWords words) => catalog.MatchTrigger(organisationId, words) is not null;
 
     public async Task OpenAsync(TurnContext turn, string organisationId, Language language, CancellationToken ct)
     {

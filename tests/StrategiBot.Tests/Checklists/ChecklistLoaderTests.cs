@@ -78,10 +78,10 @@ public sealed class ChecklistLoaderTests(KnowledgeFixture fixture) : IClassFixtu
         var catalog = new ChecklistCatalog(checklists, fixture.Knowledge.Analysis);
 
         Assert.All(checklists, checklist => Assert.All(checklist.Triggers, trigger =>
-            Assert.Equal(checklist.Id, catalog.MatchTrigger(checklist.OrganisationId, fixture.Knowledge.Analysis.AnalyzeDocument(trigger))?.Id)));
+            Assert.Equal(checklist.Id, catalog.MatchTrigger(checklist.OrganisationId, fixture.Knowledge.Analysis.AnalyzeMessage(trigger))?.Id)));
         // Checklists are matched first, so they must leave the dialogs' own phrases alone.
         Assert.All(DialogLoaderTests.Shipped(fixture), dialog => Assert.All(dialog.Triggers, trigger =>
-            Assert.Null(catalog.MatchTrigger(dialog.OrganisationId, fixture.Knowledge.Analysis.AnalyzeDocument(trigger)))));
+            Assert.Null(catalog.MatchTrigger(dialog.OrganisationId, fixture.Knowledge.Analysis.AnalyzeMessage(trigger)))));
     }
 
     [Fact]

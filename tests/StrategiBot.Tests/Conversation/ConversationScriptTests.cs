@@ -19,6 +19,8 @@ public sealed class ConversationScriptTests
     [InlineData("help  me", "What I can help with")]
     [InlineData("Hei!", "Dette kan jeg hjelpe deg med")]
     [InlineData("hello", "What I can help with")]
+    [InlineData("what can you do?", "What I can help with")]
+    [InlineData("Hvem er du?", "Dette kan jeg hjelpe deg med")]
     public async Task Help_lists_what_the_bot_can_do(string text, string heading)
     {
         await using var app = new BotApplication();
@@ -26,6 +28,22 @@ public sealed class ConversationScriptTests
         var reply = Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage(text)));
 
         Assert.Contains(heading, CardText(reply), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("takk", "Bare hyggelig")]
+    [InlineData("Tusen takk!", "Bare hyggelig")]
+    [InlineData("thanks", "You're welcome")]
+    [InlineData("Thank you!", "You're welcome")]
+    [InlineData("ok", "Greit!")]
+    public async Task Thanks_and_acknowledgements_get_a_short_reply_not_a_refusal(string text, string expected)
+    {
+        await using var app = new BotApplication();
+
+        var reply = CardText(Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage(text))));
+
+        Assert.Contains(expected, reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("sier ikke noe om", reply, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -113,6 +131,16 @@ public sealed class ConversationScriptTests
         {
             yield return descendant;
         }
+    }
+
+    [Fact]
+    public async Task The_help_card_gives_the_organisations_own_example_question()
+    {
+        await using var app = new BotApplication(settings: new Dictionary<string, string?> { ["Bot:Organisation"] = "klaebu" });
+
+        var reply = Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage("hjelp")));
+
+        Assert.Contains("Hvem uttaler seg til media om enhetens saker?", CardText(reply), StringComparison.Ordinal);
     }
 
     [Fact]

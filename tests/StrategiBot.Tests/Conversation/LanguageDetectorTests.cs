@@ -29,6 +29,8 @@ public sealed class LanguageDetectorTests
     [InlineData("policy for sosiale medier")]
     [InlineData("Hva betyr «åpenhet»?")]
     [InlineData("Facebook")]
+    [InlineData("journalist ringer")]
+    [InlineData("journalist ringte")]
     [InlineData("")]
     [InlineData("   ")]
     [InlineData(null)]

@@ -64,7 +64,7 @@ public sealed class DialogConversationTests(KnowledgeFixture fixture) : IClassFi
 
         foreach (var trigger in dialogs.Single(d => d.OrganisationId == org && d.Id == dialogId).Triggers)
         {
-            Assert.Equal(dialogId, catalog.MatchTrigger(org, fixture.Knowledge.Analysis.AnalyzeDocument(trigger))?.Id);
+            Assert.Equal(dialogId, catalog.MatchTrigger(org, fixture.Knowledge.Analysis.AnalyzeMessage(trigger))?.Id);
         }
     }
 
@@ -78,6 +78,65 @@ public sealed class DialogConversationTests(KnowledgeFixture fixture) : IClassFi
         await using var app = new BotApplication();
 
         Assert.Contains(question, await SayAsync(app, text), StringComparison.Ordinal);
+    }
+
+    /// <summary>"kan jeg legge ut dette" and "can I post this" leave one word each ("legge", "post"): a question that merely holds it, or a compound with it, is answered.</summary>
+    [Theory]
+    [InlineData("Bør jeg sende e-post til alle ansatte når jeg har en nyhet?")]
+    [InlineData("Kan jeg bruke kommunens e-postadresse når jeg skriver leserinnlegg?")]
+    [InlineData("Kan jeg bruke stillingstittelen min når jeg skriver et innlegg i avisa som privatperson?")]
+    public async Task A_question_holding_a_one_word_trigger_gets_its_answer_not_a_dialog(string question)
+    {
+        await using var app = new BotApplication();
+
+        var reply = await SayAsync(app, question);
+
+        Assert.DoesNotContain("Hvor vil du publisere?", reply, StringComparison.Ordinal);
+        Assert.Contains("Kilde:", reply, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("kan jeg legge ut dette?")]
+    [InlineData("Can I post this?")]
+    public async Task A_short_message_that_is_a_one_word_trigger_still_starts_its_dialog(string text)
+    {
+        await using var app = new BotApplication();
+
+        Assert.Contains("Hvor vil du publisere?", await SayAsync(app, text), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("What should I do if a journalist is calling me?", "I can walk you through this step by step")]
+    [InlineData("social media", "I can walk you through this step by step")]
+    [InlineData("en journalist ringer meg", "Dette kan jeg hjelpe deg gjennom")]
+    public async Task A_dialog_is_introduced_in_the_language_it_was_asked_for_in(string text, string expected)
+    {
+        await using var app = new BotApplication();
+
+        Assert.Contains(expected, await SayAsync(app, text), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("avbryt", "Det er ingenting å avbryte")]
+    [InlineData("start på nytt", "Det er ingenting å avbryte")]
+    [InlineData("cancel", "There is nothing to cancel")]
+    [InlineData("start over", "There is nothing to cancel")]
+    public async Task Cancel_without_a_dialog_says_there_is_nothing_to_cancel(string text, string expected)
+    {
+        await using var app = new BotApplication();
+
+        Assert.Contains(expected, await SayAsync(app, text), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_English_answer_the_dialog_does_not_understand_gets_an_English_note()
+    {
+        await using var app = new BotApplication();
+        await SayAsync(app, "presse");
+
+        var reply = await SayAsync(app, "never mind about that");
+
+        Assert.Contains("didn't understand that answer", reply, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -68,6 +68,13 @@ internal sealed class AnalysisPipeline
     /// <summary>Index side: every stem of the text.</summary>
     public List<string> AnalyzeDocument(string text) => AnalyzeDocument(text, parts: null);
 
+    /// <summary>A message's stems, and apart from them the stems of its compounds' parts, for matching phrases.</summary>
+    public MessageWords AnalyzeMessage(string text)
+    {
+        var parts = new List<string>();
+        return new MessageWords(AnalyzeDocument(text, parts), parts);
+    }
+
     /// <summary>
     /// Index side: every stem of the text, and in <paramref name="parts"/> the stems of its compounds'
     /// parts, which the index weighs lower: a "krisekommunikasjon" heading is not about all communication.
@@ -253,3 +260,9 @@ internal sealed record QueryAlternative(string Term, float Weight, AlternativeKi
 internal sealed record QueryGroup(string Source, IReadOnlyList<QueryAlternative> Alternatives);
 
 internal sealed record AnalyzedQuery(IReadOnlyList<QueryGroup> Groups);
+
+/// <summary>A message's stems, and the stems of its compounds' parts ("innlegg": inn, legg).</summary>
+internal sealed record MessageWords(IReadOnlyList<string> Stems, IReadOnlyList<string> Parts)
+{
+    public IEnumerable<string> All => Stems.Concat(Parts);
+}
