@@ -44,11 +44,13 @@ internal static class AnswerCard
             if (answer.Suggestions.Count > 0)
             {
                 body.Add(AdaptiveCards.Text(english ? "Did you mean:" : "Mente du:", subtle: true));
-                foreach (var suggestion in answer.Suggestions)
+                // Right under their heading, not at the foot of the card below the contact and the vote.
+                // The full title names one section; the bot shows that section rather than searching again.
+                body.Add(new JsonObject
                 {
-                    // The full title names one section; the bot shows that section rather than searching again.
-                    actions.Add(AdaptiveCards.ImBack(ShortTitle(suggestion.Title), suggestion.Title));
-                }
+                    ["type"] = "ActionSet",
+                    ["actions"] = new JsonArray([.. answer.Suggestions.Select(s => (JsonNode)AdaptiveCards.ImBack(ShortTitle(s.Title), s.Title))]),
+                });
             }
             body.Add(ContactCards.Block(composed.Organisation, english));
         }

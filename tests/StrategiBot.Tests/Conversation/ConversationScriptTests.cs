@@ -100,7 +100,7 @@ public sealed class ConversationScriptTests
     {
         await using var app = new BotApplication();
 
-        var refused = Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage("How many vacation days do I get this year?")));
+        var refused = Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage("How should we use LinkedIn?")));
         var title = SuggestedTitles(refused).First();
         var shown = Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage(title)));
         await app.ExchangeAsync(Teams.PersonalMessage("Hvor mange feriedager har jeg i år?"));
@@ -141,6 +141,17 @@ public sealed class ConversationScriptTests
         var reply = Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage("hjelp")));
 
         Assert.Contains("Hvem uttaler seg til media om enhetens saker?", CardText(reply), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_question_far_from_the_strategy_gets_no_did_you_mean_but_the_way_forward()
+    {
+        await using var app = new BotApplication();
+
+        var reply = Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage("Hvor mange feriedager har jeg i år?")));
+
+        Assert.Empty(SuggestedTitles(reply));
+        Assert.Contains("Spør kommunikasjonsavdelingen", CardText(reply), StringComparison.Ordinal);
     }
 
     [Fact]
