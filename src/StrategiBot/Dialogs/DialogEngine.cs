@@ -22,8 +22,8 @@ internal sealed class DialogEngine(
     TimeProvider clock,
     ILogger<DialogEngine> logger)
 {
-    private static readonly string[] CancelWords = ["avbryt", "cancel", "stopp", "stop", "avslutt", "slutt", "quit"];
-    private static readonly string[] RestartWords = ["start på nytt", "begynn på nytt", "restart", "start over", "på nytt"];
+    private static readonly string[] CancelWords = ["avbryt", "avbryt takk", "cancel", "stopp", "stop", "avslutt", "slutt", "quit"];
+    private static readonly string[] RestartWords = ["start på nytt", "begynn på nytt", "begynne på nytt", "byrj på nytt", "byrje på nytt", "restart", "start over", "på nytt"];
     private static readonly string[] EnglishCommands = ["cancel", "stop", "quit", "restart", "start over"];
 
     /// <summary>Whether a message (as <see cref="BotCommands.Normalise"/> leaves it) asks to cancel or restart a dialog, and whether in English.</summary>

@@ -190,14 +190,17 @@ public sealed class DialogConversationTests(KnowledgeFixture fixture) : IClassFi
         Assert.Contains("Hva vil journalisten vite?", reply, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Start_over_goes_back_to_the_first_question()
+    [Theory]
+    [InlineData("start på nytt")]
+    [InlineData("byrje på nytt")]
+    [InlineData("begynne på nytt")]
+    public async Task Start_over_goes_back_to_the_first_question(string restart)
     {
         await using var app = new BotApplication();
         await SayAsync(app, "presse");
         await SayAsync(app, "1");
 
-        var reply = await SayAsync(app, "start på nytt");
+        var reply = await SayAsync(app, restart);
 
         Assert.Contains("Hvilken rolle har du i kommunen?", reply, StringComparison.Ordinal);
         Assert.Equal("rolle", (await State(app)).Dialog!.StepId);
