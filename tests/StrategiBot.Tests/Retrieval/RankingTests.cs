@@ -15,6 +15,8 @@ public sealed class RankingTests(KnowledgeFixture fixture) : IClassFixture<Knowl
         new RankingCase("ostre-toten", "Hva er hovedkanalen for intern kommunikasjon?", "kanaler-intern|prosjekt-nytt-intranett"),
         new RankingCase("ostre-toten", "Hva gjør kommunikasjonsavdelingen?", "rolle-kommunikasjonsavdeling"),
         new RankingCase("ostre-toten", "krisekommunikasjon", "krisekommunikasjon"),
+        // Folded, "kommunikasjonsmål" (goals) is "kommunikasjonsmal" (a template): the plan template must not win.
+        new RankingCase("ostre-toten", "Hva er kommunikasjonsmålene til kommunen?", "kommunikasjonsmal"),
         new RankingCase("ostre-toten", "Kva skal eg gjere når ein journalist ringjer meg?", "presse-kjoreregler"),
         new RankingCase("ostre-toten", "Am I allowed to criticise my employer in public?", "ytringsfrihet-lojalitet|presse-kjoreregler"),
         new RankingCase("ostre-toten", "Who speaks for the municipality about political decisions?", "presse-kjoreregler|rolle-kommunedirektor"),
