@@ -22,10 +22,11 @@ internal static class HelpCards
 
     public const string DefaultExampleEnglish = "Can I comment on my own workplace in the local paper?";
 
-    public static JsonObject Help(Language language, bool isGroup, Organisation? organisation = null)
+    /// <param name="offers">Whether this organisation has what a command opens (a dialog, a plan template, checklists); all when null.</param>
+    public static JsonObject Help(Language language, bool isGroup, Organisation? organisation = null, Func<BotCommand, bool>? offers = null)
     {
         var english = language == Language.English;
-        var commands = BotCommands.Offered(shared: isGroup).Select(c => english
+        var commands = BotCommands.Offered(shared: isGroup).Where(c => offers?.Invoke(c) ?? true).Select(c => english
             ? $"**{c.EnglishTitle}**: {c.EnglishDescription}"
             : $"**{c.Title}**: {c.Description}");
         var body = new List<JsonNode>

@@ -105,7 +105,7 @@ internal sealed class MessageRouter(
         if (command == BotCommands.Help)
         {
             var helpLanguage = BotCommands.Normalise(text).StartsWith("help", StringComparison.Ordinal) ? Language.English : language;
-            await turn.SendAsync(AdaptiveCards.ToActivity(HelpCards.Help(helpLanguage, isGroup, knowledge.Organisation(organisation)), helpLanguage == Language.English ? "Help" : "Hjelp"), ct);
+            await turn.SendAsync(AdaptiveCards.ToActivity(HelpCards.Help(helpLanguage, isGroup, knowledge.Organisation(organisation), c => Offers(c, organisation)), helpLanguage == Language.English ? "Help" : "Hjelp"), ct);
             return;
         }
 
@@ -188,4 +188,10 @@ internal sealed class MessageRouter(
         Log.UniversalActionRejected(logger, "unknown verb");
         turn.InvokeResponse = InvokeResponses.NotSupported("Den knappen kjenner jeg ikke igjen. Skriv «hjelp» for å se hva jeg kan.");
     }
+
+    /// <summary>Whether the organisation has what a command opens: its dialog, a plan template, any checklist.</summary>
+    private bool Offers(BotCommand command, string organisation) =>
+        command.DialogId is { } dialog ? catalog.Find(organisation, dialog) is not null
+        : command == BotCommands.CommunicationPlan ? plans.HasTemplate(organisation)
+        : command != BotCommands.Checklists || checklistCatalog.For(organisation).Count > 0;
 }

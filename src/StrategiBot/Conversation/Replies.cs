@@ -36,28 +36,41 @@ internal static class Replies
 }
 
 /// <summary>
-/// Thanks and acknowledgements ("takk", "ok", "thank you"): not questions for the strategy, which would
-/// answer them with "the strategy does not cover this".
+/// Thanks and acknowledgements ("takk", "ok takk", "tusen takk for svaret", "thank you so much"): not
+/// questions for the strategy, which would answer them with "the strategy does not cover this". A message
+/// counts when every word of it is one of these words and it holds a thanks or an acknowledgement.
 /// </summary>
 internal static class SmallTalk
 {
-    private static readonly HashSet<string> Thanks = new(
-        ["takk", "tusen takk", "takk for hjelpen", "takk skal du ha", "mange takk", "takker", "takk takk"], StringComparer.Ordinal);
+    private static readonly HashSet<string> ThanksWords = new(["takk", "takker", "tusen", "mange"], StringComparer.Ordinal);
 
-    private static readonly HashSet<string> EnglishThanks = new(
-        ["thanks", "thank you", "thanks a lot", "thank you very much", "thx", "cheers", "many thanks"], StringComparer.Ordinal);
+    private static readonly HashSet<string> EnglishThanksWords = new(["thanks", "thank", "thx", "cheers"], StringComparer.Ordinal);
 
-    private static readonly HashSet<string> Acknowledgements = new(
-        ["ok", "okei", "okay", "greit", "flott", "supert", "fint", "den er grei", "skjønner", "forstår"], StringComparer.Ordinal);
+    private static readonly HashSet<string> AcknowledgementWords = new(
+        ["ok", "okei", "okay", "greit", "grei", "flott", "supert", "fint", "perfekt", "skjønner", "forstår"], StringComparer.Ordinal);
 
-    private static readonly HashSet<string> EnglishAcknowledgements = new(
-        ["okay then", "great", "got it", "i see", "cool", "nice"], StringComparer.Ordinal);
+    private static readonly HashSet<string> EnglishAcknowledgementWords = new(["great", "got", "cool", "nice", "perfect"], StringComparer.Ordinal);
+
+    // Words that may stand beside them: "takk for hjelpa", "takk, det var nyttig", "thank you so much".
+    private static readonly HashSet<string> Fillers = new(
+        ["for", "hjelpen", "hjelpa", "svaret", "svara", "det", "den", "er", "var", "nyttig", "skal", "du", "ha", "så", "mye",
+         "you", "so", "much", "very", "a", "lot", "the", "help", "it", "that", "was", "useful", "helpful"],
+        StringComparer.Ordinal);
 
     /// <summary>The reply to a bare thanks or acknowledgement (text as <see cref="BotCommands.Normalise"/> leaves it), or null.</summary>
-    public static string? Reply(string normalised) =>
-        Thanks.Contains(normalised) ? "Bare hyggelig! Spør meg gjerne om mer."
-        : EnglishThanks.Contains(normalised) ? "You're welcome! Ask me anything else."
-        : Acknowledgements.Contains(normalised) ? "Greit! Spør meg gjerne om noe mer, eller skriv «hjelp»."
-        : EnglishAcknowledgements.Contains(normalised) ? "Good. Ask me anything else, or type “help”."
-        : null;
+    public static string? Reply(string normalised)
+    {
+        var words = normalised.Split([' ', ',', '.', '!', '?', ':', ';', '-'], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || words.Length > 8
+            || !words.All(w => ThanksWords.Contains(w) || EnglishThanksWords.Contains(w) || AcknowledgementWords.Contains(w)
+                || EnglishAcknowledgementWords.Contains(w) || Fillers.Contains(w)))
+        {
+            return null;
+        }
+        return words.Any(ThanksWords.Contains) ? "Bare hyggelig! Spør meg gjerne om mer."
+            : words.Any(EnglishThanksWords.Contains) ? "You're welcome! Ask me anything else."
+            : words.Any(AcknowledgementWords.Contains) ? "Greit! Spør meg gjerne om noe mer, eller skriv «hjelp»."
+            : words.Any(EnglishAcknowledgementWords.Contains) ? "Good. Ask me anything else, or type “help”."
+            : null;
+    }
 }

@@ -22,17 +22,23 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
     /// <summary>True when the message asks for a plan in words ("jeg må lage en kommunikasjonsplan").</summary>
     public bool IsAskedFor(string organisationId, MessageWords words) => catalog.MatchTrigger(organisationId, words) is not null;
 
+    /// <summary>Whether the organisation's strategy has a plan template to fill in.</summary>
+    public bool HasTemplate(string organisationId) => catalog.Find(organisationId, PlanCatalog.CommunicationPlan) is not null;
+
     public async Task OpenAsync(TurnContext turn, string organisationId, Language language, CancellationToken ct)
     {
         var organisation = knowledge.Organisation(organisationId);
         if (catalog.Find(organisationId, PlanCatalog.CommunicationPlan) is not { } form)
         {
             // Another organisation's template would be another organisation's rules; say so instead.
+            var english = language == Language.English;
             await turn.SendAsync(AdaptiveCards.ToActivity(AdaptiveCards.Card(
             [
-                AdaptiveCards.Text($"Kommunikasjonsstrategien til {organisation.Name} har ingen mal for kommunikasjonsplan, så jeg har ikke noe skjema å fylle ut."),
-                ContactCards.Block(organisation),
-            ], fullWidth: true), "Kommunikasjonsplan"), ct);
+                AdaptiveCards.Text(english
+                    ? $"{organisation.Name}'s communication strategy has no template for a communication plan, so I have no form to fill in."
+                    : $"Kommunikasjonsstrategien til {organisation.Name} har ingen mal for kommunikasjonsplan, så jeg har ikke noe skjema å fylle ut."),
+                ContactCards.Block(organisation, english),
+            ], fullWidth: true), english ? "Communication plan" : "Kommunikasjonsplan"), ct);
             return;
         }
         if (turn.Activity.IsGroupConversation())

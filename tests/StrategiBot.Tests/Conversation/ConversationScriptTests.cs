@@ -2,6 +2,7 @@ using System.Text.Json;
 using StrategiBot.Conversation;
 using StrategiBot.Protocol.Schema;
 using StrategiBot.Storage;
+using StrategiBot.Tests.Retrieval;
 
 namespace StrategiBot.Tests.Conversation;
 
@@ -36,6 +37,11 @@ public sealed class ConversationScriptTests
     [InlineData("thanks", "You're welcome")]
     [InlineData("Thank you!", "You're welcome")]
     [InlineData("ok", "Greit!")]
+    [InlineData("takk for hjelpa", "Bare hyggelig")]
+    [InlineData("ok, takk", "Bare hyggelig")]
+    [InlineData("takk, det var nyttig", "Bare hyggelig")]
+    [InlineData("thank you so much", "You're welcome")]
+    [InlineData("got it", "Good.")]
     public async Task Thanks_and_acknowledgements_get_a_short_reply_not_a_refusal(string text, string expected)
     {
         await using var app = new BotApplication();
@@ -140,7 +146,7 @@ public sealed class ConversationScriptTests
 
         var reply = Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage("hjelp")));
 
-        Assert.Contains("Hvem uttaler seg til media om enhetens saker?", CardText(reply), StringComparison.Ordinal);
+        Assert.Contains("Skal e-poster fra innbyggere arkiveres?", CardText(reply), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -152,6 +158,49 @@ public sealed class ConversationScriptTests
 
         Assert.Empty(SuggestedTitles(reply));
         Assert.Contains("Spør kommunikasjonsavdelingen", CardText(reply), StringComparison.Ordinal);
+    }
+
+    /// <summary>The help card's example is the first question many people copy: it must get its answer, unhedged, not a dialog or a refusal.</summary>
+    [Theory]
+    [InlineData("ostre-toten")]
+    [InlineData("trondheim")]
+    [InlineData("tynset")]
+    [InlineData("klaebu")]
+    [InlineData("lorenskog")]
+    public async Task The_help_cards_example_gets_a_confident_cited_answer(string org)
+    {
+        await using var app = new BotApplication(settings: new Dictionary<string, string?> { ["Bot:Organisation"] = org });
+        var organisation = RepositoryContent.Packs.Single(p => p.Organisation.Id == org).Organisation;
+
+        var norwegian = CardText(Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage(organisation.ExampleQuestion!))));
+        var english = CardText(Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage(organisation.ExampleQuestionEnglish!))));
+
+        Assert.Contains("Dette sier kommunikasjonsstrategien", norwegian, StringComparison.Ordinal);
+        Assert.Contains("Kilde:", norwegian, StringComparison.Ordinal);
+        Assert.Contains("communication strategy says", english, StringComparison.Ordinal);
+        Assert.Contains("Source:", english, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_help_card_lists_only_what_the_organisation_has()
+    {
+        await using var app = new BotApplication(settings: new Dictionary<string, string?> { ["Bot:Organisation"] = "tynset" });
+
+        var help = CardText(Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage("hjelp"))));
+
+        Assert.Contains("presse", help, StringComparison.Ordinal);
+        Assert.DoesNotContain("**ytringsfrihet**", help, StringComparison.Ordinal);
+        Assert.DoesNotContain("**kommunikasjonsplan**", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_English_plan_request_where_there_is_no_template_is_answered_in_English()
+    {
+        await using var app = new BotApplication(settings: new Dictionary<string, string?> { ["Bot:Organisation"] = "tynset" });
+
+        var reply = CardText(Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage("communication plan"))));
+
+        Assert.Contains("has no template for a communication plan", reply, StringComparison.Ordinal);
     }
 
     [Fact]
