@@ -29,7 +29,8 @@ internal class OrganisationCatalog<T> where T : class, ICatalogued
             _byId[(item.OrganisationId, item.Id)] = item;
             foreach (var trigger in item.Triggers)
             {
-                var stems = analysis.AnalyzeDocument(trigger).Distinct(StringComparer.Ordinal).ToArray();
+                // The phrase's own words; a compound's parts come with them in a message (MessageWords.All).
+                var stems = analysis.AnalyzeMessage(trigger).Stems.Distinct(StringComparer.Ordinal).ToArray();
                 if (stems.Length > 0)
                 {
                     _triggers.Add((item, stems));
@@ -66,16 +67,20 @@ internal class OrganisationCatalog<T> where T : class, ICatalogued
     }
 
     /// <summary>The most meaningful words a message may have for a one-word trigger to start something.</summary>
-    public const int MaxWordsForOneWordTrigger = 3;
+    public const int MaxWordsForOneWordTrigger = 2;
 
     private static bool Matches(string[] stems, MessageWords words) =>
         stems.Length == 1
             ? words.Stems.Count <= MaxWordsForOneWordTrigger && words.Stems.Contains(stems[0], StringComparer.Ordinal)
             : stems.All(s => words.All.Any(w => SameWord(w, s)));
 
-    // "ringte" and "ringer" stem differently (ringt, ring); a shared beginning of four letters is the same word here.
+    // "ringte" and "ringer" stem differently (ringt, ring): words that share a beginning of four letters and
+    // differ by an ending of at most three are the same word here. Not more: "kommun" (kommunens) is no
+    // "kommunikasjonsplan", nor "post" a "postadresse".
+    private const int MaxEnding = 3;
+
     private static bool SameWord(string word, string stem) =>
         word == stem
-        || (stem.Length >= MinPrefix && word.StartsWith(stem, StringComparison.Ordinal))
-        || (word.Length >= MinPrefix && stem.StartsWith(word, StringComparison.Ordinal));
+        || (Math.Min(word.Length, stem.Length) >= MinPrefix && Math.Abs(word.Length - stem.Length) <= MaxEnding
+            && (word.StartsWith(stem, StringComparison.Ordinal) || stem.StartsWith(word, StringComparison.Ordinal)));
 }

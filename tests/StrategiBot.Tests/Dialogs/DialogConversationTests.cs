@@ -95,6 +95,28 @@ public sealed class DialogConversationTests(KnowledgeFixture fixture) : IClassFi
         Assert.Contains("Kilde:", reply, StringComparison.Ordinal);
     }
 
+    /// <summary>"sosiale medier" is social media, not the press; and a question about the strategy that names a trigger word is a question.</summary>
+    [Theory]
+    [InlineData("tynset", "Kan jeg uttale meg i sosiale medier om jobben?")]
+    [InlineData("trondheim", "kan jeg uttale meg om jobben i sosiale medier?")]
+    [InlineData("lorenskog", "Hva er kommunikasjonsenhetens ansvar ved en mediehenvendelse?")]
+    public async Task A_question_that_only_shares_words_with_the_press_dialog_does_not_start_it(string org, string question)
+    {
+        await using var app = new BotApplication(settings: new Dictionary<string, string?> { ["Bot:Organisation"] = org });
+
+        Assert.DoesNotContain("Hvilken rolle har du", await SayAsync(app, question), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("lorenskog", "mediehenvendelse")]
+    [InlineData("lorenskog", "hvem svarer media?")]
+    public async Task The_press_dialogs_own_phrases_still_start_it(string org, string text)
+    {
+        await using var app = new BotApplication(settings: new Dictionary<string, string?> { ["Bot:Organisation"] = org });
+
+        Assert.Contains("Hvilken rolle har du", await SayAsync(app, text), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("kan jeg legge ut dette?")]
     [InlineData("Can I post this?")]

@@ -68,12 +68,27 @@ internal sealed class AnalysisPipeline
     /// <summary>Index side: every stem of the text.</summary>
     public List<string> AnalyzeDocument(string text) => AnalyzeDocument(text, parts: null);
 
-    /// <summary>A message's stems, and apart from them the stems of its compounds' parts, for matching phrases.</summary>
+    /// <summary>
+    /// A message's stems, and apart from them the stems of its compounds' parts, for matching phrases. Word
+    /// pairs that name one thing become one word ("sosiale medier"), so a phrase about the press ("hvem
+    /// svarer media") is not matched by a question about social media.
+    /// </summary>
     public MessageWords AnalyzeMessage(string text)
     {
         var parts = new List<string>();
-        return new MessageWords(AnalyzeDocument(text, parts), parts);
+        var stems = AnalyzeDocument(text, parts);
+        for (var i = stems.Count - 2; i >= 0; i--)
+        {
+            if (Collocations.Contains((stems[i], stems[i + 1])))
+            {
+                stems[i] += stems[i + 1];
+                stems.RemoveAt(i + 1);
+            }
+        }
+        return new MessageWords(stems, parts);
     }
+
+    private static readonly HashSet<(string, string)> Collocations = [("sosial", "medi"), ("social", "medi")];
 
     /// <summary>
     /// Index side: every stem of the text, and in <paramref name="parts"/> the stems of its compounds'
