@@ -53,6 +53,15 @@ internal static class DialogCards
         ["choices"] = new JsonArray([.. step.Choices.Select((c, i) => (JsonNode)new JsonObject { ["title"] = $"{i + 1}. {c.Label}", ["value"] = c.Id })]),
     };
 
+    /// <summary>
+    /// The cited texts, each once: two quotes from one paragraph cite that paragraph twice, and a list item
+    /// may be cited beside the passage that holds it.
+    /// </summary>
+    private static IEnumerable<StrategyCitation> Distinct(IReadOnlyList<StrategyCitation> cites) =>
+        cites.Where((cite, i) => !cites.Where((other, j) => j != i
+            && other.Text.Contains(cite.Text, StringComparison.Ordinal)
+            && (other.Text.Length > cite.Text.Length || j < i)).Any());
+
     public static JsonObject Outcome(DialogDefinition dialog, DialogOutcome outcome, Organisation organisation, bool universalActions = false)
     {
         var body = new List<JsonNode>
@@ -62,7 +71,7 @@ internal static class DialogCards
             AdaptiveCards.Text(outcome.Guidance),
             AdaptiveCards.Text("Dette bygger på:", subtle: true),
         };
-        body.AddRange(outcome.Cites.Select(cite => AdaptiveCards.Citation(cite.Text, "Kilde: " + cite.SectionTitle)));
+        body.AddRange(Distinct(outcome.Cites).Select(cite => AdaptiveCards.Citation(cite.Text, "Kilde: " + cite.SectionTitle)));
         var actions = new List<JsonNode> { AdaptiveCards.Submit("Gå gjennom på nytt", new JsonObject { [DialogKey] = dialog.Id, ["restart"] = true }) };
         if (outcome.Contact)
         {

@@ -16,6 +16,26 @@ public sealed class DialogLoaderTests(KnowledgeFixture fixture) : IClassFixture<
     internal static IReadOnlyList<ChecklistDefinition> ShippedChecklists(KnowledgeFixture fixture) =>
         ChecklistLoader.LoadAll(Path.Combine(RepositoryContent.Root, "dialogs"), fixture.Knowledge.Packs);
 
+    /// <summary>Two quotes from one paragraph, or a list item beside the passage holding it, show one quotation.</summary>
+    [Fact]
+    public void No_outcome_card_quotes_the_same_text_twice()
+    {
+        foreach (var dialog in Shipped(fixture))
+        {
+            var organisation = fixture.Knowledge.Organisation(dialog.OrganisationId);
+            foreach (var outcome in dialog.Outcomes.Values)
+            {
+                var quoted = CardJson.Elements(DialogCards.Outcome(dialog, outcome, organisation))
+                    .Select(e => e["text"]?.GetValue<string>())
+                    .Where(t => t is not null && outcome.Cites.Any(c => c.Text == t))
+                    .ToList();
+
+                Assert.All(quoted.Select((text, i) => (text, i)), q => Assert.DoesNotContain(
+                    quoted.Where((other, j) => j != q.i), other => other!.Contains(q.text!, StringComparison.Ordinal)));
+            }
+        }
+    }
+
     [Fact]
     public void Every_organisation_has_a_press_dialog_and_Ostre_Toten_all_three()
     {
