@@ -18,6 +18,8 @@ internal static class LanguageDetector
         "staff", "speak", "speaks", "say", "behalf", "public", "council", "municipality", "department", "share",
         "photo", "photos", "values", "principles", "channels", "strategy", "responsible", "newspaper", "news",
         "before", "after", "publish", "checklist", "checklists", "cancel", "hi", "hello", "hey",
+        "target", "groups", "goals", "archive", "archived", "emails", "website", "residents", "citizens", "reporter",
+        "reporters", "journalists", "audience", "audiences", "meeting",
     };
 
     private static readonly HashSet<string> NorwegianMarkers = new(StringComparer.Ordinal)

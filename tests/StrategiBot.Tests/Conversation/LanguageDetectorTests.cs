@@ -14,6 +14,8 @@ public sealed class LanguageDetectorTests
     [InlineData("A journalist from NRK Innlandet called me")]
     [InlineData("checklist before I publish")]
     [InlineData("cancel")]
+    [InlineData("target groups")]
+    [InlineData("archive emails?")]
     [InlineData("who speaks for the media on behalf of østre toten?")]
     [InlineData("What does 'åpenhet' mean?")]
     public void Clearly_english_text_is_answered_in_english(string text) =>
