@@ -81,9 +81,12 @@ internal sealed class DialogEngine(
         {
             // An answer to a question that is no longer open: say so, and leave the dialog where it is.
             Log.StaleDialogButton(logger, dialog.Id);
-            await turn.SendAsync(turn.Activity.CreateReply(active is null
-                ? "Den knappen hører til en veiledning som er avsluttet. Skriv hva det gjelder, eller «hjelp», for å begynne igjen."
-                : "Den knappen hører til et spørsmål som allerede er besvart. Svar på det siste spørsmålet, eller skriv «avbryt»."), ct);
+            // In a group chat each member has their own dialog, so the button may be someone else's.
+            await turn.SendAsync(turn.Activity.CreateReply(active is not null
+                ? "Den knappen hører til et spørsmål som allerede er besvart. Svar på det siste spørsmålet, eller skriv «avbryt»."
+                : turn.Activity.IsGroupConversation()
+                    ? $"Den knappen hører til en veiledning som er avsluttet, eller som en annen i samtalen har startet. Vil du gå gjennom «{dialog.Title}» selv, skriv hva det gjelder."
+                    : "Den knappen hører til en veiledning som er avsluttet. Skriv hva det gjelder, eller «hjelp», for å begynne igjen."), ct);
             return;
         }
         var choice = current.Step.Choices.FirstOrDefault(c => c.Id == value.StringProperty("choice"));

@@ -338,6 +338,23 @@ public sealed class DialogConversationTests(KnowledgeFixture fixture) : IClassFi
         Assert.Null((await app.Store.GetAsync(ConversationState.Key("19:group-1@thread.v2"), CancellationToken.None))?.Dialog);
     }
 
+    [Fact]
+    public async Task In_a_group_chat_a_button_from_another_members_dialog_says_whose_it_may_be()
+    {
+        await using var app = new BotApplication();
+        await SayInGroupAsync(app, "presse", "29:anna");
+        var press = Teams.GroupMessage("", mentionBot: false) with
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            Text = null,
+            Value = JsonSerializer.SerializeToElement(new { dialog = "kontakt-med-pressen", step = "rolle", choice = FirstChoice("rolle") }),
+        };
+
+        var replies = await app.ExchangeAsync(press with { From = press.From! with { Id = "29:bob", AadObjectId = null } });
+
+        Assert.Contains("en annen i samtalen har startet", string.Join("\n", replies.Select(ConversationScriptTests.CardText)), StringComparison.Ordinal);
+    }
+
     private static async Task<string> SayInGroupAsync(BotApplication app, string text, string userId)
     {
         var message = Teams.GroupMessage(text, mentionBot: true) with { Id = Guid.NewGuid().ToString("N") };
