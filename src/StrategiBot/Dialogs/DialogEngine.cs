@@ -113,7 +113,7 @@ internal sealed class DialogEngine(
             Log.DialogCancelled(logger, dialog.Id);
             await ClearAsync(turn, ct);
             await turn.SendAsync(turn.Activity.CreateReply(english
-                ? $"OK, I have ended «{dialog.Title}». Feel free to ask me something else."
+                ? $"OK, I have ended “{dialog.Title}”. Feel free to ask me something else."
                 : $"Greit, jeg avsluttet «{dialog.Title}». Spør meg gjerne om noe annet."), ct);
             return true;
         }
@@ -125,7 +125,7 @@ internal sealed class DialogEngine(
         if (BotCommands.Find(text) == BotCommands.Help)
         {
             await ReaskAsync(turn, dialog, step, english
-                ? $"You are in the middle of «{dialog.Title}». Answer with a number or press an answer. Type «cancel» to stop, or «start over»."
+                ? $"You are in the middle of “{dialog.Title}”. Answer with a number or press an answer. Type “cancel” to stop, or “start over”."
                 : $"Du er midt i «{dialog.Title}». Svar med et tall eller trykk på et svar. Skriv «avbryt» for å avslutte, eller «start på nytt».", ct);
             return true;
         }

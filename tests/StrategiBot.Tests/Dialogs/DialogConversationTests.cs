@@ -185,9 +185,9 @@ public sealed class DialogConversationTests(KnowledgeFixture fixture) : IClassFi
     }
 
     [Theory]
-    [InlineData("cancel", "I have ended «Kontakt med pressen»")]
-    [InlineData("Stop", "I have ended «Kontakt med pressen»")]
-    [InlineData("help", "You are in the middle of «Kontakt med pressen»")]
+    [InlineData("cancel", "I have ended “Kontakt med pressen”")]
+    [InlineData("Stop", "I have ended “Kontakt med pressen”")]
+    [InlineData("help", "You are in the middle of “Kontakt med pressen”")]
     [InlineData("start over", "Let's start again.")]
     public async Task An_English_command_in_a_dialog_is_answered_in_English(string command, string expected)
     {
