@@ -51,17 +51,15 @@ internal sealed class KnowledgeBase
 
     private readonly Dictionary<string, StoredQuestions> _questions;
 
-    /// <summary>Each alternate question with the passages it speaks for: its section's, or the one holding its quote.</summary>
-    private StoredQuestion[] StoredQuestionsOf(ContentPack pack)
+    /// <summary>Each alternate question with the passages it speaks for, as the index found them.</summary>
+    private StoredQuestion[] StoredQuestionsOf(ContentPack pack) =>
+        [.. pack.Questions.Values.SelectMany(questions => questions).Select(StoredQuestionOf)];
+
+    private StoredQuestion StoredQuestionOf(AlternateQuestion question)
     {
-        // Normalised once: a pack's few hundred quoted questions each look through its passages.
-        var passages = Index.Passages.Where(x => x.OrganisationId == pack.Organisation.Id)
-            .Select(x => (Passage: x, Normalised: ContentPackLoader.Normalise(x.Text))).ToList();
-        return [.. pack.Questions.SelectMany(section => section.Value.Select(q => new StoredQuestion(
-            (FramesTheDocument(Tokenizer.SplitFolded(q.Text)) ? Index.QuestionTerms(q).Where(t => !DocumentWords.Contains(t)) : Index.QuestionTerms(q))
-                .Distinct(StringComparer.Ordinal).ToDictionary(t => t, Rarity, StringComparer.Ordinal),
-            [.. passages.Where(x => x.Passage.Section.Id == section.Key
-                && (q.About is null || x.Normalised.Contains(q.About, StringComparison.Ordinal))).Select(x => x.Passage.Index)])))];
+        var (terms, passages) = Index.Question(question);
+        var words = FramesTheDocument(Tokenizer.SplitFolded(question.Text)) ? terms.Where(t => !DocumentWords.Contains(t)) : terms;
+        return new StoredQuestion(words.Distinct(StringComparer.Ordinal).ToDictionary(t => t, Rarity, StringComparer.Ordinal), [.. passages]);
     }
 
     /// <summary>

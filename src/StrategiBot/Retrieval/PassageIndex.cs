@@ -31,7 +31,7 @@ internal sealed class PassageIndex
         var lengths = new List<int[]>();
         foreach (var question in packs.SelectMany(p => p.Questions.Values).SelectMany(q => q))
         {
-            _questionTerms[question] = analysis.AnalyzeDocument(question.Text);
+            _questions[question] = new IndexedQuestion(analysis.AnalyzeDocument(question.Text), []);
         }
         foreach (var pack in packs)
         {
@@ -45,7 +45,9 @@ internal sealed class PassageIndex
                 {
                     foreach (var question in q.Where(x => x.About is null || normalised.Contains(x.About, StringComparison.Ordinal)))
                     {
-                        questions.AddRange(QuestionTerms(question));
+                        var indexed = _questions[question];
+                        questions.AddRange(indexed.Terms);
+                        indexed.Passages.Add(passage.Index);
                     }
                 }
                 var parts = new List<string>();
@@ -94,10 +96,19 @@ internal sealed class PassageIndex
     private readonly string[] _sortedTerms;
 
     // A section's alternate questions speak for each of its passages; analysed once, not once per passage.
-    private readonly Dictionary<AlternateQuestion, List<string>> _questionTerms = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<AlternateQuestion, IndexedQuestion> _questions = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>An alternate question's index terms, analysed once at start-up (a question of the indexed packs).</summary>
-    public IReadOnlyList<string> QuestionTerms(AlternateQuestion question) => _questionTerms[question];
+    /// <summary>
+    /// An alternate question of the indexed packs: its index terms, analysed once at start-up, and the passages
+    /// it speaks for (its section's, or the one holding its quote), in reading order.
+    /// </summary>
+    public (IReadOnlyList<string> Terms, IReadOnlyList<int> Passages) Question(AlternateQuestion question)
+    {
+        var indexed = _questions[question];
+        return (indexed.Terms, indexed.Passages);
+    }
+
+    private sealed record IndexedQuestion(List<string> Terms, List<int> Passages);
 
     /// <summary>
     /// Index terms that extend <paramref name="stem"/> by a few letters: the light stemmer leaves derivation
