@@ -15,12 +15,22 @@ internal sealed record Citation(string OrganisationId, string SectionId, string 
         {
             first = first[(number + 2)..];
         }
-        if (first.Length > maxLength)
+        return $"«{TextCut.AtWord(first, maxLength)}»";
+    }
+}
+
+/// <summary>Text cut to fit where there is room for a line: between words, with an ellipsis.</summary>
+internal static class TextCut
+{
+    public static string AtWord(string text, int maxLength)
+    {
+        if (text.Length <= maxLength)
         {
-            var cut = first.LastIndexOf(' ', maxLength);
-            first = first[..(cut > 0 ? cut : maxLength)].TrimEnd(',', ';', ':', ' ') + " …";
+            return text;
         }
-        return $"«{first}»";
+        // A space too near the start would leave a stub; then the cut falls at the limit, inside a word.
+        var cut = text.LastIndexOf(' ', maxLength);
+        return text[..(cut > maxLength / 2 ? cut : maxLength)].TrimEnd(' ', ',', ';', ':', '–', '-') + " …";
     }
 }
 

@@ -71,12 +71,6 @@ internal static class AnswerCard
     private static string ShortTitle(string fullTitle)
     {
         var last = fullTitle.Split(" › ")[^1];
-        if (last.Length <= 60)
-        {
-            return last;
-        }
-        // Cut between words, not inside one ("… involvering og delta...").
-        var cut = last.LastIndexOf(' ', 57);
-        return last[..(cut > 30 ? cut : 57)].TrimEnd(' ', ',', '–', '-') + " …";
+        return last.Length <= 60 ? last : TextCut.AtWord(last, 57);
     }
 }
