@@ -47,9 +47,8 @@ internal sealed class MessageRouter(
             return;
         }
 
-        var state = ConversationState.DialogKey(activity) is { } dialogKey
-            ? await store.GetAsync(dialogKey, ct)
-            : null;
+        var dialogKey = ConversationState.DialogKey(activity);
+        var state = dialogKey is null ? null : await store.GetAsync(dialogKey, ct);
 
         if (isCardSubmission && activity.Value is { } value)
         {
@@ -79,6 +78,7 @@ internal sealed class MessageRouter(
             return;
         }
 
+        var normalised = BotCommands.Normalise(text);
         var command = text.Length == 0 ? BotCommands.Help : BotCommands.Find(text);
         // Analysed at most once for the plan, checklist and dialog triggers alike, which all match against
         // the knowledge base's pipeline; not at all when a command decides the turn.
@@ -94,7 +94,7 @@ internal sealed class MessageRouter(
         }
         if (command == BotCommands.Checklists)
         {
-            await checklists.ListAsync(turn, organisation, BotCommands.Normalise(text).StartsWith("checklist", StringComparison.Ordinal), ct);
+            await checklists.ListAsync(turn, organisation, normalised.StartsWith("checklist", StringComparison.Ordinal), ct);
             return;
         }
         if (command == BotCommands.CommunicationPlan || (command is null && active is null && !namesASection && plans.IsAskedFor(organisation, Words())))
@@ -104,7 +104,7 @@ internal sealed class MessageRouter(
         }
         if (command == BotCommands.Help)
         {
-            var helpLanguage = BotCommands.Normalise(text).StartsWith("help", StringComparison.Ordinal) ? Language.English : language;
+            var helpLanguage = normalised.StartsWith("help", StringComparison.Ordinal) ? Language.English : language;
             await turn.SendAsync(AdaptiveCards.ToActivity(HelpCards.Help(helpLanguage, isGroup, knowledge.Organisation(organisation), c => Offers(c, organisation)), helpLanguage == Language.English ? "Help" : "Hjelp"), ct);
             return;
         }
@@ -120,7 +120,6 @@ internal sealed class MessageRouter(
             await dialogs.StartAsync(turn, described, ct, Replies.DialogOffered(language));
             return;
         }
-        var normalised = BotCommands.Normalise(text);
         if (SmallTalk.Reply(normalised) is { } smallTalk)
         {
             await turn.SendAsync(activity.CreateReply(smallTalk), ct);
@@ -136,10 +135,10 @@ internal sealed class MessageRouter(
         {
             language = asked;
         }
-        else if (ConversationState.DialogKey(activity) is { } languageKey && (state?.AnswerLanguage ?? Language.Norwegian) != language)
+        else if (dialogKey is not null && (state?.AnswerLanguage ?? Language.Norwegian) != language)
         {
             // Written only when the language changes, so a Norwegian conversation costs no extra write.
-            await store.UpdateAsync(languageKey, s => (s ?? new()) with { AnswerLanguage = language == Language.English ? language : null }, ct);
+            await store.UpdateAsync(dialogKey, s => (s ?? new()) with { AnswerLanguage = language == Language.English ? language : null }, ct);
         }
         var answer = answerer.Answer(text, organisation);
         Log.Answered(logger, answer.Answered, answer.Confidence, answer.Citations.Count > 0 ? answer.Citations[0].SectionId : "-");

@@ -67,7 +67,7 @@ internal class OrganisationCatalog<T> where T : class, ICatalogued
     }
 
     /// <summary>The most meaningful words a message may have for a one-word trigger to start something.</summary>
-    public const int MaxWordsForOneWordTrigger = 2;
+    private const int MaxWordsForOneWordTrigger = 2;
 
     private static bool Matches(string[] stems, MessageWords words) =>
         stems.Length == 1
