@@ -429,6 +429,24 @@ public sealed partial class LexiconTests
         Assert.DoesNotContain("mote", concepts);
     }
 
+    /// <summary>
+    /// The Norwegian stemmer turns the English trigger "care" into "car": an English question about a car
+    /// must not read as one about health and care, while the trigger's own forms and Norwegian triggers
+    /// matched by stem ("service" for the strategy's "servicen") still count.
+    /// </summary>
+    [Theory]
+    [InlineData("Where can I park my car at work?", "helse-omsorg", false)]
+    [InlineData("Who takes care of the elderly?", "helse-omsorg", true)]
+    [InlineData("Are residents happy with our service?", "service", true)]
+    public void An_english_question_word_does_not_trigger_a_longer_english_word_with_its_stem(string question, string conceptId, bool triggers)
+    {
+        var terms = RepositoryContent.KnowledgeBase.Analysis.AnalyzeQuery(question, english: true).Groups
+            .SelectMany(g => g.Alternatives).Select(a => a.Term).ToHashSet(StringComparer.Ordinal);
+        var concept = Assert.Single(RepositoryContent.Lexicon.Concepts, c => c.Id == conceptId);
+
+        Assert.Equal(triggers, concept.StrategyTerms.All(terms.Contains));
+    }
+
     [Fact]
     public void Every_concept_is_exercised_by_a_case()
     {

@@ -132,6 +132,7 @@ internal sealed class AnalysisPipeline
     {
         var folded = Tokenizer.SplitFolded(text);
         var stems = folded.Select(NorwegianStemmer.Stem).ToList();
+        var spelt = folded.ToArray();
         var perWord = new List<QueryAlternative>?[folded.Count];
         var readAsCorrection = new bool[folded.Count];
         var misspelt = new bool[folded.Count];
@@ -150,6 +151,7 @@ internal sealed class AnalysisPipeline
                 if (spelling is not null)
                 {
                     stems[i] = NorwegianStemmer.Stem(spelling);
+                    spelt[i] = typo ? spelling : word;
                 }
                 misspelt[i] = typo;
                 readAsCorrection[i] = typo && spelling is not null;
@@ -167,7 +169,7 @@ internal sealed class AnalysisPipeline
         }
 
         var standalone = new List<QueryGroup>();
-        var matches = _lexicon.Match(stems).ToList();
+        var matches = _lexicon.Match(stems, english ? spelt : null).ToList();
         if (english && _lexicon.English is { } glossary)
         {
             // The glossary fills gaps: where the curated lexicon already reads a word, its loose translations would only blur it.

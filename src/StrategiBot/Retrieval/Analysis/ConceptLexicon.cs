@@ -13,9 +13,9 @@ namespace StrategiBot.Retrieval.Analysis;
 internal sealed class ConceptLexicon
 {
     private readonly List<Concept> _concepts;
-    private readonly Dictionary<string, List<(string[] Phrase, Concept Concept)>> _byFirstWord;
+    private readonly Dictionary<string, List<(string[] Phrase, string[]? Words, Concept Concept)>> _byFirstWord;
 
-    private ConceptLexicon(List<Concept> concepts, Dictionary<string, List<(string[] Phrase, Concept Concept)>> byFirstWord)
+    private ConceptLexicon(List<Concept> concepts, Dictionary<string, List<(string[] Phrase, string[]? Words, Concept Concept)>> byFirstWord)
     {
         _concepts = concepts;
         _byFirstWord = byFirstWord;
@@ -27,13 +27,14 @@ internal sealed class ConceptLexicon
         _byFirstWord = new(StringComparer.Ordinal);
         foreach (var concept in concepts)
         {
-            foreach (var phrase in concept.Triggers)
+            for (var t = 0; t < concept.Triggers.Count; t++)
             {
+                var phrase = concept.Triggers[t];
                 if (!_byFirstWord.TryGetValue(phrase[0], out var list))
                 {
                     _byFirstWord[phrase[0]] = list = [];
                 }
-                list.Add((phrase, concept));
+                list.Add((phrase, concept.TriggerWords?[t], concept));
             }
         }
     }
@@ -98,8 +99,11 @@ internal sealed class ConceptLexicon
                 throw new ContentException(path, line, $"the concept '{model.Concept}' needs at least one 'strategy' word.");
             }
             var strategy = model.Strategy.Select(Normalise).Where(p => p.Length > 0).ToList();
-            var people = (model.People ?? []).Select(Normalise).Where(p => p.Length > 0).ToList();
-            concepts.Add(new Concept(model.Concept, [.. strategy.SelectMany(p => p).Distinct(StringComparer.Ordinal)], [.. strategy, .. people], model.Weight ?? 0.6f));
+            var entries = model.Strategy.Concat(model.People ?? []).Where(e => Normalise(e).Length > 0).ToList();
+            concepts.Add(new Concept(model.Concept, [.. strategy.SelectMany(p => p).Distinct(StringComparer.Ordinal)], [.. entries.Select(Normalise)], model.Weight ?? 0.6f)
+            {
+                TriggerWords = [.. entries.Select(Fold)],
+            });
         }
         var words = (models ?? []).SelectMany(m => (m.Strategy ?? []).Concat(m.People ?? []))
             .SelectMany(Tokenizer.Split).Select(LetterFolding.Fold).ToHashSet(StringComparer.Ordinal);
@@ -107,7 +111,13 @@ internal sealed class ConceptLexicon
     }
 
     /// <summary>The concepts a question's folded words trigger, each with the span of words that triggered it.</summary>
-    public IEnumerable<(Concept Concept, int Start, int Length)> Match(IReadOnlyList<string> foldedStems)
+    /// <param name="foldedStems">The question's words as folded stems.</param>
+    /// <param name="englishWords">
+    /// An English question's folded words, unstemmed. The Norwegian stemmer shortens English trigger words
+    /// into other English words ("care" -> "car"), so a question word shorter than an English trigger word
+    /// counts only as its base form ("service" for "services"); Norwegian triggers ("servicen") match by stem.
+    /// </param>
+    public IEnumerable<(Concept Concept, int Start, int Length)> Match(IReadOnlyList<string> foldedStems, IReadOnlyList<string>? englishWords = null)
     {
         for (var i = 0; i < foldedStems.Count; i++)
         {
@@ -115,15 +125,34 @@ internal sealed class ConceptLexicon
             {
                 continue;
             }
-            foreach (var (phrase, concept) in candidates)
+            foreach (var (phrase, words, concept) in candidates)
             {
-                if (Tokenizer.PhraseAt(foldedStems, i, phrase))
+                if (Tokenizer.PhraseAt(foldedStems, i, phrase) && (englishWords is null || Fits(englishWords, i, words)))
                 {
                     yield return (concept, i, phrase.Length);
                 }
             }
         }
     }
+
+    private bool Fits(IReadOnlyList<string> words, int start, string[]? triggerWords)
+    {
+        if (triggerWords is null || English is null)
+        {
+            return true;
+        }
+        for (var k = 0; k < triggerWords.Length; k++)
+        {
+            var (word, trigger) = (words[start + k], triggerWords[k]);
+            if (word.Length < trigger.Length && English.Words.Contains(trigger) && !EnglishInflection.BaseFormCandidates(trigger).Contains(word))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static string[] Fold(string entry) => [.. Tokenizer.Split(entry).Select(LetterFolding.Fold)];
 
     /// <summary>Entries are compared as folded stems, the same form the index holds.</summary>
     internal static string[] Normalise(string entry) =>
@@ -139,4 +168,8 @@ internal sealed class ConceptLexicon
 }
 
 /// <summary>A concept: the strategy's own words for it, and every word or phrase that triggers it (as stems).</summary>
-internal sealed record Concept(string Id, IReadOnlyList<string> StrategyTerms, IReadOnlyList<string[]> Triggers, float Weight);
+internal sealed record Concept(string Id, IReadOnlyList<string> StrategyTerms, IReadOnlyList<string[]> Triggers, float Weight)
+{
+    /// <summary>The triggers as written (folded, not stemmed), in the same order; null where the stems are all there is.</summary>
+    public IReadOnlyList<string[]>? TriggerWords { get; init; }
+}
