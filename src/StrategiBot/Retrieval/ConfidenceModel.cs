@@ -18,7 +18,7 @@ internal sealed record ConfidenceModel(float Bias, IReadOnlyList<float> Weights)
     /// Fitted with <c>eval --fit</c> on tests/StrategiBot.Tests/Retrieval/calibration/*.jsonl; see the README's
     /// Quality section. Refit whenever ranking, stored questions or the lexicon change much.
     /// </summary>
-    public static ConfidenceModel Default { get; } = new(-10.26f, [5.36f, 2.79f, 1.76f, 0.57f, 1.31f, -3.10f, -5.27f]);
+    public static ConfidenceModel Default { get; } = new(-10.30f, [5.35f, 2.79f, 1.77f, 0.53f, 1.33f, -3.10f, -6.08f]);
 
     /// <summary>What each signal is, for <c>eval --fit</c>'s report.</summary>
     public static IReadOnlyList<string> SignalNames { get; } = ["question match", "coverage", "ln(1 + score)", "english", "ln(1 + words)", "asks for a number or name the passage lacks", "unknown words"];

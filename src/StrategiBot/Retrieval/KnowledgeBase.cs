@@ -27,7 +27,9 @@ internal sealed class KnowledgeBase
         var corpus = packs.SelectMany(p => p.Strategy.Sections.SelectMany(s => s.Blocks.Select(b => b.Text).Append(s.Title))
             .Concat(p.Questions.Values.SelectMany(q => q).Select(q => q.Text)));
         var lexiconWords = lexicon.Words;
-        Analysis = new AnalysisPipeline(stopWords, lexicon, corpus, lexiconWords);
+        var englishQuestions = packs.SelectMany(p => p.Questions.Values.SelectMany(q => q)).Select(q => q.Text)
+            .Where(text => Conversation.LanguageDetector.Detect(text) == Conversation.Language.English);
+        Analysis = new AnalysisPipeline(stopWords, lexicon, corpus, lexiconWords, englishQuestions);
         Index = new PassageIndex(packs, Analysis);
         _questions = packs.ToDictionary(
             p => p.Organisation.Id,

@@ -20,6 +20,7 @@ internal sealed class AnalysisPipeline
     private readonly HashSet<string> _stems;
     private readonly CompoundSplitter _splitter;
     private readonly TypoCorrector _typos;
+    private readonly TypoCorrector _englishTypos;
     private readonly TypoCorrector _lexiconTypos;
 
     /// <param name="stopWords">Words to drop.</param>
@@ -29,7 +30,12 @@ internal sealed class AnalysisPipeline
     /// Further words the bot knows (the lexicon's): they count as known, and a misspelt word may be read as
     /// one of them by the lexicon, but they never join a question's alternatives as corrections.
     /// </param>
-    public AnalysisPipeline(StopWords stopWords, ConceptLexicon lexicon, IEnumerable<string> corpusTexts, IEnumerable<string>? knownWords = null)
+    /// <param name="englishTexts">
+    /// The corpus texts written in English (alternate questions asked in English): with the lexicon's English
+    /// words, what an English question's misspellings are corrected towards. Corrected towards the whole
+    /// corpus, a correct English word the corpus lacks would become a Norwegian one ("agent" -> "apent").
+    /// </param>
+    public AnalysisPipeline(StopWords stopWords, ConceptLexicon lexicon, IEnumerable<string> corpusTexts, IEnumerable<string>? knownWords = null, IEnumerable<string>? englishTexts = null)
     {
         _stopWords = stopWords;
         _lexicon = lexicon;
@@ -47,6 +53,8 @@ internal sealed class AnalysisPipeline
         }
         // "lages" must not be corrected to the lexicon's English "pages".
         _typos = new TypoCorrector(_foldedVocabulary);
+        var english = (englishTexts ?? []).SelectMany(Tokenizer.SplitFolded).Concat(lexicon.English?.Words ?? []);
+        _englishTypos = new TypoCorrector(english.Where(w => w.Length >= 3 && !stopWords.Contains(w)));
         var lexiconWords = (knownWords ?? []).Select(LetterFolding.Fold).Where(w => w.Length >= 3 && !stopWords.Contains(w)).ToList();
         // "comunications" should still reach the lexicon's "communications". Kept apart from the corpus
         // corrector, which goes first, and used only on longer words: the lexicon mixes two languages, so
@@ -125,8 +133,9 @@ internal sealed class AnalysisPipeline
     /// <param name="text">The question.</param>
     /// <param name="english">
     /// True for an English question: its words reach the strategy through the lexicon and through base
-    /// forms the strategies also use ("fronting", "fronte"), so Norwegian spelling correction and compound
-    /// splitting, which would turn "first" into "forst", stay off.
+    /// forms the strategies also use ("fronting", "fronte"), and compound splitting stays off. Spelling is
+    /// corrected only where no base form is known; the corpus holds the English alternate questions, so an
+    /// English word ("first") is known and left alone while "valuse" finds "values".
     /// </param>
     public AnalyzedQuery AnalyzeQuery(string text, bool english = false)
     {
@@ -226,15 +235,15 @@ internal sealed class AnalysisPipeline
     /// </summary>
     private (string? Spelling, bool Typo) Respell(string word, bool english, List<QueryAlternative> alternatives)
     {
-        var candidates = english ? [] : _typos.Candidates(word);
-        foreach (var candidate in candidates)
-        {
-            alternatives.Add(new QueryAlternative(NorwegianStemmer.Stem(candidate), TypoWeight, AlternativeKind.Typo));
-        }
         if (english && EnglishBaseForm(word) is { } baseForm)
         {
             alternatives.Add(new QueryAlternative(NorwegianStemmer.Stem(baseForm), 1f, AlternativeKind.BaseForm));
             return (baseForm, false);
+        }
+        var candidates = (english ? _englishTypos : _typos).Candidates(word);
+        foreach (var candidate in candidates)
+        {
+            alternatives.Add(new QueryAlternative(NorwegianStemmer.Stem(candidate), TypoWeight, AlternativeKind.Typo));
         }
         var lexiconCandidates = candidates.Count > 0 ? candidates : word.Length >= MinLexiconCorrection ? _lexiconTypos.Candidates(word) : [];
         var only = lexiconCandidates is [var single] ? single : null;

@@ -3,11 +3,12 @@ namespace StrategiBot.Retrieval.Analysis;
 /// <summary>
 /// Finds the known words one edit away (a letter missing, extra, changed, or two letters swapped) from an
 /// unknown word, through an index of single-deletion variants, so a lookup costs a few hash probes.
-/// Short words are left alone: at four letters one edit reaches too many other words.
+/// Words of three letters or fewer are left alone: one edit reaches too many other words. At four letters it
+/// often reaches several ("svre": svare, sure); all are offered, and the ranking sorts them out.
 /// </summary>
 internal sealed class TypoCorrector
 {
-    public const int MinLength = 5;
+    public const int MinLength = 4;
 
     // Deletion variants are keyed by a 64-bit hash instead of the variant itself: the index holds some
     // hundred thousand of them, and a string and a list for each made start-up allocate tens of megabytes.

@@ -122,10 +122,18 @@ public sealed class AnalysisStageTests
     }
 
     [Theory]
-    [InlineData("pres")]
+    [InlineData("pes")]
     [InlineData("joournaliist")]
-    public void Short_words_and_two_edits_are_not_corrected(string word) =>
-        Assert.Empty(new TypoCorrector(["press", "journalist"]).Candidates(word));
+    public void Words_under_four_letters_and_two_edits_are_not_corrected(string word) =>
+        Assert.Empty(new TypoCorrector(["pest", "journalist"]).Candidates(word));
+
+    /// <summary>Four letters are enough for a slip ("kanl", "knaal" folded to "knal"), and every word one edit away is offered.</summary>
+    [Theory]
+    [InlineData("kanl", "kanal")]
+    [InlineData("knal", "kanal")]
+    [InlineData("svre", "sure|svare")]
+    public void A_four_letter_word_is_corrected_to_every_word_one_edit_away(string word, string expected) =>
+        Assert.Equal(expected, string.Join('|', new TypoCorrector(["kanal", "svar", "svare", "sure", "journalist"]).Candidates(word)));
 
     [Fact]
     public void Stop_words_come_from_the_data_file_folded()
