@@ -23,15 +23,16 @@ public sealed class QualityFloorTests(KnowledgeFixture fixture) : IClassFixture<
         // whose misses the older alternate questions had been written against; then a stored question's pull
         // on its passage became the two-way match, which lifted every set's ranking and refuses one
         // unanswerable question fewer in calibration, fresh and validation; then deadlines as fact questions
-        // (and the refit they needed) refuse four more (one in calibration, three in fresh). Typos: 932/1164,
-        // 1023/1164 when set, from 0.77 / 0.85 before four-letter words and English questions were corrected.
+        // (and the refit they needed) refuse four more (one in calibration, three in fresh). Typos: 942/1164,
+        // 1038/1164, from 0.77 / 0.85 before four-letter words, English questions and slips in stop words
+        // were corrected.
         new Floor("dev", Top1: 0.86, Top3: 1.00, Refused: 0.75),
         new Floor("holdout", Top1: 0.91, Top3: 0.96, Refused: 0.91),
         new Floor("calibration", Top1: 0.82, Top3: 0.90, Refused: 0.75),
         new Floor("fresh", Top1: 0.84, Top3: 0.91, Refused: 0.88),
         new Floor("validation", Top1: 0.77, Top3: 0.88, Refused: 0.77),
         new Floor("unseen", Top1: 0.74, Top3: 0.86, Refused: 0.77),
-        new Floor("typos", Top1: 0.80, Top3: 0.87, Refused: 0),
+        new Floor("typos", Top1: 0.80, Top3: 0.89, Refused: 0),
     ];
 
     [Theory]

@@ -21,6 +21,7 @@ internal sealed class AnalysisPipeline
     private readonly CompoundSplitter _splitter;
     private readonly TypoCorrector _typos;
     private readonly TypoCorrector _englishTypos;
+    private readonly TypoCorrector _stopWordTypos;
     private readonly TypoCorrector _lexiconTypos;
 
     /// <param name="stopWords">Words to drop.</param>
@@ -55,6 +56,7 @@ internal sealed class AnalysisPipeline
         _typos = new TypoCorrector(_foldedVocabulary);
         var english = (englishTexts ?? []).SelectMany(Tokenizer.SplitFolded).Concat(lexicon.English?.Words ?? []);
         _englishTypos = new TypoCorrector(english.Where(w => w.Length >= 3 && !stopWords.Contains(w)));
+        _stopWordTypos = new TypoCorrector(stopWords.Words.Where(w => w.Length >= 4));
         var lexiconWords = (knownWords ?? []).Select(LetterFolding.Fold).Where(w => w.Length >= 3 && !stopWords.Contains(w)).ToList();
         // "comunications" should still reach the lexicon's "communications". Kept apart from the corpus
         // corrector, which goes first, and used only on longer words: the lexicon mixes two languages, so
@@ -149,7 +151,7 @@ internal sealed class AnalysisPipeline
         for (var i = 0; i < folded.Count; i++)
         {
             var word = folded[i];
-            if (_stopWords.Contains(word) || word.Length < 2)
+            if (_stopWords.Contains(word) || word.Length < 2 || IsMisspeltStopWord(word, english))
             {
                 continue;
             }
@@ -249,6 +251,14 @@ internal sealed class AnalysisPipeline
         var only = lexiconCandidates is [var single] ? single : null;
         return (only, candidates.Count > 0 || only is not null);
     }
+
+    /// <summary>
+    /// An unknown word one letter from a stop word and from no word of the corpus ("heike", "shoud",
+    /// "eigentlg"): read as the stop word, so a slip in a filler word neither searches nor counts as a word
+    /// no strategy knows.
+    /// </summary>
+    private bool IsMisspeltStopWord(string word, bool english) =>
+        word.Length >= 5 && !IsKnown(word) && _stopWordTypos.Candidates(word).Count > 0 && (english ? _englishTypos : _typos).Candidates(word).Count == 0;
 
     /// <summary>
     /// The base form of an inflected English word, when the lexicon or the strategies know it: "emailed" ->

@@ -20,4 +20,6 @@ internal sealed class StopWords(IReadOnlySet<string> folded)
     public bool Contains(string foldedWord) => folded.Contains(foldedWord);
 
     public int Count => folded.Count;
+
+    public IEnumerable<string> Words => folded;
 }

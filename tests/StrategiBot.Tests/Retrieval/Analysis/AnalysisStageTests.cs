@@ -163,6 +163,29 @@ public sealed class AnalysisStageTests
         Assert.Equal("pressehenvendels|press|henvendels|gar|journalist|ostr", string.Join('|', terms));
     }
 
+    /// <summary>
+    /// A slip in a filler word ("eigentlg", "shoud") is read as the filler word, not searched for and not
+    /// counted as a word no strategy knows; a short real word one letter from a stop word ("fjor", "gjør")
+    /// and a word the corpus knows stay.
+    /// </summary>
+    [Theory]
+    [InlineData("Kva gjer eigentlg kommunikasjonsavdelinga?", false, "kommunikasjonsavdeling")]
+    [InlineData("Who shoud speak to the press?", true, "speak|press")]
+    [InlineData("Hva skjedde i fjor?", false, "skjedd|fjor")]
+    [InlineData("Hvem svarer media?", false, "svar|medi")]
+    public void A_misspelt_stop_word_is_dropped_like_the_stop_word(string question, bool english, string expected)
+    {
+        var pipeline = new AnalysisPipeline(
+            StopWords.Load(Path.Combine(RepositoryContent.Root, "lexicon", "stopwords.txt")),
+            ConceptLexicon.Empty,
+            ["kommunikasjonsavdelinga skjedde svarer media", "who may speak to the press"],
+            englishTexts: ["who may speak to the press"]);
+
+        var groups = pipeline.AnalyzeQuery(question, english).Groups;
+
+        Assert.Equal(expected, string.Join('|', groups.Select(g => g.Alternatives[0].Term)));
+    }
+
     [Theory]
     [InlineData("prioriteringer", "prioritering")]        // known whole: its head "ringer" is not a second meaning
     [InlineData("mediekjoreregler", "mediekjoreregl|regl")] // unknown whole: the head still says what it is
