@@ -18,7 +18,7 @@ internal sealed class AnswerComposer(KnowledgeBase knowledge)
     {
         var pack = knowledge.Pack(answer.OrganisationId) ?? throw new ArgumentException($"Unknown organisation '{answer.OrganisationId}'.", nameof(answer));
         var organisation = pack.Organisation;
-        var lang = language ?? LanguageDetector.Detect(answer.Question);
+        var lang = language ?? knowledge.DetectLanguage(answer.Question);
         var english = lang == Language.English;
         var leadIn = answer.Answered
             ? (english, answer.Tentative) switch

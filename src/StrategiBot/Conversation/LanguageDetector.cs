@@ -2,7 +2,10 @@ namespace StrategiBot.Conversation;
 
 /// <summary>
 /// Decides whether to answer in English. The text decides when it is clearly English; otherwise bokmål,
-/// because the Teams client locale says more about the device than about the person typing.
+/// because the Teams client locale says more about the device than about the person typing. Function
+/// words decide most messages; a short request made of content words only ("logo download", "email reply
+/// time") needs to know which language a word belongs to, which the content can tell (see
+/// <c>KnowledgeBase.DetectLanguage</c>).
 /// </summary>
 internal static class LanguageDetector
 {
@@ -36,19 +39,38 @@ internal static class LanguageDetector
     /// <summary>A lower-case word with æ, ø or å weighs as much as two Norwegian function words.</summary>
     private const int NorwegianLetterWeight = 2;
 
-    public static Language Detect(string? text)
+    /// <param name="text">The message.</param>
+    /// <param name="wordLanguage">
+    /// The language a word other than a function word belongs to, if only one: each such word counts as one
+    /// more word of that language. Null: function words and æ/ø/å alone decide.
+    /// </param>
+    public static Language Detect(string? text, Func<string, Language?>? wordLanguage = null)
+    {
+        var (english, norwegian) = Evidence(text, wordLanguage);
+        return english > norwegian ? Language.English : Language.Norwegian;
+    }
+
+    /// <summary>How many words of the text speak for each language; a tie is read as bokmål by <see cref="Detect"/>.</summary>
+    public static (int English, int Norwegian) Evidence(string? text, Func<string, Language?>? wordLanguage = null)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return Language.Norwegian;
+            return (0, 0);
         }
         var english = 0;
         var norwegian = 0;
         foreach (var word in text.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
         {
             var lower = word.ToLowerInvariant();
-            english += EnglishMarkers.Contains(lower) ? 1 : 0;
-            norwegian += NorwegianMarkers.Contains(lower) ? 1 : 0;
+            var isEnglishMarker = EnglishMarkers.Contains(lower);
+            var isNorwegianMarker = NorwegianMarkers.Contains(lower);
+            english += isEnglishMarker ? 1 : 0;
+            norwegian += isNorwegianMarker ? 1 : 0;
+            if (!isEnglishMarker && !isNorwegianMarker && wordLanguage?.Invoke(lower) is { } language)
+            {
+                english += language == Language.English ? 1 : 0;
+                norwegian += language == Language.Norwegian ? 1 : 0;
+            }
             // Strong evidence, not proof: an English question may name a place ("Østre Toten", typed as
             // "østre toten" too) or quote a Norwegian word. A capitalised one is most likely a name.
             if (char.IsLower(word[0]) && word.Any(c => c is 'æ' or 'ø' or 'å'))
@@ -56,6 +78,6 @@ internal static class LanguageDetector
                 norwegian += NorwegianLetterWeight;
             }
         }
-        return english > norwegian ? Language.English : Language.Norwegian;
+        return (english, norwegian);
     }
 }

@@ -37,7 +37,7 @@ internal sealed class MessageRouter(
         var activity = turn.Activity;
         var isGroup = activity.IsGroupConversation();
         var text = MessageText.Of(activity);
-        var language = LanguageDetector.Detect(text);
+        var language = knowledge.DetectLanguage(text);
         var organisation = options.Value.Organisation;
 
         // A button press carries no mention, so in group chats it is read before the mention rule applies.

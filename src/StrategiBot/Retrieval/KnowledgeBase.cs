@@ -1,4 +1,5 @@
 using StrategiBot.Content;
+using StrategiBot.Conversation;
 using StrategiBot.Retrieval.Analysis;
 
 namespace StrategiBot.Retrieval;
@@ -24,12 +25,20 @@ internal sealed class KnowledgeBase
     {
         _facts = facts ?? FactPhrases.Empty;
         _packs = packs.ToDictionary(p => p.Organisation.Id, StringComparer.Ordinal);
-        var corpus = packs.SelectMany(p => p.Strategy.Sections.SelectMany(s => s.Blocks.Select(b => b.Text).Append(s.Title))
-            .Concat(p.Questions.Values.SelectMany(q => q).Select(q => q.Text)));
-        var lexiconWords = lexicon.Words;
-        var englishQuestions = packs.SelectMany(p => p.Questions.Values.SelectMany(q => q)).Select(q => q.Text)
-            .Where(text => Conversation.LanguageDetector.Detect(text) == Conversation.Language.English);
-        Analysis = new AnalysisPipeline(stopWords, lexicon, corpus, lexiconWords, englishQuestions);
+        var strategyTexts = packs.SelectMany(p => p.Strategy.Sections.SelectMany(s => s.Blocks.Select(b => b.Text).Append(s.Title))).ToList();
+        var alternates = packs.SelectMany(p => p.Questions.Values.SelectMany(q => q)).Select(q => q.Text).ToList();
+        var glossary = lexicon.English?.Words ?? [];
+        // Function words sort most alternate questions; the words of those sorted then sort the rest, short
+        // ones without function words ("main comms objective"), which would otherwise count as Norwegian and
+        // make their words Norwegian too.
+        var evidence = alternates.Select(text => (Text: text, Evidence: LanguageDetector.Evidence(text))).ToList();
+        _wordLanguages = WordLanguages(
+            strategyTexts.Concat(evidence.Where(e => e.Evidence.Norwegian > e.Evidence.English).Select(e => e.Text)),
+            evidence.Where(e => e.Evidence.English > e.Evidence.Norwegian).Select(e => e.Text).Concat(glossary),
+            stopWords);
+        var english = alternates.Where(text => DetectLanguage(text) == Language.English).ToList();
+        _wordLanguages = WordLanguages(strategyTexts.Concat(alternates.Except(english)), english.Concat(glossary), stopWords);
+        Analysis = new AnalysisPipeline(stopWords, lexicon, strategyTexts.Concat(alternates), lexicon.Words, english);
         Index = new PassageIndex(packs, Analysis);
         _questions = packs.ToDictionary(
             p => p.Organisation.Id,
@@ -40,6 +49,36 @@ internal sealed class KnowledgeBase
             p => p.Organisation.Id,
             p => Analysis.AnalyzeDocument(p.Organisation.ShortName).ToHashSet(StringComparer.Ordinal),
             StringComparer.Ordinal);
+    }
+
+    /// <summary>Folded words that only one language of the content uses.</summary>
+    private readonly Dictionary<string, Language> _wordLanguages;
+
+    /// <summary>
+    /// The language of a message, as the whole bot decides it: function words first, and then words that only
+    /// one language of the content uses (the strategies and the alternate questions asked in Norwegian, against
+    /// those asked in English and the glossary's English words), so "logo download" is English and
+    /// "facebook regler" Norwegian.
+    /// </summary>
+    public Language DetectLanguage(string? text) =>
+        LanguageDetector.Detect(text, word => _wordLanguages.TryGetValue(LetterFolding.Fold(word), out var language) ? language : null);
+
+    private static Dictionary<string, Language> WordLanguages(IEnumerable<string> norwegianTexts, IEnumerable<string> englishTexts, StopWords stopWords)
+    {
+        HashSet<string> Words(IEnumerable<string> texts) =>
+            texts.SelectMany(Tokenizer.SplitFolded).Where(w => w.Length >= 2 && !stopWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
+        var norwegian = Words(norwegianTexts);
+        var english = Words(englishTexts);
+        var languages = new Dictionary<string, Language>(StringComparer.Ordinal);
+        foreach (var word in norwegian.Where(w => !english.Contains(w)))
+        {
+            languages[word] = Language.Norwegian;
+        }
+        foreach (var word in english.Where(w => !norwegian.Contains(w)))
+        {
+            languages[word] = Language.English;
+        }
+        return languages;
     }
 
     /// <summary>Each organisation's short name as index terms, analysed once rather than per question.</summary>
@@ -155,7 +194,7 @@ internal sealed class KnowledgeBase
 
     public RetrievalResult Search(string question, string organisationId, int maxFurther = MaxFurther)
     {
-        var english = Conversation.LanguageDetector.Detect(question) == Conversation.Language.English;
+        var english = DetectLanguage(question) == Language.English;
         var words = Tokenizer.SplitFolded(question);
         var query = WithoutFrame(Analysis.AnalyzeQuery(question, english), words, organisationId);
         query = english ? query : WithExtensions(query);

@@ -38,4 +38,20 @@ public sealed class LanguageDetectorTests
     [InlineData(null)]
     public void Anything_else_is_answered_in_bokmal(string? text) =>
         Assert.Equal(Language.Norwegian, LanguageDetector.Detect(text));
+
+    [Theory]
+    [InlineData("email reply time", true)]
+    [InlineData("kommunen email regler", false)]
+    [InlineData("What is email?", true)] // function words still count
+    public void Content_words_decide_where_there_are_no_function_words(string text, bool english)
+    {
+        Language? Vocabulary(string word) => word switch
+        {
+            "reply" or "time" => Language.English,
+            "kommunen" or "regler" => Language.Norwegian,
+            _ => null,
+        };
+
+        Assert.Equal(english ? Language.English : Language.Norwegian, LanguageDetector.Detect(text, Vocabulary));
+    }
 }
