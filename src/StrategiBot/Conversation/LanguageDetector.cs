@@ -50,6 +50,9 @@ internal static class LanguageDetector
         return english > norwegian ? Language.English : Language.Norwegian;
     }
 
+    /// <summary>A word the function-word lists decide by itself (lower case).</summary>
+    public static bool IsFunctionWord(string lower) => EnglishMarkers.Contains(lower) || NorwegianMarkers.Contains(lower);
+
     /// <summary>How many words of the text speak for each language; a tie is read as bokmål by <see cref="Detect"/>.</summary>
     public static (int English, int Norwegian) Evidence(string? text, Func<string, Language?>? wordLanguage = null)
     {

@@ -27,17 +27,7 @@ internal sealed class KnowledgeBase
         _packs = packs.ToDictionary(p => p.Organisation.Id, StringComparer.Ordinal);
         var strategyTexts = packs.SelectMany(p => p.Strategy.Sections.SelectMany(s => s.Blocks.Select(b => b.Text).Append(s.Title))).ToList();
         var alternates = packs.SelectMany(p => p.Questions.Values.SelectMany(q => q)).Select(q => q.Text).ToList();
-        var glossary = lexicon.English?.Words ?? [];
-        // Function words sort most alternate questions; the words of those sorted then sort the rest, short
-        // ones without function words ("main comms objective"), which would otherwise count as Norwegian and
-        // make their words Norwegian too.
-        var evidence = alternates.Select(text => (Text: text, Evidence: LanguageDetector.Evidence(text))).ToList();
-        _wordLanguages = WordLanguages(
-            strategyTexts.Concat(evidence.Where(e => e.Evidence.Norwegian > e.Evidence.English).Select(e => e.Text)),
-            evidence.Where(e => e.Evidence.English > e.Evidence.Norwegian).Select(e => e.Text).Concat(glossary),
-            stopWords);
-        var english = alternates.Where(text => DetectLanguage(text) == Language.English).ToList();
-        _wordLanguages = WordLanguages(strategyTexts.Concat(alternates.Except(english)), english.Concat(glossary), stopWords);
+        var english = EnglishAlternates(strategyTexts, alternates, lexicon.English?.Words ?? [], stopWords);
         Analysis = new AnalysisPipeline(stopWords, lexicon, strategyTexts.Concat(alternates), lexicon.Words, english);
         Index = new PassageIndex(packs, Analysis);
         _questions = packs.ToDictionary(
@@ -52,7 +42,7 @@ internal sealed class KnowledgeBase
     }
 
     /// <summary>Folded words that only one language of the content uses.</summary>
-    private readonly Dictionary<string, Language> _wordLanguages;
+    private readonly Dictionary<string, Language> _wordLanguages = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The language of a message, as the whole bot decides it: function words first, and then words that only
@@ -63,22 +53,60 @@ internal sealed class KnowledgeBase
     public Language DetectLanguage(string? text) =>
         LanguageDetector.Detect(text, word => _wordLanguages.TryGetValue(LetterFolding.Fold(word), out var language) ? language : null);
 
-    private static Dictionary<string, Language> WordLanguages(IEnumerable<string> norwegianTexts, IEnumerable<string> englishTexts, StopWords stopWords)
+    /// <summary>
+    /// Sorts the alternate questions by language and learns from them which words only one language uses
+    /// (<see cref="_wordLanguages"/>). Function words sort most questions; the words of those then sort the
+    /// rest, short ones without function words ("main comms objective"), which counted as Norwegian would
+    /// make their own words Norwegian. Each text is split once: this runs at every start-up.
+    /// </summary>
+    private List<string> EnglishAlternates(List<string> strategyTexts, List<string> alternates, IReadOnlyCollection<string> glossary, StopWords stopWords)
     {
-        HashSet<string> Words(IEnumerable<string> texts) =>
-            texts.SelectMany(Tokenizer.SplitFolded).Where(w => w.Length >= 2 && !stopWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
-        var norwegian = Words(norwegianTexts);
-        var english = Words(englishTexts);
-        var languages = new Dictionary<string, Language>(StringComparer.Ordinal);
-        foreach (var word in norwegian.Where(w => !english.Contains(w)))
+        var strategyWords = strategyTexts.SelectMany(Tokenizer.SplitFolded).Where(w => w.Length >= 2 && !stopWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
+        var words = alternates.Select(text => Tokenizer.SplitFolded(text).Where(w => w.Length >= 2 && !stopWords.Contains(w)).ToList()).ToList();
+        var evidence = alternates.Select(text => LanguageDetector.Evidence(text)).ToList();
+
+        void Learn(Func<int, Language?> languageOf)
         {
-            languages[word] = Language.Norwegian;
+            var norwegian = new HashSet<string>(strategyWords, StringComparer.Ordinal);
+            var english = new HashSet<string>(glossary.Where(w => w.Length >= 2 && !stopWords.Contains(w)), StringComparer.Ordinal);
+            for (var i = 0; i < alternates.Count; i++)
+            {
+                var set = languageOf(i) switch { Language.English => english, Language.Norwegian => norwegian, _ => null };
+                set?.UnionWith(words[i]);
+            }
+            _wordLanguages.Clear();
+            foreach (var word in norwegian.Where(w => !english.Contains(w)))
+            {
+                _wordLanguages[word] = Language.Norwegian;
+            }
+            foreach (var word in english.Where(w => !norwegian.Contains(w)))
+            {
+                _wordLanguages[word] = Language.English;
+            }
         }
-        foreach (var word in english.Where(w => !norwegian.Contains(w)))
+
+        Learn(i => evidence[i] switch
         {
-            languages[word] = Language.English;
+            var (e, n) when e > n => Language.English,
+            var (e, n) when n > e => Language.Norwegian,
+            _ => null,
+        });
+        var isEnglish = new bool[alternates.Count];
+        for (var i = 0; i < alternates.Count; i++)
+        {
+            var (e, n) = evidence[i];
+            foreach (var word in words[i])
+            {
+                if (!LanguageDetector.IsFunctionWord(word) && _wordLanguages.TryGetValue(word, out var language))
+                {
+                    e += language == Language.English ? 1 : 0;
+                    n += language == Language.Norwegian ? 1 : 0;
+                }
+            }
+            isEnglish[i] = e > n;
         }
-        return languages;
+        Learn(i => isEnglish[i] ? Language.English : Language.Norwegian);
+        return [.. alternates.Where((_, i) => isEnglish[i])];
     }
 
     /// <summary>Each organisation's short name as index terms, analysed once rather than per question.</summary>
