@@ -13,9 +13,9 @@ namespace StrategiBot.Retrieval.Analysis;
 internal sealed class ConceptLexicon
 {
     private readonly List<Concept> _concepts;
-    private readonly Dictionary<string, List<(string[] Phrase, string[]? Words, Concept Concept)>> _byFirstWord;
+    private readonly Dictionary<string, List<(Trigger Trigger, Concept Concept)>> _byFirstWord;
 
-    private ConceptLexicon(List<Concept> concepts, Dictionary<string, List<(string[] Phrase, string[]? Words, Concept Concept)>> byFirstWord)
+    private ConceptLexicon(List<Concept> concepts, Dictionary<string, List<(Trigger Trigger, Concept Concept)>> byFirstWord)
     {
         _concepts = concepts;
         _byFirstWord = byFirstWord;
@@ -27,14 +27,13 @@ internal sealed class ConceptLexicon
         _byFirstWord = new(StringComparer.Ordinal);
         foreach (var concept in concepts)
         {
-            for (var t = 0; t < concept.Triggers.Count; t++)
+            foreach (var trigger in concept.Triggers)
             {
-                var phrase = concept.Triggers[t];
-                if (!_byFirstWord.TryGetValue(phrase[0], out var list))
+                if (!_byFirstWord.TryGetValue(trigger.Stems[0], out var list))
                 {
-                    _byFirstWord[phrase[0]] = list = [];
+                    _byFirstWord[trigger.Stems[0]] = list = [];
                 }
-                list.Add((phrase, concept.TriggerWords?[t], concept));
+                list.Add((trigger, concept));
             }
         }
     }
@@ -98,12 +97,12 @@ internal sealed class ConceptLexicon
             {
                 throw new ContentException(path, line, $"the concept '{model.Concept}' needs at least one 'strategy' word.");
             }
-            var strategy = model.Strategy.Select(Normalise).Where(p => p.Length > 0).ToList();
-            var entries = model.Strategy.Concat(model.People ?? []).Where(e => Normalise(e).Length > 0).ToList();
-            concepts.Add(new Concept(model.Concept, [.. strategy.SelectMany(p => p).Distinct(StringComparer.Ordinal)], [.. entries.Select(Normalise)], model.Weight ?? 0.6f)
-            {
-                TriggerWords = [.. entries.Select(Fold)],
-            });
+            var strategy = Triggers(model.Strategy);
+            concepts.Add(new Concept(
+                model.Concept,
+                [.. strategy.SelectMany(t => t.Stems).Distinct(StringComparer.Ordinal)],
+                [.. strategy, .. Triggers(model.People ?? [])],
+                model.Weight ?? 0.6f));
         }
         var words = (models ?? []).SelectMany(m => (m.Strategy ?? []).Concat(m.People ?? []))
             .SelectMany(Tokenizer.Split).Select(LetterFolding.Fold).ToHashSet(StringComparer.Ordinal);
@@ -113,9 +112,10 @@ internal sealed class ConceptLexicon
     /// <summary>The concepts a question's folded words trigger, each with the span of words that triggered it.</summary>
     /// <param name="foldedStems">The question's words as folded stems.</param>
     /// <param name="englishWords">
-    /// An English question's folded words, unstemmed. The Norwegian stemmer shortens English trigger words
-    /// into other English words ("care" -> "car"), so a question word shorter than an English trigger word
-    /// counts only as its base form ("service" for "services"); Norwegian triggers ("servicen") match by stem.
+    /// An English question's folded words, unstemmed. The Norwegian stemmer turns English trigger words into
+    /// other English words ("care" -> "car", so "cars" too), so a question word meets an English trigger word
+    /// (one the glossary lists as English) only as the word itself or an inflection of it either way
+    /// ("services" for "service", "service" for "services"); Norwegian triggers ("servicen") match by stem.
     /// </param>
     public IEnumerable<(Concept Concept, int Start, int Length)> Match(IReadOnlyList<string> foldedStems, IReadOnlyList<string>? englishWords = null)
     {
@@ -125,34 +125,38 @@ internal sealed class ConceptLexicon
             {
                 continue;
             }
-            foreach (var (phrase, words, concept) in candidates)
+            foreach (var (trigger, concept) in candidates)
             {
-                if (Tokenizer.PhraseAt(foldedStems, i, phrase) && (englishWords is null || Fits(englishWords, i, words)))
+                if (Tokenizer.PhraseAt(foldedStems, i, trigger.Stems) && (englishWords is null || Fits(englishWords, i, trigger.Words)))
                 {
-                    yield return (concept, i, phrase.Length);
+                    yield return (concept, i, trigger.Stems.Length);
                 }
             }
         }
     }
 
-    private bool Fits(IReadOnlyList<string> words, int start, string[]? triggerWords)
+    private static List<Trigger> Triggers(IEnumerable<string> entries) =>
+        [.. entries.Select(entry => new Trigger(Normalise(entry), [.. Tokenizer.Split(entry).Select(LetterFolding.Fold)])).Where(t => t.Stems.Length > 0)];
+
+    private bool Fits(IReadOnlyList<string> words, int start, string[] triggerWords)
     {
-        if (triggerWords is null || English is null)
+        if (English is null || triggerWords.Length == 0)
         {
             return true;
         }
         for (var k = 0; k < triggerWords.Length; k++)
         {
             var (word, trigger) = (words[start + k], triggerWords[k]);
-            if (word.Length < trigger.Length && English.Words.Contains(trigger) && !EnglishInflection.BaseFormCandidates(trigger).Contains(word))
+            var inflection = word == trigger
+                || EnglishInflection.BaseFormCandidates(word).Contains(trigger)
+                || EnglishInflection.BaseFormCandidates(trigger).Contains(word);
+            if (!inflection && English.Words.Contains(trigger))
             {
                 return false;
             }
         }
         return true;
     }
-
-    private static string[] Fold(string entry) => [.. Tokenizer.Split(entry).Select(LetterFolding.Fold)];
 
     /// <summary>Entries are compared as folded stems, the same form the index holds.</summary>
     internal static string[] Normalise(string entry) =>
@@ -167,9 +171,11 @@ internal sealed class ConceptLexicon
     }
 }
 
-/// <summary>A concept: the strategy's own words for it, and every word or phrase that triggers it (as stems).</summary>
-internal sealed record Concept(string Id, IReadOnlyList<string> StrategyTerms, IReadOnlyList<string[]> Triggers, float Weight)
-{
-    /// <summary>The triggers as written (folded, not stemmed), in the same order; null where the stems are all there is.</summary>
-    public IReadOnlyList<string[]>? TriggerWords { get; init; }
-}
+/// <summary>A concept: the strategy's own words for it, and every word or phrase that triggers it.</summary>
+internal sealed record Concept(string Id, IReadOnlyList<string> StrategyTerms, IReadOnlyList<Trigger> Triggers, float Weight);
+
+/// <summary>
+/// A word or phrase that triggers a concept: as folded stems, which is how it is matched, and as written
+/// (folded, not stemmed; empty where the stems are all there is), which English questions also check.
+/// </summary>
+internal sealed record Trigger(string[] Stems, string[] Words);

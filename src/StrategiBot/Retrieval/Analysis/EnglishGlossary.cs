@@ -63,7 +63,7 @@ internal static class EnglishGlossary
             }
         }
         // Triggers stay whole English words: the Norwegian stemmer would read "reporter" as "report".
-        var concepts = byPhrase.Select(p => new Concept("en:" + p.Key, [.. p.Value.Strategy.Distinct(StringComparer.Ordinal)], [p.Value.Phrase], Weight)).ToList();
+        var concepts = byPhrase.Select(p => new Concept("en:" + p.Key, [.. p.Value.Strategy.Distinct(StringComparer.Ordinal)], [new Trigger(p.Value.Phrase, [])], Weight)).ToList();
         return ConceptLexicon.FromConcepts(concepts, words);
     }
 
