@@ -10,6 +10,8 @@ internal sealed class AnalysisPipeline
 {
     public const float CompoundPartWeight = 0.7f;
     public const float TypoWeight = 0.8f;
+    private const int MinStopWordSlip = 5;
+    private const int MinEnglishStopWordSlip = 6;
 
     /// <summary>The shortest unknown word read as a lexicon word one letter away ("agent" is not "apent").</summary>
     public const int MinLexiconCorrection = 7;
@@ -22,11 +24,12 @@ internal sealed class AnalysisPipeline
     private readonly TypoCorrector _typos;
     private readonly TypoCorrector _englishTypos;
     private readonly TypoCorrector _stopWordTypos;
+    private readonly TypoCorrector _englishStopWordTypos;
     private readonly TypoCorrector _lexiconTypos;
 
     /// <param name="stopWords">Words to drop.</param>
     /// <param name="lexicon">The concept lexicon.</param>
-    /// <param name="corpusTexts">The strategies and their alternate questions: what spelling correction corrects towards.</param>
+    /// <param name="corpusTexts">The strategies and their alternate questions: what a Norwegian question's misspellings are corrected towards.</param>
     /// <param name="knownWords">
     /// Further words the bot knows (the lexicon's): they count as known, and a misspelt word may be read as
     /// one of them by the lexicon, but they never join a question's alternatives as corrections.
@@ -41,12 +44,21 @@ internal sealed class AnalysisPipeline
         _stopWords = stopWords;
         _lexicon = lexicon;
         _foldedVocabulary = new HashSet<string>(StringComparer.Ordinal);
+        var englishSet = (englishTexts ?? []).ToHashSet(StringComparer.Ordinal);
+        // Every word each language of the content uses, stop words included.
+        var norwegianWords = new HashSet<string>(StringComparer.Ordinal);
+        var englishWords = englishSet.SelectMany(Tokenizer.SplitFolded).ToHashSet(StringComparer.Ordinal);
         foreach (var text in corpusTexts)
         {
+            var inEnglish = englishSet.Contains(text);
             foreach (var token in Tokenizer.Split(text))
             {
                 var folded = LetterFolding.Fold(token);
-                if (folded.Length >= 3 && !stopWords.Contains(folded) && !folded.All(char.IsAsciiDigit))
+                if (!inEnglish)
+                {
+                    norwegianWords.Add(folded);
+                }
+                if (IsVocabulary(folded))
                 {
                     _foldedVocabulary.Add(folded);
                 }
@@ -54,9 +66,11 @@ internal sealed class AnalysisPipeline
         }
         // "lages" must not be corrected to the lexicon's English "pages".
         _typos = new TypoCorrector(_foldedVocabulary);
-        var english = (englishTexts ?? []).SelectMany(Tokenizer.SplitFolded).Concat(lexicon.English?.Words ?? []);
-        _englishTypos = new TypoCorrector(english.Where(w => w.Length >= 3 && !stopWords.Contains(w)));
-        _stopWordTypos = new TypoCorrector(stopWords.Words.Where(w => w.Length >= 4));
+        _englishTypos = new TypoCorrector(englishWords.Concat(lexicon.English?.Words ?? []).Where(IsVocabulary));
+        // Stop words of four letters or more, by the language of the content that uses them.
+        var slipTargets = stopWords.Words.Where(w => w.Length >= MinStopWordSlip - 1).ToHashSet(StringComparer.Ordinal);
+        _stopWordTypos = new TypoCorrector(slipTargets.Where(norwegianWords.Contains));
+        _englishStopWordTypos = new TypoCorrector(slipTargets.Where(englishWords.Contains));
         var lexiconWords = (knownWords ?? []).Select(LetterFolding.Fold).Where(w => w.Length >= 3 && !stopWords.Contains(w)).ToList();
         // "comunications" should still reach the lexicon's "communications". Kept apart from the corpus
         // corrector, which goes first, and used only on longer words: the lexicon mixes two languages, so
@@ -68,6 +82,8 @@ internal sealed class AnalysisPipeline
         _stems = new HashSet<string>(_foldedVocabulary.Select(NorwegianStemmer.Stem), StringComparer.Ordinal);
         _splitter = new CompoundSplitter(IsKnown);
     }
+
+    private bool IsVocabulary(string folded) => folded.Length >= 3 && !_stopWords.Contains(folded) && !folded.All(char.IsAsciiDigit);
 
     public StopWords StopWords => _stopWords;
 
@@ -151,14 +167,21 @@ internal sealed class AnalysisPipeline
         for (var i = 0; i < folded.Count; i++)
         {
             var word = folded[i];
-            if (_stopWords.Contains(word) || word.Length < 2 || IsMisspeltStopWord(word, english))
+            if (_stopWords.Contains(word) || word.Length < 2)
+            {
+                continue;
+            }
+            var known = IsKnown(word);
+            var baseForm = known || !english ? null : EnglishBaseForm(word);
+            var candidates = known || baseForm is not null ? [] : (english ? _englishTypos : _typos).Candidates(word);
+            if (!known && baseForm is null && candidates.Count == 0 && IsMisspeltStopWord(word, english))
             {
                 continue;
             }
             var alternatives = new List<QueryAlternative> { new(stems[i], 1f, AlternativeKind.Exact) };
-            if (!IsKnown(word))
+            if (!known)
             {
-                var (spelling, typo) = Respell(word, english, alternatives);
+                var (spelling, typo) = Respell(word, baseForm, candidates, alternatives);
                 if (spelling is not null)
                 {
                     stems[i] = NorwegianStemmer.Stem(spelling);
@@ -235,14 +258,13 @@ internal sealed class AnalysisPipeline
     /// spelling ("jounalisten" is about the press, but a word one letter from two others says nothing
     /// sure), and whether the word is misspelt.
     /// </summary>
-    private (string? Spelling, bool Typo) Respell(string word, bool english, List<QueryAlternative> alternatives)
+    private (string? Spelling, bool Typo) Respell(string word, string? baseForm, IReadOnlyList<string> candidates, List<QueryAlternative> alternatives)
     {
-        if (english && EnglishBaseForm(word) is { } baseForm)
+        if (baseForm is not null)
         {
             alternatives.Add(new QueryAlternative(NorwegianStemmer.Stem(baseForm), 1f, AlternativeKind.BaseForm));
             return (baseForm, false);
         }
-        var candidates = (english ? _englishTypos : _typos).Candidates(word);
         foreach (var candidate in candidates)
         {
             alternatives.Add(new QueryAlternative(NorwegianStemmer.Stem(candidate), TypoWeight, AlternativeKind.Typo));
@@ -253,12 +275,16 @@ internal sealed class AnalysisPipeline
     }
 
     /// <summary>
-    /// An unknown word one letter from a stop word and from no word of the corpus ("heike", "shoud",
-    /// "eigentlg"): read as the stop word, so a slip in a filler word neither searches nor counts as a word
-    /// no strategy knows.
+    /// An unknown word, one letter from no word of the corpus, is a slip in a filler word when it is one letter
+    /// from a stop word of its language ("heike", "eigentlg"; "actualy", "anywon"): read as that stop word, it
+    /// neither searches nor counts as a word no strategy knows. Only stop words the content uses in that
+    /// language count ("seller" is not the Norwegian "eller"), and an English word must be longer, since the
+    /// bot knows fewer English words and a real one is often a letter from a filler ("guest", "guess").
     /// </summary>
     private bool IsMisspeltStopWord(string word, bool english) =>
-        word.Length >= 5 && !IsKnown(word) && _stopWordTypos.Candidates(word).Count > 0 && (english ? _englishTypos : _typos).Candidates(word).Count == 0;
+        english
+            ? word.Length >= MinEnglishStopWordSlip && _englishStopWordTypos.Candidates(word).Count > 0
+            : word.Length >= MinStopWordSlip && _stopWordTypos.Candidates(word).Count > 0;
 
     /// <summary>
     /// The base form of an inflected English word, when the lexicon or the strategies know it: "emailed" ->
