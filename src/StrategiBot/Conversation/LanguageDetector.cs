@@ -50,15 +50,12 @@ internal static class LanguageDetector
         return english > norwegian ? Language.English : Language.Norwegian;
     }
 
-    /// <summary>A word the function-word lists decide by itself (lower case).</summary>
-    public static bool IsFunctionWord(string lower) => EnglishMarkers.Contains(lower) || NorwegianMarkers.Contains(lower);
-
     /// <summary>How many words of the text speak for each language; a tie is read as bokmål by <see cref="Detect"/>.</summary>
-    public static (int English, int Norwegian) Evidence(string? text, Func<string, Language?>? wordLanguage = null)
+    public static LanguageEvidence Evidence(string? text, Func<string, Language?>? wordLanguage = null)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return (0, 0);
+            return new(0, 0);
         }
         var english = 0;
         var norwegian = 0;
@@ -81,6 +78,9 @@ internal static class LanguageDetector
                 norwegian += NorwegianLetterWeight;
             }
         }
-        return (english, norwegian);
+        return new(english, norwegian);
     }
 }
+
+/// <summary>How many words of a text speak for English and for Norwegian.</summary>
+internal readonly record struct LanguageEvidence(int English, int Norwegian);

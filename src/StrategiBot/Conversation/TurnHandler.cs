@@ -3,6 +3,7 @@ using StrategiBot.Cards;
 using StrategiBot.Protocol.Connector;
 using StrategiBot.Protocol.Hosting;
 using StrategiBot.Protocol.Schema;
+using StrategiBot.Retrieval;
 using StrategiBot.Storage;
 
 namespace StrategiBot.Conversation;
@@ -13,6 +14,7 @@ namespace StrategiBot.Conversation;
 /// </summary>
 internal sealed class TurnHandler(
     MessageRouter messages,
+    KnowledgeBase knowledge,
     IStateStore store,
     IOptions<BotOptions> options,
     TimeProvider clock,
@@ -191,7 +193,7 @@ internal sealed class TurnHandler(
             }
             if (turn.Activity.Type == ActivityTypes.Message)
             {
-                var language = LanguageDetector.Detect(MessageText.Of(turn.Activity));
+                var language = knowledge.DetectLanguage(MessageText.Of(turn.Activity));
                 await turn.SendAsync(turn.Activity.CreateReply(Replies.Apology(language)), CancellationToken.None);
             }
         }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using StrategiBot.Content;
 using StrategiBot.Conversation;
 using StrategiBot.Retrieval.Analysis;
@@ -27,7 +28,7 @@ internal sealed class KnowledgeBase
         _packs = packs.ToDictionary(p => p.Organisation.Id, StringComparer.Ordinal);
         var strategyTexts = packs.SelectMany(p => p.Strategy.Sections.SelectMany(s => s.Blocks.Select(b => b.Text).Append(s.Title))).ToList();
         var alternates = packs.SelectMany(p => p.Questions.Values.SelectMany(q => q)).Select(q => q.Text).ToList();
-        var english = EnglishAlternates(strategyTexts, alternates, lexicon.English?.Words ?? [], stopWords);
+        (var english, _wordLanguages) = LearnLanguages(strategyTexts, alternates, lexicon.English?.Words ?? [], stopWords);
         Analysis = new AnalysisPipeline(stopWords, lexicon, strategyTexts.Concat(alternates), lexicon.Words, english);
         Index = new PassageIndex(packs, Analysis);
         _questions = packs.ToDictionary(
@@ -42,71 +43,54 @@ internal sealed class KnowledgeBase
     }
 
     /// <summary>Folded words that only one language of the content uses.</summary>
-    private readonly Dictionary<string, Language> _wordLanguages = new(StringComparer.Ordinal);
+    private readonly FrozenDictionary<string, Language> _wordLanguages;
 
     /// <summary>
-    /// The language of a message, as the whole bot decides it: function words first, and then words that only
-    /// one language of the content uses (the strategies and the alternate questions asked in Norwegian, against
-    /// those asked in English and the glossary's English words), so "logo download" is English and
-    /// "facebook regler" Norwegian.
+    /// The language of a message, as the whole bot decides it: each function word, and each other word that
+    /// only one language of the content uses (the strategies and the alternate questions asked in Norwegian,
+    /// against those asked in English and the glossary's English words), counts one for its language, so
+    /// "email reply time" is English and "facebook regler" Norwegian; a tie is Norwegian.
     /// </summary>
-    public Language DetectLanguage(string? text) =>
-        LanguageDetector.Detect(text, word => _wordLanguages.TryGetValue(LetterFolding.Fold(word), out var language) ? language : null);
+    public Language DetectLanguage(string? text) => Detect(text, _wordLanguages);
+
+    private static Language Detect(string? text, FrozenDictionary<string, Language> wordLanguages) =>
+        LanguageDetector.Detect(text, word => wordLanguages.TryGetValue(LetterFolding.Fold(word), out var language) ? language : null);
 
     /// <summary>
-    /// Sorts the alternate questions by language and learns from them which words only one language uses
-    /// (<see cref="_wordLanguages"/>). Function words sort most questions; the words of those then sort the
-    /// rest, short ones without function words ("main comms objective"), which counted as Norwegian would
-    /// make their own words Norwegian. Each text is split once: this runs at every start-up.
+    /// Sorts the alternate questions by language and learns which words only one language of the content
+    /// uses. Function words sort most questions; the words of those sorted then sort the rest, short ones
+    /// without function words ("main comms objective"), which counted as Norwegian would make their own words
+    /// Norwegian. The second sorting is the one every message gets (<see cref="DetectLanguage"/>).
     /// </summary>
-    private List<string> EnglishAlternates(List<string> strategyTexts, List<string> alternates, IReadOnlyCollection<string> glossary, StopWords stopWords)
+    private static (List<string> English, FrozenDictionary<string, Language> WordLanguages) LearnLanguages(
+        List<string> strategyTexts, List<string> alternates, IReadOnlyCollection<string> glossary, StopWords stopWords)
     {
-        var strategyWords = strategyTexts.SelectMany(Tokenizer.SplitFolded).Where(w => w.Length >= 2 && !stopWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
-        var words = alternates.Select(text => Tokenizer.SplitFolded(text).Where(w => w.Length >= 2 && !stopWords.Contains(w)).ToList()).ToList();
-        var evidence = alternates.Select(text => LanguageDetector.Evidence(text)).ToList();
+        List<string> Words(string text) => [.. Tokenizer.SplitFolded(text).Where(w => w.Length >= 2 && !stopWords.Contains(w))];
+        var strategyWords = strategyTexts.SelectMany(Words).ToHashSet(StringComparer.Ordinal);
+        var words = alternates.Select(Words).ToList();
 
-        void Learn(Func<int, Language?> languageOf)
+        FrozenDictionary<string, Language> Learn(Func<int, Language?> languageOf)
         {
             var norwegian = new HashSet<string>(strategyWords, StringComparer.Ordinal);
-            var english = new HashSet<string>(glossary.Where(w => w.Length >= 2 && !stopWords.Contains(w)), StringComparer.Ordinal);
+            var english = glossary.Where(w => w.Length >= 2 && !stopWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
             for (var i = 0; i < alternates.Count; i++)
             {
-                var set = languageOf(i) switch { Language.English => english, Language.Norwegian => norwegian, _ => null };
-                set?.UnionWith(words[i]);
+                (languageOf(i) switch { Language.English => english, Language.Norwegian => norwegian, _ => null })?.UnionWith(words[i]);
             }
-            _wordLanguages.Clear();
-            foreach (var word in norwegian.Where(w => !english.Contains(w)))
-            {
-                _wordLanguages[word] = Language.Norwegian;
-            }
-            foreach (var word in english.Where(w => !norwegian.Contains(w)))
-            {
-                _wordLanguages[word] = Language.English;
-            }
+            return norwegian.Where(w => !english.Contains(w)).Select(w => KeyValuePair.Create(w, Language.Norwegian))
+                .Concat(english.Where(w => !norwegian.Contains(w)).Select(w => KeyValuePair.Create(w, Language.English)))
+                .ToFrozenDictionary(StringComparer.Ordinal);
         }
 
-        Learn(i => evidence[i] switch
+        var byFunctionWords = alternates.Select(text => LanguageDetector.Evidence(text)).ToList();
+        var first = Learn(i => byFunctionWords[i] switch
         {
-            var (e, n) when e > n => Language.English,
-            var (e, n) when n > e => Language.Norwegian,
+            { English: var e, Norwegian: var n } when e > n => Language.English,
+            { English: var e, Norwegian: var n } when n > e => Language.Norwegian,
             _ => null,
         });
-        var isEnglish = new bool[alternates.Count];
-        for (var i = 0; i < alternates.Count; i++)
-        {
-            var (e, n) = evidence[i];
-            foreach (var word in words[i])
-            {
-                if (!LanguageDetector.IsFunctionWord(word) && _wordLanguages.TryGetValue(word, out var language))
-                {
-                    e += language == Language.English ? 1 : 0;
-                    n += language == Language.Norwegian ? 1 : 0;
-                }
-            }
-            isEnglish[i] = e > n;
-        }
-        Learn(i => isEnglish[i] ? Language.English : Language.Norwegian);
-        return [.. alternates.Where((_, i) => isEnglish[i])];
+        var isEnglish = alternates.Select(text => Detect(text, first) == Language.English).ToArray();
+        return ([.. alternates.Where((_, i) => isEnglish[i])], Learn(i => isEnglish[i] ? Language.English : Language.Norwegian));
     }
 
     /// <summary>Each organisation's short name as index terms, analysed once rather than per question.</summary>
