@@ -24,9 +24,7 @@ def neighbour(letter, rng):
     return letter
 
 
-def misspell(word, rng):
-    if len(word) < 4:
-        return word
+def slip(word, rng):
     i = rng.randrange(1, len(word) - 1)
     kind = rng.choice(["drop", "swap", "double", "neighbour", "ascii"])
     if kind == "drop":
@@ -38,6 +36,16 @@ def misspell(word, rng):
     if kind == "neighbour":
         return word[:i] + neighbour(word[i].lower(), rng) + word[i + 1:]
     return word.replace("æ", "ae").replace("ø", "o").replace("å", "a")
+
+
+def misspell(word, rng):
+    """A slip that changes the word: some draws do not (ASCII for a word without æ/ø/å, two equal letters
+    swapped), so draw again."""
+    for _ in range(20):
+        changed = slip(word, rng)
+        if changed != word:
+            return changed
+    return word
 
 
 def variants(question, rng):
@@ -61,7 +69,10 @@ def main():
                     continue
                 if not any(len(w.strip("?.,!:;")) >= 5 for w in case["question"].split(" ")):
                     continue
-                copy = dict(case, id=f"typo{seed}-{case['id']}", question=variants(case["question"], rng), style="typo")
+                question = variants(case["question"], rng)
+                if question == case["question"]:
+                    continue
+                copy = dict(case, id=f"typo{seed}-{case['id']}", question=question, style="typo")
                 out.write(json.dumps(copy, ensure_ascii=False) + "\n")
 
 
