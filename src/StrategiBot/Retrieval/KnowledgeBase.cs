@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using StrategiBot.Content;
 using StrategiBot.Conversation;
 using StrategiBot.Retrieval.Analysis;
@@ -43,7 +42,7 @@ internal sealed class KnowledgeBase
     }
 
     /// <summary>Folded words that only one language of the content uses.</summary>
-    private readonly FrozenDictionary<string, Language> _wordLanguages;
+    private readonly IReadOnlyDictionary<string, Language> _wordLanguages;
 
     /// <summary>
     /// The language of a message, as the whole bot decides it: each function word, and each other word that
@@ -53,7 +52,7 @@ internal sealed class KnowledgeBase
     /// </summary>
     public Language DetectLanguage(string? text) => Detect(text, _wordLanguages);
 
-    private static Language Detect(string? text, FrozenDictionary<string, Language> wordLanguages) =>
+    private static Language Detect(string? text, IReadOnlyDictionary<string, Language> wordLanguages) =>
         LanguageDetector.Detect(text, word => wordLanguages.TryGetValue(LetterFolding.Fold(word), out var language) ? language : null);
 
     /// <summary>
@@ -62,14 +61,14 @@ internal sealed class KnowledgeBase
     /// without function words ("main comms objective"), which counted as Norwegian would make their own words
     /// Norwegian. The second sorting is the one every message gets (<see cref="DetectLanguage"/>).
     /// </summary>
-    private static (List<string> English, FrozenDictionary<string, Language> WordLanguages) LearnLanguages(
+    private static (List<string> English, IReadOnlyDictionary<string, Language> WordLanguages) LearnLanguages(
         List<string> strategyTexts, List<string> alternates, IReadOnlyCollection<string> glossary, StopWords stopWords)
     {
         List<string> Words(string text) => [.. Tokenizer.SplitFolded(text).Where(w => w.Length >= 2 && !stopWords.Contains(w))];
         var strategyWords = strategyTexts.SelectMany(Words).ToHashSet(StringComparer.Ordinal);
         var words = alternates.Select(Words).ToList();
 
-        FrozenDictionary<string, Language> Learn(Func<int, Language?> languageOf)
+        IReadOnlyDictionary<string, Language> Learn(Func<int, Language?> languageOf)
         {
             var norwegian = new HashSet<string>(strategyWords, StringComparer.Ordinal);
             var english = glossary.Where(w => w.Length >= 2 && !stopWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
@@ -79,7 +78,7 @@ internal sealed class KnowledgeBase
             }
             return norwegian.Where(w => !english.Contains(w)).Select(w => KeyValuePair.Create(w, Language.Norwegian))
                 .Concat(english.Where(w => !norwegian.Contains(w)).Select(w => KeyValuePair.Create(w, Language.English)))
-                .ToFrozenDictionary(StringComparer.Ordinal);
+                .ToDictionary(StringComparer.Ordinal);
         }
 
         var byFunctionWords = alternates.Select(text => LanguageDetector.Evidence(text)).ToList();

@@ -45,18 +45,19 @@ internal sealed class AnalysisPipeline
         _lexicon = lexicon;
         _foldedVocabulary = new HashSet<string>(StringComparer.Ordinal);
         var englishSet = (englishTexts ?? []).ToHashSet(StringComparer.Ordinal);
-        // Every word each language of the content uses, stop words included.
-        var norwegianWords = new HashSet<string>(StringComparer.Ordinal);
         var englishWords = englishSet.SelectMany(Tokenizer.SplitFolded).ToHashSet(StringComparer.Ordinal);
+        // Stop words a slip may be read as: four letters or more, and used by the content in the question's language.
+        var slipTargets = stopWords.Words.Where(w => w.Length >= MinStopWordSlip - 1).ToHashSet(StringComparer.Ordinal);
+        var norwegianStopWords = new HashSet<string>(StringComparer.Ordinal);
         foreach (var text in corpusTexts)
         {
             var inEnglish = englishSet.Contains(text);
             foreach (var token in Tokenizer.Split(text))
             {
                 var folded = LetterFolding.Fold(token);
-                if (!inEnglish)
+                if (!inEnglish && slipTargets.Contains(folded))
                 {
-                    norwegianWords.Add(folded);
+                    norwegianStopWords.Add(folded);
                 }
                 if (IsVocabulary(folded))
                 {
@@ -67,9 +68,7 @@ internal sealed class AnalysisPipeline
         // "lages" must not be corrected to the lexicon's English "pages".
         _typos = new TypoCorrector(_foldedVocabulary);
         _englishTypos = new TypoCorrector(englishWords.Concat(lexicon.English?.Words ?? []).Where(IsVocabulary));
-        // Stop words of four letters or more, by the language of the content that uses them.
-        var slipTargets = stopWords.Words.Where(w => w.Length >= MinStopWordSlip - 1).ToHashSet(StringComparer.Ordinal);
-        _stopWordTypos = new TypoCorrector(slipTargets.Where(norwegianWords.Contains));
+        _stopWordTypos = new TypoCorrector(norwegianStopWords);
         _englishStopWordTypos = new TypoCorrector(slipTargets.Where(englishWords.Contains));
         var lexiconWords = (knownWords ?? []).Select(LetterFolding.Fold).Where(w => w.Length >= 3 && !stopWords.Contains(w)).ToList();
         // "comunications" should still reach the lexicon's "communications". Kept apart from the corpus
