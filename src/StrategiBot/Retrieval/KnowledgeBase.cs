@@ -20,10 +20,14 @@ internal sealed class KnowledgeBase
 
     private readonly FactPhrases _facts;
 
+    private readonly MessageFrame _frame;
+
     /// <param name="facts">Phrases asking for a number or a name; none when null.</param>
-    public KnowledgeBase(IReadOnlyList<ContentPack> packs, StopWords stopWords, ConceptLexicon lexicon, FactPhrases? facts = null)
+    /// <param name="frame">Greetings, thanks and sign-offs to take off a question; none when null.</param>
+    public KnowledgeBase(IReadOnlyList<ContentPack> packs, StopWords stopWords, ConceptLexicon lexicon, FactPhrases? facts = null, MessageFrame? frame = null)
     {
         _facts = facts ?? FactPhrases.Empty;
+        _frame = frame ?? MessageFrame.Empty;
         _packs = packs.ToDictionary(p => p.Organisation.Id, StringComparer.Ordinal);
         var strategyTexts = packs.SelectMany(p => p.Strategy.Sections.SelectMany(s => s.Blocks.Select(b => b.Text).Append(s.Title))).ToList();
         var alternates = packs.SelectMany(p => p.Questions.Values.SelectMany(q => q)).Select(q => q.Text).ToList();
@@ -205,9 +209,11 @@ internal sealed class KnowledgeBase
 
     public RetrievalResult Search(string question, string organisationId, int maxFurther = MaxFurther)
     {
+        // The whole message tells its language ("Hi!"); the question without greeting and thanks is searched for.
         var english = DetectLanguage(question) == Language.English;
-        var words = Tokenizer.SplitFolded(question);
-        var query = WithoutFrame(Analysis.AnalyzeQuery(question, english), words, organisationId);
+        var asked = _frame.Strip(question);
+        var words = Tokenizer.SplitFolded(asked);
+        var query = WithoutFrame(Analysis.AnalyzeQuery(asked, english), words, organisationId);
         query = english ? query : WithExtensions(query);
         var scores = Index.Score(query, organisationId);
         var groupWeights = query.Groups.Select(GroupWeight).ToArray();
@@ -241,9 +247,9 @@ internal sealed class KnowledgeBase
         }
         // Close sections for "Did you mean ...?" when the answer is refused.
         var suggestions = ranked.Select(r => Index.Passages[r.Key].Section).DistinctBy(s => s.Id).Take(3).ToList();
-        var asking = FactPhrases.AskingSentences(question);
+        var asking = FactPhrases.AskingSentences(asked);
         // Without a question mark the whole message is the asking part, already folded above.
-        var askingWords = ReferenceEquals(asking, question) ? words : Tokenizer.SplitFolded(asking);
+        var askingWords = ReferenceEquals(asking, asked) ? words : Tokenizer.SplitFolded(asking);
         var features = ConfidenceModel.Signals(mutual, coverage, best.Total, english, query.Groups.Count, _facts.AsksForWhatThePassageLacks(askingWords, Index.Passages[ranked[0].Key].Text), unknownShare);
         return new RetrievalResult(question, organisationId, query, results, coverage)
         {

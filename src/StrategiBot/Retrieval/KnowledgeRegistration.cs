@@ -33,7 +33,9 @@ internal static class KnowledgeRegistration
         var lexicon = ConceptLexicon.LoadFolder(options.LexiconFolder, stopWords);
         var factsPath = System.IO.Path.Combine(options.LexiconFolder, "fact-questions.txt");
         var facts = File.Exists(factsPath) ? FactPhrases.Load(factsPath) : FactPhrases.Empty;
-        return new KnowledgeBase(packs, stopWords, lexicon, facts);
+        var framePath = System.IO.Path.Combine(options.LexiconFolder, "message-frame.txt");
+        var frame = File.Exists(framePath) ? MessageFrame.Load(framePath) : MessageFrame.Empty;
+        return new KnowledgeBase(packs, stopWords, lexicon, facts, frame);
     }
 
     /// <summary>
