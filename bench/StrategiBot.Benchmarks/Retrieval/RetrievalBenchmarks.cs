@@ -46,7 +46,8 @@ public class RetrievalBenchmarks
         _lexicon = ConceptLexicon.LoadFolder(Path.Combine(root, "lexicon"), _stopWords);
         var facts = Path.Combine(root, "lexicon", "fact-questions.txt");
         _facts = File.Exists(facts) ? FactPhrases.Load(facts) : FactPhrases.Empty;
-        _knowledge = new KnowledgeBase(_packs, _stopWords, _lexicon, _facts);
+        var frame = Path.Combine(root, "lexicon", "message-frame.txt");
+        _knowledge = new KnowledgeBase(_packs, _stopWords, _lexicon, _facts, File.Exists(frame) ? MessageFrame.Load(frame) : MessageFrame.Empty);
     }
 
     [Benchmark]
