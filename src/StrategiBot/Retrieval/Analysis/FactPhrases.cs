@@ -20,29 +20,16 @@ internal sealed class FactPhrases
     /// <summary>Reads <c>kind: phrase</c> lines; an unknown kind fails with the file and line.</summary>
     public static FactPhrases Load(string path)
     {
+        const string Expected = "expected 'number: phrase' or 'name: phrase'.";
         var phrases = new List<(FactKind, string[])>();
-        var lineNumber = 0;
-        foreach (var raw in File.ReadLines(path))
+        foreach (var (kind, phrase, line) in PhraseFile.Read(path, ["number", "name"], Expected))
         {
-            lineNumber++;
-            var line = raw.Split('#', 2)[0].Trim();
-            if (line.Length == 0)
+            var words = Tokenizer.SplitFolded(phrase).ToArray();
+            if (words.Length == 0)
             {
-                continue;
+                throw new ContentException(path, line, Expected);
             }
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            var kind = colon < 0 ? null : line[..colon].Trim() switch
-            {
-                "number" => FactKind.Number,
-                "name" => FactKind.Name,
-                _ => (FactKind?)null,
-            };
-            var words = colon < 0 ? [] : Tokenizer.SplitFolded(line[(colon + 1)..]).ToArray();
-            if (kind is null || words.Length == 0)
-            {
-                throw new ContentException(path, lineNumber, "expected 'number: phrase' or 'name: phrase'.");
-            }
-            phrases.Add((kind.Value, words));
+            phrases.Add((kind == "number" ? FactKind.Number : FactKind.Name, words));
         }
         return new FactPhrases(phrases);
     }

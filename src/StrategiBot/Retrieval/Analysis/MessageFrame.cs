@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using StrategiBot.Content;
 
 namespace StrategiBot.Retrieval.Analysis;
 
@@ -40,22 +39,9 @@ internal sealed class MessageFrame
             ["closing"] = [],
             ["signoff"] = [],
         };
-        var lineNumber = 0;
-        foreach (var raw in File.ReadLines(path))
+        foreach (var (kind, phrase, _) in PhraseFile.Read(path, kinds.Keys, "expected 'greeting:', 'opener:', 'closing:' or 'signoff:' and a phrase."))
         {
-            lineNumber++;
-            var line = raw.Split('#', 2)[0].Trim();
-            if (line.Length == 0)
-            {
-                continue;
-            }
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            var phrase = colon < 0 ? string.Empty : line[(colon + 1)..].Trim();
-            if (colon < 0 || !kinds.TryGetValue(line[..colon].Trim(), out var phrases) || phrase.Length == 0)
-            {
-                throw new ContentException(path, lineNumber, "expected 'greeting:', 'opener:', 'closing:' or 'signoff:' and a phrase.");
-            }
-            phrases.Add(phrase);
+            kinds[kind].Add(phrase);
         }
         return new MessageFrame(kinds["greeting"], kinds["opener"], kinds["closing"], kinds["signoff"]);
     }
