@@ -104,8 +104,7 @@ internal sealed class ConceptLexicon
                 [.. strategy, .. Triggers(model.People ?? [])],
                 model.Weight ?? 0.6f));
         }
-        var words = (models ?? []).SelectMany(m => (m.Strategy ?? []).Concat(m.People ?? []))
-            .SelectMany(Tokenizer.Split).Select(LetterFolding.Fold).ToHashSet(StringComparer.Ordinal);
+        var words = concepts.SelectMany(c => c.Triggers).SelectMany(t => t.Words).ToHashSet(StringComparer.Ordinal);
         return new ConceptLexicon(concepts) { Words = words };
     }
 
@@ -135,8 +134,11 @@ internal sealed class ConceptLexicon
         }
     }
 
+    /// <summary>Each entry folded once, and stemmed from that, the same form <see cref="Normalise"/> gives.</summary>
     private static List<Trigger> Triggers(IEnumerable<string> entries) =>
-        [.. entries.Select(entry => new Trigger(Normalise(entry), [.. Tokenizer.Split(entry).Select(LetterFolding.Fold)])).Where(t => t.Stems.Length > 0)];
+        [.. entries.Select(entry => Tokenizer.SplitFolded(entry).ToArray())
+            .Where(words => words.Length > 0)
+            .Select(words => new Trigger([.. words.Select(NorwegianStemmer.Stem)], words))];
 
     private bool Fits(IReadOnlyList<string> words, int start, string[] triggerWords)
     {
