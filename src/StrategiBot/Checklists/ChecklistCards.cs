@@ -148,8 +148,8 @@ internal static class ChecklistCards
     }
 
     /// <summary>A button that opens a checklist as a new card (dialog outcomes offer one).</summary>
-    public static JsonObject OpenButton(string checklistId, string title) =>
-        AdaptiveCards.Submit($"Sjekkliste: {title}", new JsonObject { [ChecklistKey] = checklistId, [UniversalAction.VerbKey] = Open });
+    public static JsonObject OpenButton(string checklistId, string title, bool english = false) =>
+        AdaptiveCards.Submit(english ? $"Checklist: {title}" : $"Sjekkliste: {title}", new JsonObject { [ChecklistKey] = checklistId, [UniversalAction.VerbKey] = Open });
 
     private static JsonObject OpenButton(ChecklistDefinition checklist) => OpenButton(checklist.Id, checklist.Title);
 

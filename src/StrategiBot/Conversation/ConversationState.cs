@@ -39,8 +39,11 @@ internal sealed record ConversationState
         : Key(conversationId);
 }
 
-/// <summary>Where an active dialog stands. The dialog engine fills it in.</summary>
-internal sealed record DialogState(string DialogId, string StepId, DateTimeOffset UpdatedAt);
+/// <summary>
+/// Where an active dialog stands, and in which language it runs (null: bokmål, as before dialogs had English).
+/// The dialog engine fills it in.
+/// </summary>
+internal sealed record DialogState(string DialogId, string StepId, DateTimeOffset UpdatedAt, Language? Language = null);
 
 /// <summary>The fields needed to message a conversation again, from a verified activity.</summary>
 internal sealed record ConversationReference(

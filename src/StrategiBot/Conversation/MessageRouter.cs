@@ -89,7 +89,7 @@ internal sealed class MessageRouter(
         var namesASection = command is null && knowledge.SectionTitled(text, organisation) is not null;
         if (command?.DialogId is { } commandDialog && catalog.Find(organisation, commandDialog) is { } commanded)
         {
-            await dialogs.StartAsync(turn, commanded, ct, language == Language.English ? Replies.DialogOffered(language) : null);
+            await dialogs.StartAsync(turn, commanded, language, ct, language == Language.English ? Replies.DialogOffered(commanded.In(language), language) : null);
             return;
         }
         if (command == BotCommands.Checklists)
@@ -117,7 +117,7 @@ internal sealed class MessageRouter(
         }
         if (active is null && !namesASection && catalog.MatchTrigger(organisation, Words()) is { } described)
         {
-            await dialogs.StartAsync(turn, described, ct, Replies.DialogOffered(language));
+            await dialogs.StartAsync(turn, described, language, ct, Replies.DialogOffered(described.In(language), language));
             return;
         }
         if (SmallTalk.Reply(normalised) is { } smallTalk)
@@ -145,7 +145,7 @@ internal sealed class MessageRouter(
         if (active is { } unclear && !answer.Answered)
         {
             // Neither a choice nor a question the strategy answers: most likely a mistyped answer.
-            await DialogEngine.ReaskAsync(turn, unclear.Dialog, unclear.Step, Replies.UnclearDialogAnswer(language), ct);
+            await DialogEngine.ReaskAsync(turn, unclear.Dialog, unclear.Step, Replies.UnclearDialogAnswer(DialogLanguage(unclear.Dialog, language)), ct);
             return;
         }
         var composed = composer.Compose(answer, language);
@@ -154,9 +154,13 @@ internal sealed class MessageRouter(
         if (active is { } interrupted)
         {
             // A question in the middle of a dialog gets its answer, then the open question again.
-            await DialogEngine.ReaskAsync(turn, interrupted.Dialog, interrupted.Step, Replies.DialogResumed(language), ct);
+            await DialogEngine.ReaskAsync(turn, interrupted.Dialog, interrupted.Step, Replies.DialogResumed(DialogLanguage(interrupted.Dialog, language)), ct);
         }
     }
+
+    /// <summary>A note beside a dialog's question: in English while the dialog runs in English, else in the message's language.</summary>
+    private static Language DialogLanguage(DialogDefinition dialog, Language message) =>
+        dialog.Language == Language.English ? Language.English : message;
 
     public async Task OnInvokeAsync(TurnContext turn, CancellationToken ct)
     {

@@ -1,3 +1,5 @@
+using StrategiBot.Dialogs;
+
 namespace StrategiBot.Conversation;
 
 /// <summary>
@@ -22,9 +24,13 @@ internal static class Replies
         ? "There is nothing to cancel or start over right now. Ask me anything, or type “help”."
         : "Det er ingenting å avbryte eller begynne på nytt akkurat nå. Spør meg gjerne om noe, eller skriv «hjelp».";
 
-    public static string DialogOffered(Language language) => language == Language.English
-        ? "I can walk you through this step by step. The steps are in Norwegian; type “cancel” to leave."
-        : "Dette kan jeg hjelpe deg gjennom, steg for steg.";
+    /// <param name="dialog">The dialog in the language it will run in.</param>
+    public static string DialogOffered(DialogDefinition dialog, Language asked) => (asked, dialog.Language) switch
+    {
+        (Language.English, Language.English) => "I can walk you through this step by step. Type “cancel” to leave.",
+        (Language.English, _) => "I can walk you through this step by step. The steps are in Norwegian; type “cancel” to leave.",
+        _ => "Dette kan jeg hjelpe deg gjennom, steg for steg.",
+    };
 
     public static string UnclearDialogAnswer(Language language) => language == Language.English
         ? "I didn't understand that answer. Reply with one of the numbers, or type “cancel”."

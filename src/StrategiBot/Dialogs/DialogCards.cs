@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using StrategiBot.Cards;
 using StrategiBot.Checklists;
 using StrategiBot.Content;
+using StrategiBot.Conversation;
 
 namespace StrategiBot.Dialogs;
 
@@ -15,8 +16,25 @@ internal static class DialogCards
     /// <summary>The key naming the dialog in every submission of a dialog card; how the router knows them.</summary>
     public const string DialogKey = "dialog";
 
+    /// <summary>Marks the submissions of a card drawn in English (<see cref="English"/>); bokmål cards carry no mark.</summary>
+    public const string LanguageKey = "language";
+
+    public const string English = "en";
+
+    /// <summary>A submission's data: the dialog, its language when English, and what was pressed.</summary>
+    private static JsonObject Data(DialogDefinition dialog)
+    {
+        var data = new JsonObject { [DialogKey] = dialog.Id };
+        if (dialog.Language == Language.English)
+        {
+            data[LanguageKey] = English;
+        }
+        return data;
+    }
+
     public static JsonObject Step(DialogDefinition dialog, DialogStep step, string? note = null)
     {
+        var english = dialog.Language == Language.English;
         var body = new List<JsonNode>();
         if (note is not null)
         {
@@ -27,29 +45,36 @@ internal static class DialogCards
         if (step.Choices.Count > AdaptiveCards.MaxActions)
         {
             // Too many for buttons: a numbered list to pick from, whose value Teams merges into the submitted data as "choice".
-            body.Add(ChoiceList(step));
-            body.Add(AdaptiveCards.Text("Velg et svar og trykk «Svar», eller skriv tallet. Skriv «avbryt» for å avslutte.", subtle: true, size: "Small"));
-            return AdaptiveCards.Card(body, [AdaptiveCards.Submit("Svar", new JsonObject { [DialogKey] = dialog.Id, ["step"] = step.Id })], fullWidth: true);
+            body.Add(ChoiceList(step, english));
+            body.Add(AdaptiveCards.Text(english
+                ? "Choose an answer and press “Answer”, or type its number. Type “cancel” to stop."
+                : "Velg et svar og trykk «Svar», eller skriv tallet. Skriv «avbryt» for å avslutte.", subtle: true, size: "Small"));
+            var data = Data(dialog);
+            data["step"] = step.Id;
+            return AdaptiveCards.Card(body, [AdaptiveCards.Submit(english ? "Answer" : "Svar", data)], fullWidth: true);
         }
         body.Add(AdaptiveCards.Text(string.Join("\r", step.Choices.Select((c, i) => $"{i + 1}. {c.Label}")), subtle: true));
-        body.Add(AdaptiveCards.Text("Trykk på et svar eller skriv tallet. Skriv «avbryt» for å avslutte.", subtle: true, size: "Small"));
-        var actions = step.Choices.Select(c => AdaptiveCards.Submit(c.Label, new JsonObject
+        body.Add(AdaptiveCards.Text(english
+            ? "Press an answer or type its number. Type “cancel” to stop."
+            : "Trykk på et svar eller skriv tallet. Skriv «avbryt» for å avslutte.", subtle: true, size: "Small"));
+        var actions = step.Choices.Select(c =>
         {
-            [DialogKey] = dialog.Id,
-            ["step"] = step.Id,
-            ["choice"] = c.Id,
-        }));
+            var data = Data(dialog);
+            data["step"] = step.Id;
+            data["choice"] = c.Id;
+            return AdaptiveCards.Submit(c.Label, data);
+        });
         return AdaptiveCards.Card(body, actions, fullWidth: true);
     }
 
-    private static JsonObject ChoiceList(DialogStep step) => new()
+    private static JsonObject ChoiceList(DialogStep step, bool english) => new()
     {
         ["type"] = "Input.ChoiceSet",
         ["id"] = "choice",
-        ["label"] = "Velg et svar",
+        ["label"] = english ? "Choose an answer" : "Velg et svar",
         ["style"] = "expanded",
         ["isRequired"] = true,
-        ["errorMessage"] = "Velg et av svarene.",
+        ["errorMessage"] = english ? "Choose one of the answers." : "Velg et av svarene.",
         ["choices"] = new JsonArray([.. step.Choices.Select((c, i) => (JsonNode)new JsonObject { ["title"] = $"{i + 1}. {c.Label}", ["value"] = c.Id })]),
     };
 
@@ -64,28 +89,32 @@ internal static class DialogCards
 
     public static JsonObject Outcome(DialogDefinition dialog, DialogOutcome outcome, Organisation organisation, bool universalActions = false)
     {
+        var english = dialog.Language == Language.English;
         var body = new List<JsonNode>
         {
             AdaptiveCards.Text(dialog.Title, subtle: true, size: "Small"),
             AdaptiveCards.Heading(outcome.Title),
             AdaptiveCards.Text(outcome.Guidance),
-            AdaptiveCards.Text("Dette bygger på:", subtle: true),
+            // The strategy is quoted as written, in Norwegian, whatever language the guidance is in.
+            AdaptiveCards.Text(english ? "This rests on the strategy (quoted in Norwegian):" : "Dette bygger på:", subtle: true),
         };
-        body.AddRange(Distinct(outcome.Cites).Select(cite => AdaptiveCards.Citation(cite.Text, "Kilde: " + cite.SectionTitle)));
-        var actions = new List<JsonNode> { AdaptiveCards.Submit("Gå gjennom på nytt", new JsonObject { [DialogKey] = dialog.Id, ["restart"] = true }) };
+        body.AddRange(Distinct(outcome.Cites).Select(cite => AdaptiveCards.Citation(cite.Text, (english ? "Source: " : "Kilde: ") + cite.SectionTitle)));
+        var restart = Data(dialog);
+        restart["restart"] = true;
+        var actions = new List<JsonNode> { AdaptiveCards.Submit(english ? "Start over" : "Gå gjennom på nytt", restart) };
         if (outcome.Contact)
         {
-            body.Add(ContactCards.Block(organisation));
+            body.Add(ContactCards.Block(organisation, english));
         }
         else
         {
-            actions.Add(ContactCards.AskAction(organisation));
+            actions.Add(ContactCards.AskAction(organisation, english));
         }
         if (outcome.Checklist is { } checklist)
         {
-            actions.Insert(0, ChecklistCards.OpenButton(checklist.Id, checklist.Title));
+            actions.Insert(0, ChecklistCards.OpenButton(checklist.Id, english ? $"{checklist.Title} (in Norwegian)" : checklist.Title, english));
         }
-        body.AddRange(FeedbackCards.Prompt(new FeedbackSubject(FeedbackSubject.DialogSource, $"{dialog.Title} › {outcome.Title}", outcome.Cites[0].SectionId, UniversalActions: universalActions)));
+        body.AddRange(FeedbackCards.Prompt(new FeedbackSubject(FeedbackSubject.DialogSource, $"{dialog.Title} › {outcome.Title}", outcome.Cites[0].SectionId, English: english, UniversalActions: universalActions)));
         return AdaptiveCards.Card(body, actions, fullWidth: true);
     }
 }

@@ -12,7 +12,20 @@ internal sealed record DialogDefinition(
     IReadOnlyList<string> Triggers,
     string Start,
     IReadOnlyDictionary<string, DialogStep> Steps,
-    IReadOnlyDictionary<string, DialogOutcome> Outcomes) : ICatalogued;
+    IReadOnlyDictionary<string, DialogOutcome> Outcomes) : ICatalogued
+{
+    /// <summary>The language of this definition's texts (titles, questions, labels, guidance).</summary>
+    public Language Language { get; init; } = Language.Norwegian;
+
+    /// <summary>The same dialog with its English texts, when its file has them; the cited strategy stays Norwegian.</summary>
+    public DialogDefinition? English { get; init; }
+
+    /// <summary>
+    /// This dialog, as loaded, in <paramref name="language"/> where its file has that language, otherwise in
+    /// bokmål. Steps, choices and outcomes keep their ids, so a stored position holds in either language.
+    /// </summary>
+    public DialogDefinition In(Language language) => language == Language.English && English is not null ? English : this;
+}
 
 /// <summary>A question with its choices.</summary>
 internal sealed record DialogStep(string Id, string Question, IReadOnlyList<DialogChoice> Choices, int Line);

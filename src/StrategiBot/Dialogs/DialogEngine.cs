@@ -30,22 +30,31 @@ internal sealed class DialogEngine(
     public static (bool Asks, bool English) AsksToCancelOrRestart(string normalised) =>
         (CancelWords.Contains(normalised) || RestartWords.Contains(normalised), EnglishCommands.Contains(normalised));
 
-    /// <summary>The dialog in progress in this conversation, unless it has been left idle too long.</summary>
+    /// <summary>
+    /// The dialog in progress in this conversation, in the language it runs in, unless it has been left idle
+    /// too long.
+    /// </summary>
     public (DialogDefinition Dialog, DialogStep Step)? Active(ConversationState? state, string organisationId)
     {
         if (state?.Dialog is not { } position || clock.GetUtcNow() - position.UpdatedAt > options.Value.IdleTimeout)
         {
             return null;
         }
-        var dialog = catalog.Find(organisationId, position.DialogId);
+        var dialog = catalog.Find(organisationId, position.DialogId)?.In(position.Language ?? Language.Norwegian);
         return dialog is not null && dialog.Steps.TryGetValue(position.StepId, out var step) ? (dialog, step) : null;
     }
 
-    public async Task StartAsync(TurnContext turn, DialogDefinition dialog, CancellationToken ct, string? note = null)
+    /// <summary>
+    /// Starts a dialog from its first question, in English for someone who wrote English where the dialog has
+    /// English text; it then keeps that language to its end, whatever the answers are typed in.
+    /// </summary>
+    /// <param name="dialog">The dialog as the catalogue holds it.</param>
+    public async Task StartAsync(TurnContext turn, DialogDefinition dialog, Language language, CancellationToken ct, string? note = null)
     {
         Log.DialogStarted(logger, dialog.Id);
-        await MoveToAsync(turn, dialog, dialog.Steps[dialog.Start], ct);
-        await turn.SendAsync(AdaptiveCards.ToActivity(DialogCards.Step(dialog, dialog.Steps[dialog.Start], note), dialog.Title), ct);
+        var running = dialog.In(language);
+        await MoveToAsync(turn, running, running.Steps[running.Start], ct);
+        await turn.SendAsync(AdaptiveCards.ToActivity(DialogCards.Step(running, running.Steps[running.Start], note), running.Title), ct);
     }
 
     /// <summary>
@@ -66,14 +75,16 @@ internal sealed class DialogEngine(
     {
         var dialogId = value.StringProperty(DialogCards.DialogKey);
         var dialog = dialogId is null ? null : catalog.Find(organisationId, dialogId);
+        // The card says which language it was drawn in, so a reply about an old card speaks that language.
+        var language = value.StringProperty(DialogCards.LanguageKey) == DialogCards.English ? Language.English : Language.Norwegian;
         if (dialog is null)
         {
-            await turn.SendAsync(turn.Activity.CreateReply(Replies.UnknownCardAction(Language.Norwegian)), ct);
+            await turn.SendAsync(turn.Activity.CreateReply(Replies.UnknownCardAction(language)), ct);
             return;
         }
         if (value.TryGetProperty("restart", out var restart) && restart.ValueKind == JsonValueKind.True)
         {
-            await StartAsync(turn, dialog, ct);
+            await StartAsync(turn, dialog, language, ct);
             return;
         }
         var active = Active(state, organisationId);
@@ -81,22 +92,28 @@ internal sealed class DialogEngine(
         {
             // An answer to a question that is no longer open: say so, and leave the dialog where it is.
             Log.StaleDialogButton(logger, dialog.Id);
-            // In a group chat each member has their own dialog, so the button may be someone else's.
-            await turn.SendAsync(turn.Activity.CreateReply(active is not null
-                ? "Den knappen hører til et spørsmål som allerede er besvart. Svar på det siste spørsmålet, eller skriv «avbryt»."
-                : turn.Activity.IsGroupConversation()
-                    ? $"Den knappen hører til en veiledning som er avsluttet, eller som en annen i samtalen har startet. Vil du gå gjennom «{dialog.Title}» selv, skriv hva det gjelder."
-                    : "Den knappen hører til en veiledning som er avsluttet. Skriv hva det gjelder, eller «hjelp», for å begynne igjen."), ct);
+            await turn.SendAsync(turn.Activity.CreateReply(StaleButton(dialog.In(language), answered: active is not null, turn.Activity.IsGroupConversation())), ct);
             return;
         }
         var choice = current.Step.Choices.FirstOrDefault(c => c.Id == value.StringProperty("choice"));
         if (choice is null)
         {
-            await ReaskAsync(turn, current.Dialog, current.Step, "Det svaret kjenner jeg ikke igjen.", ct);
+            await ReaskAsync(turn, current.Dialog, current.Step, current.Dialog.Language == Language.English ? "I don't recognise that answer." : "Det svaret kjenner jeg ikke igjen.", ct);
             return;
         }
         await ChooseAsync(turn, current.Dialog, choice, organisationId, ct);
     }
+
+    /// <summary>An answer to a question that is no longer open. In a group chat each member has their own dialog, so the button may be someone else's.</summary>
+    private static string StaleButton(DialogDefinition dialog, bool answered, bool group) => (dialog.Language, answered, group) switch
+    {
+        (Language.English, true, _) => "That button belongs to a question you have already answered. Answer the latest question, or type “cancel”.",
+        (Language.English, false, true) => $"That button belongs to a guide that has ended, or that someone else in this chat started. To go through “{dialog.Title}” yourself, write what it is about.",
+        (Language.English, false, false) => "That button belongs to a guide that has ended. Write what it is about, or “help”, to start again.",
+        (_, true, _) => "Den knappen hører til et spørsmål som allerede er besvart. Svar på det siste spørsmålet, eller skriv «avbryt».",
+        (_, false, true) => $"Den knappen hører til en veiledning som er avsluttet, eller som en annen i samtalen har startet. Vil du gå gjennom «{dialog.Title}» selv, skriv hva det gjelder.",
+        _ => "Den knappen hører til en veiledning som er avsluttet. Skriv hva det gjelder, eller «hjelp», for å begynne igjen.",
+    };
 
     /// <summary>
     /// Typed text while a dialog is open: cancel, restart, help, a number or label, or a question of its own
@@ -106,8 +123,8 @@ internal sealed class DialogEngine(
     {
         var (dialog, step) = active;
         var normalised = BotCommands.Normalise(text);
-        // The dialogs are written in Norwegian, but someone who types an English command gets its reply in English.
-        var english = EnglishCommands.Contains(normalised) || normalised.StartsWith("help", StringComparison.Ordinal);
+        // A dialog running in English answers its commands in English; so does one in bokmål to an English command.
+        var english = dialog.Language == Language.English || EnglishCommands.Contains(normalised) || normalised.StartsWith("help", StringComparison.Ordinal);
         if (CancelWords.Contains(normalised))
         {
             Log.DialogCancelled(logger, dialog.Id);
@@ -119,7 +136,7 @@ internal sealed class DialogEngine(
         }
         if (RestartWords.Contains(normalised))
         {
-            await StartAsync(turn, dialog, ct, english ? "Let's start again." : "Vi begynner på nytt.");
+            await StartAsync(turn, catalog.Find(organisationId, dialog.Id)!, dialog.Language, ct, english ? "Let's start again." : "Vi begynner på nytt.");
             return true;
         }
         if (BotCommands.Find(text) == BotCommands.Help)
@@ -129,7 +146,9 @@ internal sealed class DialogEngine(
                 : $"Du er midt i «{dialog.Title}». Svar med et tall eller trykk på et svar. Skriv «avbryt» for å avslutte, eller «start på nytt».", ct);
             return true;
         }
-        if (Choice(step, normalised) is { } choice)
+        // A label is understood in either language, whichever the dialog runs in ("Ansatt" as well as "Employee").
+        var asWritten = catalog.Find(organisationId, dialog.Id)!;
+        if (new[] { dialog, asWritten, asWritten.English }.OfType<DialogDefinition>().Select(d => Choice(d.Steps[step.Id], normalised)).FirstOrDefault(c => c is not null) is { } choice)
         {
             await ChooseAsync(turn, dialog, choice, organisationId, ct);
             return true;
@@ -159,7 +178,8 @@ internal sealed class DialogEngine(
     private async Task MoveToAsync(TurnContext turn, DialogDefinition dialog, DialogStep step, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        await store.UpdateAsync(ConversationState.DialogKey(turn.Activity)!, s => (s ?? new()) with { Dialog = new DialogState(dialog.Id, step.Id, now) }, ct);
+        var language = dialog.Language == Language.English ? Language.English : (Language?)null;
+        await store.UpdateAsync(ConversationState.DialogKey(turn.Activity)!, s => (s ?? new()) with { Dialog = new DialogState(dialog.Id, step.Id, now, language) }, ct);
     }
 
     private async Task ClearAsync(TurnContext turn, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using StrategiBot.Checklists;
 using StrategiBot.Content;
+using StrategiBot.Conversation;
 using YamlDotNet.RepresentationModel;
 using static StrategiBot.Content.YamlNodes;
 
@@ -23,13 +24,16 @@ internal static class DialogLoader
     public static DialogDefinition Load(string path, ContentPack pack, IReadOnlyCollection<ChecklistDefinition> checklists)
     {
         var root = ReadMapping(path, "a dialog file must be a mapping with id, title, start, steps and outcomes.");
+        CheckKeys(path, root, "id", "title", "title-en", "description", "description-en", "triggers", "start", "steps", "outcomes");
         var id = FileId(path, root, "dialog");
-        var title = Scalar(path, root, "title").Value;
-        var description = OptionalText(path, root, "description") ?? string.Empty;
+        var texts = new BilingualTexts(path);
+        var title = texts.Required(root, "title");
+        var description = texts.Optional(root, "description");
         var triggers = Triggers(path, root);
         var start = Scalar(path, root, "start");
 
         var outcomes = new Dictionary<string, DialogOutcome>(StringComparer.Ordinal);
+        var englishOutcomes = new Dictionary<string, DialogOutcome>(StringComparer.Ordinal);
         foreach (var (key, value) in Mapping(path, root, "outcomes").Children)
         {
             var outcomeId = CheckId(path, key, "outcome");
@@ -37,10 +41,11 @@ internal static class DialogLoader
             {
                 throw new ContentException(path, Line(key), $"the outcome id '{outcomeId}' is used twice.");
             }
-            outcomes[outcomeId] = Outcome(path, outcomeId, AsMapping(path, value), pack, checklists);
+            (outcomes[outcomeId], englishOutcomes[outcomeId]) = Outcome(path, outcomeId, AsMapping(path, value), pack, checklists, texts);
         }
 
         var steps = new Dictionary<string, DialogStep>(StringComparer.Ordinal);
+        var englishSteps = new Dictionary<string, DialogStep>(StringComparer.Ordinal);
         foreach (var (key, value) in Mapping(path, root, "steps").Children)
         {
             var stepId = CheckId(path, key, "step");
@@ -52,7 +57,7 @@ internal static class DialogLoader
             {
                 throw new ContentException(path, Line(key), $"'{stepId}' is both a step and an outcome.");
             }
-            steps[stepId] = Step(path, stepId, AsMapping(path, value), steps, outcomes);
+            (steps[stepId], englishSteps[stepId]) = Step(path, stepId, AsMapping(path, value), outcomes, texts);
         }
 
         if (!steps.ContainsKey(start.Value))
@@ -67,7 +72,67 @@ internal static class DialogLoader
             }
         }
         CheckReachability(path, start.Value, steps, outcomes);
-        return new DialogDefinition(pack.Organisation.Id, id, title, description, triggers, start.Value, steps, outcomes);
+        texts.CheckComplete();
+        var dialog = new DialogDefinition(pack.Organisation.Id, id, title.Norwegian, description.Norwegian ?? string.Empty, triggers, start.Value, steps, outcomes);
+        return !texts.HasEnglish ? dialog : dialog with
+        {
+            English = dialog with
+            {
+                Title = title.English!,
+                Description = description.English ?? string.Empty,
+                Steps = englishSteps,
+                Outcomes = englishOutcomes,
+                Language = Language.English,
+            },
+        };
+    }
+
+    /// <summary>
+    /// Reads each text with its English counterpart ("question" and "question-en"). English is all or nothing:
+    /// a dialog that starts in English must not fall back to bokmål halfway, so once a file has one English
+    /// text, a missing one stops the start at the node that lacks it.
+    /// </summary>
+    private sealed class BilingualTexts(string path)
+    {
+        private const string Suffix = "-en";
+        private int? _firstEnglishLine;
+        private readonly List<(int Line, string Key)> _missing = [];
+
+        public bool HasEnglish => _firstEnglishLine is not null;
+
+        public (string Norwegian, string? English) Required(YamlMappingNode node, string key) =>
+            (Scalar(path, node, key).Value, English(node, key));
+
+        public (string? Norwegian, string? English) Optional(YamlMappingNode node, string key)
+        {
+            var norwegian = OptionalText(path, node, key);
+            if (norwegian is null && OptionalNode(node, key + Suffix) is { } orphan)
+            {
+                throw new ContentException(path, Line(orphan), $"'{key}{Suffix}' translates '{key}', which is missing.");
+            }
+            return (norwegian, norwegian is null ? null : English(node, key));
+        }
+
+        private string? English(YamlMappingNode node, string key)
+        {
+            if (OptionalNode(node, key + Suffix) is null)
+            {
+                _missing.Add((Line(node), key + Suffix));
+                return null;
+            }
+            var (text, line, _) = Scalar(path, node, key + Suffix);
+            _firstEnglishLine = Math.Min(_firstEnglishLine ?? line, line);
+            return text;
+        }
+
+        public void CheckComplete()
+        {
+            if (_firstEnglishLine is { } first && _missing.Count > 0)
+            {
+                var (line, key) = _missing.MinBy(m => m.Line);
+                throw new ContentException(path, line, $"'{key}' is missing: this dialog has English text (line {first}), so every title, description, question, label and guidance needs its English too.");
+            }
+        }
     }
 
     /// <summary>Every step and outcome is reachable from the start, and no path loops.</summary>
@@ -106,20 +171,22 @@ internal static class DialogLoader
         }
     }
 
-    private static DialogStep Step(string path, string id, YamlMappingNode node, Dictionary<string, DialogStep> steps, Dictionary<string, DialogOutcome> outcomes)
+    /// <returns>The step in bokmål, and in English (with the bokmål where the file has no English).</returns>
+    private static (DialogStep Norwegian, DialogStep English) Step(string path, string id, YamlMappingNode node, Dictionary<string, DialogOutcome> outcomes, BilingualTexts texts)
     {
-        CheckKeys(path, node, "question", "choices");
-        var question = Scalar(path, node, "question").Value;
+        CheckKeys(path, node, "question", "question-en", "choices");
+        var question = texts.Required(node, "question");
         var items = Sequence(path, node, "choices");
         if (items.Children.Count is < MinChoices or > MaxChoices)
         {
             throw new ContentException(path, Line(items), $"step '{id}' needs {MinChoices} to {MaxChoices} choices, not {items.Children.Count}.");
         }
         var choices = new List<DialogChoice>();
+        var englishChoices = new List<DialogChoice>();
         foreach (var item in items)
         {
             var map = AsMapping(path, item);
-            CheckKeys(path, map, "id", "label", "next", "outcome");
+            CheckKeys(path, map, "id", "label", "label-en", "next", "outcome");
             var choiceId = CheckId(path, Scalar(path, map, "id").Node, "choice");
             if (choices.Any(c => c.Id == choiceId))
             {
@@ -135,14 +202,19 @@ internal static class DialogLoader
             {
                 throw new ContentException(path, Line(map), $"choice '{choiceId}' leads to outcome '{outcome}', which is not defined.");
             }
-            choices.Add(new DialogChoice(choiceId, Scalar(path, map, "label").Value, next, outcome));
+            var label = texts.Required(map, "label");
+            choices.Add(new DialogChoice(choiceId, label.Norwegian, next, outcome));
+            englishChoices.Add(new DialogChoice(choiceId, label.English ?? label.Norwegian, next, outcome));
         }
-        return new DialogStep(id, question, choices, Line(node));
+        return (new DialogStep(id, question.Norwegian, choices, Line(node)), new DialogStep(id, question.English ?? question.Norwegian, englishChoices, Line(node)));
     }
 
-    private static DialogOutcome Outcome(string path, string id, YamlMappingNode node, ContentPack pack, IReadOnlyCollection<ChecklistDefinition> checklists)
+    /// <returns>The outcome in bokmål, and in English (with the bokmål where the file has no English).</returns>
+    private static (DialogOutcome Norwegian, DialogOutcome English) Outcome(string path, string id, YamlMappingNode node, ContentPack pack, IReadOnlyCollection<ChecklistDefinition> checklists, BilingualTexts texts)
     {
-        CheckKeys(path, node, "title", "guidance", "cites", "contact", "checklist");
+        CheckKeys(path, node, "title", "title-en", "guidance", "guidance-en", "cites", "contact", "checklist");
+        var title = texts.Required(node, "title");
+        var guidance = texts.Required(node, "guidance");
         var cites = Sequence(path, node, "cites").Select(item => StrategyCitations.Resolve(path, AsMapping(path, item), pack)).ToList();
         if (cites.Count == 0)
         {
@@ -161,7 +233,8 @@ internal static class DialogLoader
                 ?? throw new ContentException(path, Line(checklistNode),
                     $"checklist '{checklistId}' is not a checklist of {pack.Organisation.Id} (dialogs/{pack.Organisation.Id}/sjekklister/); known: {string.Join(", ", checklists.Select(k => k.Id).Order(StringComparer.Ordinal))}.");
         }
-        return new DialogOutcome(id, Scalar(path, node, "title").Value, Scalar(path, node, "guidance").Value.Trim(), cites, contact,
+        var outcome = new DialogOutcome(id, title.Norwegian, guidance.Norwegian.Trim(), cites, contact,
             checklist is null ? null : new ChecklistLink(checklist.Id, checklist.Title), Line(node));
+        return (outcome, outcome with { Title = title.English ?? title.Norwegian, Guidance = (guidance.English ?? guidance.Norwegian).Trim() });
     }
 }

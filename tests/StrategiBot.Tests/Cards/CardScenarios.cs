@@ -162,28 +162,32 @@ internal static class CardScenarios
             .ThenBy(d => d.Id, StringComparer.Ordinal);
         foreach (var dialog in dialogs)
         {
-            var prefix = $"dialog-{dialog.OrganisationId}-{dialog.Id}";
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (choices, outcome) in DialogPaths.All(dialog))
+            // In bokmål from the first trigger, and in English from the first trigger written in English.
+            var english = dialog.Triggers.First(t => LanguageDetector.Detect(t) == Language.English);
+            foreach (var (trigger, prefix) in new[] { (dialog.Triggers[0], $"dialog-{dialog.OrganisationId}-{dialog.Id}"), (english, $"dialog-{dialog.OrganisationId}-{dialog.Id}-en") })
             {
-                for (var i = 0; i < choices.Count; i++)
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var (choices, outcome) in DialogPaths.All(dialog))
                 {
-                    if (seen.Add("step-" + choices[i].Step))
+                    for (var i = 0; i < choices.Count; i++)
                     {
-                        yield return Walk(dialog, $"{prefix}-step-{choices[i].Step}", choices.Take(i));
+                        if (seen.Add("step-" + choices[i].Step))
+                        {
+                            yield return Walk(dialog, trigger, $"{prefix}-step-{choices[i].Step}", choices.Take(i));
+                        }
                     }
-                }
-                if (seen.Add("outcome-" + outcome))
-                {
-                    yield return Walk(dialog, $"{prefix}-outcome-{outcome}", choices);
+                    if (seen.Add("outcome-" + outcome))
+                    {
+                        yield return Walk(dialog, trigger, $"{prefix}-outcome-{outcome}", choices);
+                    }
                 }
             }
         }
     }
 
-    private static CardScenario Walk(DialogDefinition dialog, string name, IEnumerable<(string Step, int Number, string Choice)> choices) =>
+    private static CardScenario Walk(DialogDefinition dialog, string trigger, string name, IEnumerable<(string Step, int Number, string Choice)> choices) =>
         new(name, [
-            Teams.PersonalMessage(dialog.Triggers[0]),
+            Teams.PersonalMessage(trigger),
             .. choices.Select(c => Teams.PersonalMessage(c.Number.ToString(CultureInfo.InvariantCulture))),
         ])
         {

@@ -118,13 +118,107 @@ public sealed class DialogConversationTests(KnowledgeFixture fixture) : IClassFi
     }
 
     [Theory]
-    [InlineData("kan jeg legge ut dette?")]
-    [InlineData("Can I post this?")]
-    public async Task A_short_message_that_is_a_one_word_trigger_still_starts_its_dialog(string text)
+    [InlineData("kan jeg legge ut dette?", "Hvor vil du publisere?")]
+    [InlineData("Can I post this?", "Where do you want to publish?")]
+    public async Task A_short_message_that_is_a_one_word_trigger_still_starts_its_dialog(string text, string question)
     {
         await using var app = new BotApplication();
 
-        Assert.Contains("Hvor vil du publisere?", await SayAsync(app, text), StringComparison.Ordinal);
+        Assert.Contains(question, await SayAsync(app, text), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Dialogs))]
+    public async Task Every_outcome_is_reached_in_English_from_an_English_trigger(string org, string dialogId)
+    {
+        var dialog = DialogLoaderTests.Shipped(fixture).Single(d => d.OrganisationId == org && d.Id == dialogId);
+        var english = Assert.IsType<DialogDefinition>(dialog.English);
+        var trigger = dialog.Triggers.First(t => fixture.Knowledge.DetectLanguage(t) == Language.English);
+        await using var app = new BotApplication(settings: new Dictionary<string, string?> { ["Bot:Organisation"] = org });
+        var conversation = 0;
+
+        foreach (var (choices, outcomeId) in DialogPaths.All(dialog))
+        {
+            var id = $"a:{dialogId}-en-{++conversation}";
+            var first = await SayAsync(app, trigger, id);
+            Assert.Contains(english.Steps[dialog.Start].Question, first, StringComparison.Ordinal);
+            Assert.Contains("I can walk you through this step by step. Type “cancel” to leave.", first, StringComparison.Ordinal);
+
+            var last = first;
+            foreach (var (_, number, _) in choices)
+            {
+                last = await SayAsync(app, number.ToString(System.Globalization.CultureInfo.InvariantCulture), id);
+            }
+
+            var outcome = english.Outcomes[outcomeId];
+            Assert.Contains(outcome.Title, last, StringComparison.Ordinal);
+            Assert.Contains(outcome.Guidance, last, StringComparison.Ordinal);
+            Assert.Contains("quoted in Norwegian", last, StringComparison.Ordinal);
+            Assert.All(outcome.Cites, cite => Assert.Contains(cite.Text, last, StringComparison.Ordinal));
+            Assert.DoesNotContain(dialog.Outcomes[outcomeId].Guidance, last, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_dialog_started_in_English_stays_in_English_whatever_the_answers_are_typed_in()
+    {
+        await using var app = new BotApplication();
+        await SayAsync(app, "a journalist is calling me");
+
+        var byNorwegianLabel = await SayAsync(app, "Ansatt");
+        var help = await SayAsync(app, "hjelp");
+        var unclear = await SayAsync(app, "kanskje");
+
+        Assert.Contains("What does the journalist want to know?", byNorwegianLabel, StringComparison.Ordinal);
+        Assert.Contains("You are in the middle of “Contact with the press”", help, StringComparison.Ordinal);
+        Assert.Contains("didn't understand that answer", unclear, StringComparison.Ordinal);
+        Assert.Equal(Language.English, (await State(app)).Dialog!.Language);
+    }
+
+    [Fact]
+    public async Task An_English_label_answers_a_dialog_running_in_bokmal()
+    {
+        await using var app = new BotApplication();
+        await SayAsync(app, "presse");
+
+        var typed = await SayAsync(app, "Employee");
+
+        Assert.Contains("Hva vil journalisten vite?", typed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_English_label_answers_an_English_dialog_and_cancel_ends_it_in_English()
+    {
+        await using var app = new BotApplication();
+        await SayAsync(app, "a journalist is calling me");
+
+        var typed = await SayAsync(app, "Employee");
+        var cancelled = await SayAsync(app, "avbryt");
+
+        Assert.Contains("What does the journalist want to know?", typed, StringComparison.Ordinal);
+        Assert.Contains("I have ended “Contact with the press”", cancelled, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_over_on_an_English_outcome_starts_again_in_English()
+    {
+        await using var app = new BotApplication();
+        await SayAsync(app, "a journalist is calling me");
+
+        var restarted = await SubmitAsync(app, new { dialog = "kontakt-med-pressen", language = "en", restart = true });
+
+        Assert.Contains("What is your role in the municipality?", restarted, StringComparison.Ordinal);
+        Assert.Equal(Language.English, (await State(app)).Dialog!.Language);
+    }
+
+    [Fact]
+    public async Task A_button_from_an_old_English_card_gets_an_English_note()
+    {
+        await using var app = new BotApplication();
+
+        var reply = await SubmitAsync(app, new { dialog = "kontakt-med-pressen", language = "en", step = "rolle", choice = "ansatt" });
+
+        Assert.Contains("belongs to a guide that has ended", reply, StringComparison.Ordinal);
     }
 
     [Theory]

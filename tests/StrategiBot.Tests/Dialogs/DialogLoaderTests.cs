@@ -1,5 +1,6 @@
 using StrategiBot.Checklists;
 using StrategiBot.Content;
+using StrategiBot.Conversation;
 using StrategiBot.Dialogs;
 using StrategiBot.Tests.Retrieval;
 
@@ -176,6 +177,78 @@ public sealed class DialogLoaderTests(KnowledgeFixture fixture) : IClassFixture<
         var error = Assert.Throws<ContentException>(() => DialogLoader.Load(path, fixture.Knowledge.Pack("ostre-toten")!, ShippedChecklists(fixture)));
 
         Assert.Contains("must equal the file name 'd'", error.Message, StringComparison.Ordinal);
+    }
+
+    private const string EnglishDialog =
+        "id: d\ntitle: T\ntitle-en: T-en\ndescription: D\ndescription-en: D-en\nstart: a\nsteps:\n  a:\n    question: Q\n    question-en: Q-en\n    choices:\n"
+        + "      - {id: x, label: X, label-en: X-en, outcome: o}\n      - {id: y, label: Y, label-en: Y-en, outcome: o}\n"
+        + "outcomes:\n  o:\n    title: O\n    title-en: O-en\n    guidance: G\n    guidance-en: G-en\n    cites:\n      - {section: presse-kjoreregler, item: 13}\n";
+
+    [Fact]
+    public void A_dialog_with_English_text_runs_in_either_language_with_the_same_steps_and_citations()
+    {
+        var dialog = DialogLoader.Load(_temp.WriteYaml("d", EnglishDialog), fixture.Knowledge.Pack("ostre-toten")!, ShippedChecklists(fixture));
+
+        var english = dialog.In(Language.English);
+        Assert.Same(dialog, dialog.In(Language.Norwegian));
+        Assert.Equal((Language.English, "T-en", "D-en", "Q-en", "X-en", "O-en", "G-en"),
+            (english.Language, english.Title, english.Description, english.Steps["a"].Question, english.Steps["a"].Choices[0].Label, english.Outcomes["o"].Title, english.Outcomes["o"].Guidance));
+        Assert.Equal(("T", "Q", "X", "G"), (dialog.Title, dialog.Steps["a"].Question, dialog.Steps["a"].Choices[0].Label, dialog.Outcomes["o"].Guidance));
+        Assert.Equal(dialog.Outcomes["o"].Cites, english.Outcomes["o"].Cites);
+        Assert.Equal(dialog.Steps["a"].Choices.Select(c => (c.Id, c.Outcome)), english.Steps["a"].Choices.Select(c => (c.Id, c.Outcome)));
+    }
+
+    [Fact]
+    public void A_dialog_without_English_text_runs_in_bokmal_for_everyone()
+    {
+        var path = _temp.WriteYaml("d", "id: d\ntitle: T\nstart: a\nsteps:\n  a:\n    question: Q\n    choices:\n      - {id: x, label: X, outcome: o}\n      - {id: y, label: Y, outcome: o}\noutcomes:\n  o:\n    title: O\n    guidance: G\n    cites:\n      - {section: presse-kjoreregler, item: 13}\n");
+
+        var dialog = DialogLoader.Load(path, fixture.Knowledge.Pack("ostre-toten")!, ShippedChecklists(fixture));
+
+        Assert.Null(dialog.English);
+        Assert.Same(dialog, dialog.In(Language.English));
+    }
+
+    [Theory]
+    [InlineData("    question-en: Q-en\n", "'question-en' is missing", 9)]
+    [InlineData("label-en: Y-en, ", "'label-en' is missing", 13)]
+    [InlineData("    guidance-en: G-en\n", "'guidance-en' is missing", 16)]
+    [InlineData("description-en: D-en\n", "'description-en' is missing", 1)]
+    public void English_is_all_or_nothing_and_a_missing_text_is_named_with_its_line(string removed, string problem, int line)
+    {
+        var path = _temp.WriteYaml("d", EnglishDialog.Replace(removed, "", StringComparison.Ordinal));
+
+        var error = Assert.Throws<ContentException>(() => DialogLoader.Load(path, fixture.Knowledge.Pack("ostre-toten")!, ShippedChecklists(fixture)));
+
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+        Assert.Contains("this dialog has English text", error.Message, StringComparison.Ordinal);
+        Assert.Equal(line, error.Line);
+    }
+
+    [Theory]
+    [InlineData("description: D\n", "'description-en' translates 'description', which is missing", 4)]
+    [InlineData("description-en: D-en\n", "unknown key 'descripton'", 5)]
+    public void A_misplaced_or_misspelt_top_level_key_names_its_line(string replaced, string problem, int line)
+    {
+        var broken = replaced.StartsWith("description:", StringComparison.Ordinal)
+            ? EnglishDialog.Replace(replaced, "", StringComparison.Ordinal)
+            : EnglishDialog.Replace(replaced, "descripton: D-en\n", StringComparison.Ordinal);
+        var path = _temp.WriteYaml("d", broken);
+
+        var error = Assert.Throws<ContentException>(() => DialogLoader.Load(path, fixture.Knowledge.Pack("ostre-toten")!, ShippedChecklists(fixture)));
+
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+        Assert.Equal(line, error.Line);
+    }
+
+    [Fact]
+    public void Every_shipped_dialog_speaks_English_too()
+    {
+        Assert.All(Shipped(fixture), dialog =>
+        {
+            Assert.NotNull(dialog.English);
+            Assert.Contains(dialog.Triggers, t => fixture.Knowledge.DetectLanguage(t) == Language.English);
+        });
     }
 
     public void Dispose() => _temp.Dispose();
