@@ -47,11 +47,18 @@ public class RetrievalBenchmarks
         var facts = Path.Combine(root, "lexicon", "fact-questions.txt");
         _facts = File.Exists(facts) ? FactPhrases.Load(facts) : FactPhrases.Empty;
         var frame = Path.Combine(root, "lexicon", "message-frame.txt");
-        _knowledge = new KnowledgeBase(_packs, _stopWords, _lexicon, _facts, File.Exists(frame) ? MessageFrame.Load(frame) : MessageFrame.Empty);
+        _knowledge = new KnowledgeBase(_packs, _stopWords, _lexicon, _facts, File.Exists(frame) ? MessageFrame.Load(frame) : MessageFrame.Empty, LoadKinds(root));
     }
 
     [Benchmark]
     public object Answer() => _knowledge.Search(Questions[Question], "ostre-toten");
+
+    /// <summary>The question kinds, as the app loads them: they add terms to the index and a group to each search.</summary>
+    internal static QuestionKinds LoadKinds(string root)
+    {
+        var kinds = Path.Combine(root, "lexicon", "question-kinds.txt");
+        return File.Exists(kinds) ? QuestionKinds.Load(kinds) : QuestionKinds.Empty;
+    }
 
     internal static string RepositoryRoot()
     {
@@ -75,11 +82,13 @@ public class IndexBuildBenchmarks
     private StopWords _stopWords = null!;
     private ConceptLexicon _lexicon = null!;
     private FactPhrases _facts = null!;
+    private QuestionKinds _kinds = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         var root = RetrievalBenchmarks.RepositoryRoot();
+        _kinds = RetrievalBenchmarks.LoadKinds(root);
         _packs = ContentPackLoader.LoadAll(Path.Combine(root, "content"));
         _stopWords = StopWords.Load(Path.Combine(root, "lexicon", "stopwords.txt"));
         _lexicon = ConceptLexicon.LoadFolder(Path.Combine(root, "lexicon"), _stopWords);
@@ -88,5 +97,5 @@ public class IndexBuildBenchmarks
     }
 
     [Benchmark]
-    public object BuildIndex() => new KnowledgeBase(_packs, _stopWords, _lexicon, _facts);
+    public object BuildIndex() => new KnowledgeBase(_packs, _stopWords, _lexicon, _facts, kinds: _kinds);
 }

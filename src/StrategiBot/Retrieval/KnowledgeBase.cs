@@ -22,18 +22,22 @@ internal sealed class KnowledgeBase
 
     private readonly MessageFrame _frame;
 
+    private readonly QuestionKinds _kinds;
+
     /// <param name="facts">Phrases asking for a number or a name; none when null.</param>
     /// <param name="frame">Greetings, thanks and sign-offs to take off a question; none when null.</param>
-    public KnowledgeBase(IReadOnlyList<ContentPack> packs, StopWords stopWords, ConceptLexicon lexicon, FactPhrases? facts = null, MessageFrame? frame = null)
+    /// <param name="kinds">What questions ask for (who, how, may I ...); none when null.</param>
+    public KnowledgeBase(IReadOnlyList<ContentPack> packs, StopWords stopWords, ConceptLexicon lexicon, FactPhrases? facts = null, MessageFrame? frame = null, QuestionKinds? kinds = null)
     {
         _facts = facts ?? FactPhrases.Empty;
         _frame = frame ?? MessageFrame.Empty;
+        _kinds = kinds ?? QuestionKinds.Empty;
         _packs = packs.ToDictionary(p => p.Organisation.Id, StringComparer.Ordinal);
         var strategyTexts = packs.SelectMany(p => p.Strategy.Sections.SelectMany(s => s.Blocks.Select(b => b.Text).Append(s.Title))).ToList();
         var alternates = packs.SelectMany(p => p.Questions.Values.SelectMany(q => q)).Select(q => q.Text).ToList();
         (var english, _wordLanguages) = LearnLanguages(strategyTexts, alternates, lexicon.English?.Words ?? [], stopWords);
         Analysis = new AnalysisPipeline(stopWords, lexicon, strategyTexts.Concat(alternates), lexicon.Words, english);
-        Index = new PassageIndex(packs, Analysis);
+        Index = new PassageIndex(packs, Analysis, _kinds);
         _questions = packs.ToDictionary(
             p => p.Organisation.Id,
             p => new StoredQuestions(StoredQuestionsOf(p)),
@@ -136,22 +140,35 @@ internal sealed class KnowledgeBase
         var queryTerms = new Dictionary<string, float>(StringComparer.Ordinal);
         foreach (var alternative in query.Groups.SelectMany(g => g.Alternatives))
         {
-            queryTerms[alternative.Term] = Math.Max(queryTerms.GetValueOrDefault(alternative.Term), alternative.Weight);
+            // A kind weighs more in a passage's score than a word; between two questions it is one more word.
+            queryTerms[alternative.Term] = Math.Max(queryTerms.GetValueOrDefault(alternative.Term), alternative.Kind == AlternativeKind.Kind ? 1 : alternative.Weight);
         }
         // Group by group, only the stored questions sharing a word with the question are visited: one that
-        // shares none covers nothing and is covered by nothing.
+        // shares none covers nothing and is covered by nothing. A kind ("can I") is shared by most stored
+        // questions, so it only adds to those a word already reached, which comes to the same but for
+        // questions sharing nothing else, and spares visiting them all.
         var covered = new Dictionary<int, float>();
         var groupMatch = new Dictionary<int, float>();
         for (var g = 0; g < query.Groups.Count; g++)
         {
             groupMatch.Clear();
-            foreach (var alternative in query.Groups[g].Alternatives)
+            if (query.Groups[g].Alternatives is [{ Kind: AlternativeKind.Kind } kind])
             {
-                foreach (var q in questions.Containing(alternative.Term))
+                foreach (var q in covered.Keys.Where(q => questions.All[q].Weights.ContainsKey(kind.Term)))
                 {
-                    if (alternative.Weight > groupMatch.GetValueOrDefault(q))
+                    groupMatch[q] = 1;
+                }
+            }
+            else
+            {
+                foreach (var alternative in query.Groups[g].Alternatives)
+                {
+                    foreach (var q in questions.Containing(alternative.Term))
                     {
-                        groupMatch[q] = alternative.Weight;
+                        if (alternative.Weight > groupMatch.GetValueOrDefault(q))
+                        {
+                            groupMatch[q] = alternative.Weight;
+                        }
                     }
                 }
             }
@@ -215,9 +232,12 @@ internal sealed class KnowledgeBase
         var words = Tokenizer.SplitFolded(asked);
         var query = WithoutFrame(Analysis.AnalyzeQuery(asked, english), words, organisationId);
         query = english ? query : WithExtensions(query);
-        var scores = Index.Score(query, organisationId);
-        var groupWeights = query.Groups.Select(GroupWeight).ToArray();
-        var (perPassage, mutual) = QuestionMatches(query, groupWeights, organisationId);
+        // What the question asks for is searched with its words, but does not count as a word of it: whether
+        // its words are known or covered says how well the strategy answers, its kind only which passage.
+        var searched = new AnalyzedQuery([.. query.Groups, .. _kinds.Of(words).Select(k => new QueryGroup(k, [new QueryAlternative(k, KindWeight, AlternativeKind.Kind)]))]);
+        var scores = Index.Score(searched, organisationId);
+        var groupWeights = searched.Groups.Select(GroupWeight).ToArray();
+        var (perPassage, mutual) = QuestionMatches(searched, groupWeights, organisationId);
         // A passage a closely matching stored question points at moves up: the department anticipated this question.
         var ranked = scores
             .Select(s => new KeyValuePair<int, PassageScore>(s.Key, s.Value with { Boost = 1 + QuestionBoost * perPassage.GetValueOrDefault(s.Key) }))
@@ -226,16 +246,17 @@ internal sealed class KnowledgeBase
         var unknownShare = query.Groups.Count == 0 ? 1 : (float)known.Count(k => !k) / query.Groups.Count;
         if (ranked.Count == 0)
         {
-            return new RetrievalResult(question, organisationId, query, [], 0f)
+            return new RetrievalResult(question, organisationId, searched, [], 0f)
             {
                 Features = ConfidenceModel.Signals(0, 0, 0, english, query.Groups.Count, asksForAFact: false, unknownShare),
                 UnknownShare = unknownShare,
             };
         }
 
-        var totalWeight = groupWeights.Sum();
+        var wordWeights = groupWeights.AsSpan(0, query.Groups.Count).ToArray();
+        var totalWeight = wordWeights.Sum();
         var best = ranked[0].Value;
-        var coverage = totalWeight <= 0 ? 0 : groupWeights.Select((w, g) => w * best.GroupMatch[g]).Sum() / totalWeight;
+        var coverage = totalWeight <= 0 ? 0 : wordWeights.Select((w, g) => w * best.GroupMatch[g]).Sum() / totalWeight;
 
         var results = new List<ScoredPassage> { Scored(ranked[0]) };
         foreach (var (passage, score) in ranked.Skip(1).Take(maxFurther))
@@ -251,7 +272,7 @@ internal sealed class KnowledgeBase
         // Without a question mark the whole message is the asking part, already folded above.
         var askingWords = ReferenceEquals(asking, asked) ? words : Tokenizer.SplitFolded(asking);
         var features = ConfidenceModel.Signals(mutual, coverage, best.Total, english, query.Groups.Count, _facts.AsksForWhatThePassageLacks(askingWords, Index.Passages[ranked[0].Key].Text), unknownShare);
-        return new RetrievalResult(question, organisationId, query, results, coverage)
+        return new RetrievalResult(question, organisationId, searched, results, coverage)
         {
             Features = features,
             Confidence = ConfidenceModel.Default.Probability(features),
@@ -302,6 +323,15 @@ internal sealed class KnowledgeBase
         }
         return false;
     }
+
+    /// <summary>
+    /// How much asking the way a passage's stored questions ask counts in its score against a word of the
+    /// question (in the match with a stored question it counts as a word). A kind is common ("may" marks
+    /// most sections' questions), so its rarity keeps it small beside the words. On the
+    /// six labelled question sets (969 answerable questions) it put 9 more right answers first (every set
+    /// gained or held); 1.5 to 4 did about as well, and 1.5 moved the fewest refusals.
+    /// </summary>
+    private const float KindWeight = 1.5f;
 
     private const int MinExtensibleStem = 5;
     private const int MaxExtensionLetters = 4;

@@ -35,7 +35,9 @@ internal static class KnowledgeRegistration
         var facts = File.Exists(factsPath) ? FactPhrases.Load(factsPath) : FactPhrases.Empty;
         var framePath = System.IO.Path.Combine(options.LexiconFolder, "message-frame.txt");
         var frame = File.Exists(framePath) ? MessageFrame.Load(framePath) : MessageFrame.Empty;
-        return new KnowledgeBase(packs, stopWords, lexicon, facts, frame);
+        var kindsPath = System.IO.Path.Combine(options.LexiconFolder, "question-kinds.txt");
+        var kinds = File.Exists(kindsPath) ? QuestionKinds.Load(kindsPath) : QuestionKinds.Empty;
+        return new KnowledgeBase(packs, stopWords, lexicon, facts, frame, kinds);
     }
 
     /// <summary>

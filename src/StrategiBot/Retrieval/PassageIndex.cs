@@ -5,7 +5,7 @@ namespace StrategiBot.Retrieval;
 
 /// <summary>
 /// BM25F over three fields of every passage: its text, its section's titles, and the section's alternate
-/// questions. Document frequencies are counted over all organisations' passages (more text, steadier
+/// questions (with what each asks for, <see cref="QuestionKinds"/>). Document frequencies are counted over all organisations' passages (more text, steadier
 /// weights); a search ranks one organisation's passages only.
 /// </summary>
 internal sealed class PassageIndex
@@ -24,14 +24,16 @@ internal sealed class PassageIndex
     private readonly float[] _averageFieldLength = new float[Fields.Length];
     private readonly Dictionary<string, int[]> _passagesByOrganisation;
 
-    public PassageIndex(IReadOnlyList<ContentPack> packs, AnalysisPipeline analysis)
+    /// <param name="kinds">What questions ask for; a stored question's kinds are among its terms (none when null).</param>
+    public PassageIndex(IReadOnlyList<ContentPack> packs, AnalysisPipeline analysis, QuestionKinds? kinds = null)
     {
         Analysis = analysis;
+        kinds ??= QuestionKinds.Empty;
         var passages = new List<Passage>();
         var lengths = new List<int[]>();
         foreach (var question in packs.SelectMany(p => p.Questions.Values).SelectMany(q => q))
         {
-            _questions[question] = new IndexedQuestion(analysis.AnalyzeDocument(question.Text), []);
+            _questions[question] = new IndexedQuestion([.. analysis.AnalyzeDocument(question.Text), .. kinds.Of(Tokenizer.SplitFolded(question.Text))], []);
         }
         foreach (var pack in packs)
         {

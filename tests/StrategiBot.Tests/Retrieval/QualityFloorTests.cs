@@ -16,8 +16,8 @@ public sealed class QualityFloorTests(KnowledgeFixture fixture) : IClassFixture<
     public static TheoryData<Floor> Floors =>
     [
         // Measured 2026-12-07 with `eval` at the default Answering:MinConfidence, rounded down to two decimals
-        // (dev 33/38, 38/38, 3/4; holdout 53/58, 56/58, 11/12; calibration 134/162, 147/162, 111/148; fresh
-        // 155/186, 168/186, 22/25; validation 127/162, 145/162, 14/18; unseen 60/81, 71/81, 7/9). The last
+        // (dev 34/38, 38/38, 3/4; holdout 54/58, 57/58, 10/12; calibration 135/162, 147/162, 111/148; fresh
+        // 161/186, 170/186, 21/25; validation 130/162, 147/162, 15/18; unseen 61/81, 70/81, 7/9). The last
         // trades: about 1,000 alternate questions in employees' own words and a signal for words no strategy
         // knows lifted the sets no change had been tuned on and cost calibration and fresh five answers each,
         // whose misses the older alternate questions had been written against; then a stored question's pull
@@ -28,14 +28,18 @@ public sealed class QualityFloorTests(KnowledgeFixture fixture) : IClassFixture<
         // 146 -> 147), and the refit that needed left two fresh answers just under the threshold (0.307 and
         // 0.304 -> 0.29; fresh 157 -> 155, 170 -> 168). Typos: 925/1164,
         // 1026/1164, from 871 and 963 before four-letter words, English questions and slips in stop words
-        // were corrected.
-        new Floor("dev", Top1: 0.86, Top3: 1.00, Refused: 0.75),
-        new Floor("holdout", Top1: 0.91, Top3: 0.96, Refused: 0.91),
-        new Floor("calibration", Top1: 0.82, Top3: 0.90, Refused: 0.75),
-        new Floor("fresh", Top1: 0.83, Top3: 0.90, Refused: 0.88),
-        new Floor("validation", Top1: 0.77, Top3: 0.88, Refused: 0.77),
-        new Floor("unseen", Top1: 0.74, Top3: 0.86, Refused: 0.77),
-        new Floor("typos", Top1: 0.79, Top3: 0.88, Refused: 0),
+        // were corrected. Then what a question asks for (who, how, may I: lexicon/question-kinds.txt) was
+        // searched among the stored questions, which put more right answers first on every set (from 33, 53,
+        // 134, 155, 127 and 60; typos 925 -> 939, 1026 -> 1032) and cost one
+        // refusal each in holdout and fresh ("Can I park at the town hall ...?" now meets the stored "can I"
+        // questions; holdout 11 -> 10 of 12, fresh 22 -> 21 of 25) while validation refuses one more (15/18).
+        new Floor("dev", Top1: 0.89, Top3: 1.00, Refused: 0.75),
+        new Floor("holdout", Top1: 0.93, Top3: 0.98, Refused: 0.83),
+        new Floor("calibration", Top1: 0.83, Top3: 0.90, Refused: 0.75),
+        new Floor("fresh", Top1: 0.86, Top3: 0.90, Refused: 0.84), // 170/186 in a Release build, 169 in the tests: one answer sits on the threshold
+        new Floor("validation", Top1: 0.80, Top3: 0.90, Refused: 0.83),
+        new Floor("unseen", Top1: 0.75, Top3: 0.86, Refused: 0.77),
+        new Floor("typos", Top1: 0.80, Top3: 0.88, Refused: 0),
     ];
 
     [Theory]

@@ -312,6 +312,8 @@ internal enum AlternativeKind
     Extension,
     /// <summary>An inflected English word's base form ("fronting" -> "front", as in "fronte").</summary>
     BaseForm,
+    /// <summary>What the question asks for (<see cref="QuestionKinds"/>), not a word of it.</summary>
+    Kind,
 }
 
 /// <summary>A stem to look for and how much a match on it counts.</summary>

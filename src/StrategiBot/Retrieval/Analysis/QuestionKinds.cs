@@ -1,0 +1,62 @@
+using StrategiBot.Content;
+
+namespace StrategiBot.Retrieval.Analysis;
+
+/// <summary>
+/// What a question asks for (who, how, why, may I ...), from <c>lexicon/question-kinds.txt</c>. The words
+/// that say it are stop words, gone from the analysed question, yet the alternate questions stored with a
+/// section are asked the same ways: a question marked "who" meets the sections whose stored questions ask
+/// who. <see cref="Of"/> gives the marks as index terms, which no analysed word can equal.
+/// </summary>
+internal sealed class QuestionKinds
+{
+    /// <summary>Starts every mark; the tokenizer keeps letters and digits only, so no word of a text starts with it.</summary>
+    public const string Mark = "?";
+
+    private static readonly string[] Kinds = ["who", "how", "why", "when", "where", "may", "must", "what"];
+
+    private readonly List<(string Term, string[] Words)> _phrases;
+
+    private QuestionKinds(List<(string Term, string[] Words)> phrases) => _phrases = phrases;
+
+    public static QuestionKinds Empty { get; } = new([]);
+
+    /// <summary>Reads <c>kind: phrase</c> lines; an unknown kind fails with the file and line.</summary>
+    public static QuestionKinds Load(string path)
+    {
+        var expected = $"expected 'kind: word or phrase', kind one of {string.Join(", ", Kinds)}.";
+        var phrases = new List<(string, string[])>();
+        foreach (var (kind, phrase, line) in PhraseFile.Read(path, Kinds, expected))
+        {
+            var words = Tokenizer.SplitFolded(phrase).ToArray();
+            if (words.Length == 0)
+            {
+                throw new ContentException(path, line, expected);
+            }
+            phrases.Add((Mark + kind, words));
+        }
+        return new QuestionKinds(phrases);
+    }
+
+    /// <summary>The marks of every kind a question's words (as <see cref="Tokenizer.SplitFolded"/> gives them) ask for, each once.</summary>
+    public IReadOnlyList<string> Of(IReadOnlyList<string> words)
+    {
+        var marks = new List<string>();
+        foreach (var (term, phrase) in _phrases)
+        {
+            if (marks.Contains(term))
+            {
+                continue;
+            }
+            for (var start = 0; start + phrase.Length <= words.Count; start++)
+            {
+                if (Tokenizer.PhraseAt(words, start, phrase))
+                {
+                    marks.Add(term);
+                    break;
+                }
+            }
+        }
+        return marks;
+    }
+}

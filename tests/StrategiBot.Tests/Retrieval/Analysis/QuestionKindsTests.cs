@@ -1,0 +1,96 @@
+using StrategiBot.Content;
+using StrategiBot.Retrieval;
+using StrategiBot.Retrieval.Analysis;
+
+namespace StrategiBot.Tests.Retrieval.Analysis;
+
+/// <summary>What a question asks for (who, how, may I ...), marked on questions and stored questions alike.</summary>
+public sealed class QuestionKindsTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>
+{
+    private static QuestionKinds Shipped => QuestionKinds.Load(Path.Combine(RepositoryContent.LexiconFolder, "question-kinds.txt"));
+
+    private static string Kinds(string question) => string.Join(' ', Shipped.Of(Tokenizer.SplitFolded(question)).Order(StringComparer.Ordinal));
+
+    [Theory]
+    [InlineData("Hvem svarer pressen?", "?who")]
+    [InlineData("Kven skal snakke med avisa?", "?must ?who")]
+    [InlineData("Who speaks to the press?", "?who")]
+    [InlineData("Hvordan bruker vi Facebook?", "?how")]
+    [InlineData("korleis skal eg svare", "?how ?must")]
+    [InlineData("Hvorfor skal vi ha en strategi?", "?must ?why")]
+    [InlineData("Når skal kommunikasjonsavdelingen orienteres?", "?must ?when")]
+    [InlineData("Kva tid må eg seie frå?", "?must ?what ?when")]
+    [InlineData("Hvor finner jeg logoen?", "?where")]
+    [InlineData("Kan jeg legge ut bilder av elever?", "?may")]
+    [InlineData("Får eg lov å svare journalisten?", "?may")]
+    [InlineData("Do I have to tell my manager?", "?must")]
+    [InlineData("Hvilke kanaler bruker vi internt?", "?what")]
+    [InlineData("sosiale medier regler", "")]
+    public void A_question_is_marked_with_each_kind_it_asks_for_once(string question, string kinds) =>
+        Assert.Equal(kinds, Kinds(question));
+
+    [Fact]
+    public void A_mark_can_never_be_a_word_of_a_text()
+    {
+        var marks = Shipped.Of(Tokenizer.SplitFolded("hvem hvordan hvorfor når hvor kan må hva"));
+
+        Assert.Equal(8, marks.Count);
+        Assert.All(marks, mark => Assert.DoesNotContain(mark, Tokenizer.SplitFolded($"{mark} {mark.ToUpperInvariant()}")));
+    }
+
+    [Fact]
+    public void Stored_questions_carry_their_kinds_in_the_index()
+    {
+        var question = fixture.Knowledge.Packs.SelectMany(p => p.Questions.Values).SelectMany(q => q)
+            .First(q => q.Text.StartsWith("Hvem ", StringComparison.Ordinal));
+
+        Assert.Contains(QuestionKinds.Mark + "who", fixture.Knowledge.Index.Question(question).Terms);
+    }
+
+    [Fact]
+    public void The_kind_is_searched_but_is_not_a_word_of_the_question()
+    {
+        var words = ConfidenceModel.SignalNames.ToList().FindIndex(n => n.Contains("words", StringComparison.Ordinal) && !n.Contains("unknown", StringComparison.Ordinal));
+
+        var bare = fixture.Knowledge.Search("pressen", "ostre-toten");
+        var asked = fixture.Knowledge.Search("hvem svarer pressen?", "ostre-toten");
+        var statement = fixture.Knowledge.Search("svarer pressen", "ostre-toten");
+
+        Assert.Contains(asked.Query.Groups, g => g.Alternatives.Any(a => a.Kind == AlternativeKind.Kind));
+        Assert.Equal(statement.Features[words], asked.Features[words]);
+        Assert.Equal(statement.UnknownShare, asked.UnknownShare);
+        Assert.DoesNotContain(bare.Query.Groups, g => g.Alternatives.Any(a => a.Kind == AlternativeKind.Kind));
+    }
+
+    /// <summary>
+    /// "Who answers?" finds the press rules that name who speaks (rules 4-7) where the same words without the
+    /// question ("journalist ringer svare") find the opening rules: the stored questions of the passage with
+    /// the roles ask "hvem".
+    /// </summary>
+    [Fact]
+    public void Asking_who_finds_the_rules_that_name_who_speaks()
+    {
+        const string Roles = "Enhetsledere og avdelingsledere gir faktaopplysninger";
+
+        var who = fixture.Knowledge.Search("journalist ringer hvem skal svare", "ostre-toten");
+        var words = fixture.Knowledge.Search("journalist ringer svare", "ostre-toten");
+
+        Assert.Contains(Roles, who.Passages[0].Passage.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Roles, words.Passages[0].Passage.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("who: hvem\nwhom: who\n", 2)]
+    [InlineData("# kommentar\n\nhow:\n", 3)]
+    [InlineData("hvordan\n", 1)]
+    public void A_malformed_line_fails_with_file_and_line(string text, int line)
+    {
+        using var folder = new TempFolder("kinds");
+        var path = folder.Write("question-kinds.txt", text);
+
+        var error = Assert.Throws<ContentException>(() => QuestionKinds.Load(path));
+
+        Assert.Equal(line, error.Line);
+        Assert.StartsWith($"{path}:{line}:", error.Message, StringComparison.Ordinal);
+    }
+}
