@@ -327,9 +327,9 @@ internal sealed class KnowledgeBase
     /// <summary>
     /// How much asking the way a passage's stored questions ask counts in its score against a word of the
     /// question (in the match with a stored question it counts as a word). A kind is common ("may" marks
-    /// most sections' questions), so its rarity keeps it small beside the words. On the
-    /// six labelled question sets (969 answerable questions) it put 9 more right answers first (every set
-    /// gained or held); 1.5 to 4 did about as well, and 1.5 moved the fewest refusals.
+    /// most sections' questions), so its rarity keeps it small beside the words. On the six labelled
+    /// question sets (687 answerable questions) it ranks 10 more right passages first (every set gained or
+    /// held); 1.5 to 4 did about as well, and 1.5 moved the fewest refusals.
     /// </summary>
     private const float KindWeight = 1.5f;
 

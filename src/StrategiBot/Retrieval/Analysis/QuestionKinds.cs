@@ -4,7 +4,7 @@ namespace StrategiBot.Retrieval.Analysis;
 
 /// <summary>
 /// What a question asks for (who, how, why, may I ...), from <c>lexicon/question-kinds.txt</c>. The words
-/// that say it are stop words, gone from the analysed question, yet the alternate questions stored with a
+/// that say it are stop words (a one-word phrase must be one), gone from the analysed question, yet the alternate questions stored with a
 /// section are asked the same ways: a question marked "who" meets the sections whose stored questions ask
 /// who. <see cref="Of"/> gives the marks as index terms, which no analysed word can equal.
 /// </summary>
@@ -35,25 +35,30 @@ internal sealed class QuestionKinds
             }
             phrases.Add((Mark + kind, words));
         }
-        return new QuestionKinds(phrases);
+        // Longest first: "hvor mange" asks how many, and its "hvor" is then no longer free to ask where.
+        return new QuestionKinds([.. phrases.OrderByDescending(p => p.Item2.Length)]);
     }
 
-    /// <summary>The marks of every kind a question's words (as <see cref="Tokenizer.SplitFolded"/> gives them) ask for, each once.</summary>
+    /// <summary>
+    /// The marks of every kind a question's words (as <see cref="Tokenizer.SplitFolded"/> gives them) ask
+    /// for, each once. A word belongs to the longest phrase that holds it: "kva tid" asks when, not what.
+    /// </summary>
     public IReadOnlyList<string> Of(IReadOnlyList<string> words)
     {
         var marks = new List<string>();
+        bool[]? taken = null;
         foreach (var (term, phrase) in _phrases)
         {
-            if (marks.Contains(term))
-            {
-                continue;
-            }
             for (var start = 0; start + phrase.Length <= words.Count; start++)
             {
-                if (Tokenizer.PhraseAt(words, start, phrase))
+                if (Tokenizer.PhraseAt(words, start, phrase) && (taken is null || !taken.AsSpan(start, phrase.Length).Contains(true)))
                 {
-                    marks.Add(term);
-                    break;
+                    taken ??= new bool[words.Count];
+                    taken.AsSpan(start, phrase.Length).Fill(true);
+                    if (!marks.Contains(term))
+                    {
+                        marks.Add(term);
+                    }
                 }
             }
         }
