@@ -16,6 +16,9 @@ internal static class DialogLoader
     private const int MinChoices = 2;
     private const int MaxChoices = 7;
 
+    /// <summary>A label is a button's text; Teams cuts longer ones, and in a row of five they crowd each other.</summary>
+    private const int MaxLabelLength = 40;
+
     public static IReadOnlyList<DialogDefinition> LoadAll(string dialogsRoot, IReadOnlyCollection<ContentPack> packs, IReadOnlyCollection<ChecklistDefinition> checklists) =>
         [.. OrganisationFolders.YamlFiles(dialogsRoot, subFolder: null, packs)
             .Select(f => Load(f.File, f.Pack, [.. checklists.Where(c => c.OrganisationId == f.Pack.Organisation.Id)]))];
@@ -100,28 +103,33 @@ internal static class DialogLoader
 
         public bool HasEnglish => _firstEnglishLine is not null;
 
-        public (string Norwegian, string? English) Required(YamlMappingNode node, string key) =>
-            (Scalar(path, node, key).Value, English(node, key));
+        public (string Norwegian, string? English, int Line) Required(YamlMappingNode node, string key)
+        {
+            var (norwegian, line, _) = Scalar(path, node, key);
+            return (norwegian, English(node, key, line), line);
+        }
 
         public (string? Norwegian, string? English) Optional(YamlMappingNode node, string key)
         {
-            var norwegian = OptionalText(path, node, key);
-            if (norwegian is null && OptionalNode(node, key + Suffix) is { } orphan)
+            if (OptionalNode(node, key) is not { } value)
             {
-                throw new ContentException(path, Line(orphan), $"'{key}{Suffix}' translates '{key}', which is missing.");
+                return OptionalNode(node, key + Suffix) is { } orphan
+                    ? throw new ContentException(path, Line(orphan), $"'{key}{Suffix}' translates '{key}', which is missing.")
+                    : (null, null);
             }
-            return (norwegian, norwegian is null ? null : English(node, key));
+            return (ScalarText(path, value), English(node, key, Line(value)));
         }
 
-        private string? English(YamlMappingNode node, string key)
+        /// <param name="line">Where the bokmål text is, named when its English is missing.</param>
+        private string? English(YamlMappingNode node, string key, int line)
         {
             if (OptionalNode(node, key + Suffix) is null)
             {
-                _missing.Add((Line(node), key + Suffix));
+                _missing.Add((line, key + Suffix));
                 return null;
             }
-            var (text, line, _) = Scalar(path, node, key + Suffix);
-            _firstEnglishLine = Math.Min(_firstEnglishLine ?? line, line);
+            var (text, englishLine, _) = Scalar(path, node, key + Suffix);
+            _firstEnglishLine = Math.Min(_firstEnglishLine ?? englishLine, englishLine);
             return text;
         }
 
@@ -203,6 +211,10 @@ internal static class DialogLoader
                 throw new ContentException(path, Line(map), $"choice '{choiceId}' leads to outcome '{outcome}', which is not defined.");
             }
             var label = texts.Required(map, "label");
+            if (new[] { label.Norwegian, label.English }.OfType<string>().FirstOrDefault(l => l.Length > MaxLabelLength) is { } tooLong)
+            {
+                throw new ContentException(path, label.Line, $"the label '{tooLong}' has {tooLong.Length} characters; a button holds at most {MaxLabelLength}.");
+            }
             choices.Add(new DialogChoice(choiceId, label.Norwegian, next, outcome));
             englishChoices.Add(new DialogChoice(choiceId, label.English ?? label.Norwegian, next, outcome));
         }

@@ -212,8 +212,9 @@ public sealed class DialogLoaderTests(KnowledgeFixture fixture) : IClassFixture<
     [Theory]
     [InlineData("    question-en: Q-en\n", "'question-en' is missing", 9)]
     [InlineData("label-en: Y-en, ", "'label-en' is missing", 13)]
-    [InlineData("    guidance-en: G-en\n", "'guidance-en' is missing", 16)]
-    [InlineData("description-en: D-en\n", "'description-en' is missing", 1)]
+    [InlineData("    guidance-en: G-en\n", "'guidance-en' is missing", 18)]
+    [InlineData("description-en: D-en\n", "'description-en' is missing", 4)]
+    [InlineData("title-en: T-en\n", "'title-en' is missing", 2)]
     public void English_is_all_or_nothing_and_a_missing_text_is_named_with_its_line(string removed, string problem, int line)
     {
         var path = _temp.WriteYaml("d", EnglishDialog.Replace(removed, "", StringComparison.Ordinal));
@@ -239,6 +240,19 @@ public sealed class DialogLoaderTests(KnowledgeFixture fixture) : IClassFixture<
 
         Assert.Contains(problem, error.Message, StringComparison.Ordinal);
         Assert.Equal(line, error.Line);
+    }
+
+    [Theory]
+    [InlineData("label: X,", "label: Ansatt som ikke har noe med saken å gjøre i det hele tatt,")]
+    [InlineData("label-en: Y-en,", "label-en: An employee with nothing whatever to do with the matter,")]
+    public void A_label_longer_than_a_button_holds_names_its_line(string label, string tooLong)
+    {
+        var path = _temp.WriteYaml("d", EnglishDialog.Replace(label, tooLong, StringComparison.Ordinal));
+
+        var error = Assert.Throws<ContentException>(() => DialogLoader.Load(path, fixture.Knowledge.Pack("ostre-toten")!, ShippedChecklists(fixture)));
+
+        Assert.Contains("a button holds at most 40", error.Message, StringComparison.Ordinal);
+        Assert.Equal(label.StartsWith("label:", StringComparison.Ordinal) ? 12 : 13, error.Line);
     }
 
     [Fact]
