@@ -9,8 +9,18 @@ internal sealed record BotCommand(string Id, string Title, string Description, s
     /// <summary>Offered in personal chats only: what it shows belongs to one person (a plan draft).</summary>
     public bool PersonalOnly { get; init; }
 
+    /// <summary>The aliases only English speakers type ("press"; not "media" or "journalist", which are Norwegian too).</summary>
+    public IReadOnlyList<string> EnglishAliases { get; init; } = [];
+
     public bool Matches(string normalisedText) =>
         Aliases.Any(a => string.Equals(a, normalisedText, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The language a command was typed in, from its alias alone: a one-word command gives the language
+    /// detector too little to go on, and "journalist" would read as English.
+    /// </summary>
+    public Language LanguageOf(string normalisedText) =>
+        EnglishAliases.Contains(normalisedText, StringComparer.Ordinal) ? Language.English : Language.Norwegian;
 }
 
 /// <summary>The commands as users type them (bokmål, nynorsk and English aliases).</summary>
@@ -33,7 +43,7 @@ internal static class BotCommands
         "Veiledning når en journalist tar kontakt med deg",
         "press",
         "Guidance when a journalist contacts you",
-        ["presse", "pressen", "press", "media", "journalist"]) { DialogId = "kontakt-med-pressen" };
+        ["presse", "pressen", "press", "media", "journalist"]) { DialogId = "kontakt-med-pressen", EnglishAliases = ["press"] };
 
     public static readonly BotCommand SocialMedia = new(
         "social-media",
@@ -41,7 +51,7 @@ internal static class BotCommands
         "Kan jeg publisere dette? Veiledning for sosiale medier",
         "social media",
         "Can I post this? Guidance for social media",
-        ["sosiale medier", "sosiale media", "social media", "some"]) { DialogId = "sosiale-medier" };
+        ["sosiale medier", "sosiale media", "social media", "some"]) { DialogId = "sosiale-medier", EnglishAliases = ["social media"] };
 
     public static readonly BotCommand FreeSpeech = new(
         "free-speech",
@@ -49,7 +59,7 @@ internal static class BotCommands
         "Kan jeg si dette offentlig? Ytringsfrihet og lojalitet",
         "freedom of expression",
         "Can I say this in public? Freedom of expression and loyalty",
-        ["ytringsfrihet", "ytringsfridom", "freedom of expression", "free speech"]) { DialogId = "ytringsfrihet" };
+        ["ytringsfrihet", "ytringsfridom", "freedom of expression", "free speech"]) { DialogId = "ytringsfrihet", EnglishAliases = ["freedom of expression", "free speech"] };
 
     /// <summary>Opens the plan builder (<c>Planning/</c>), not a dialog.</summary>
     public static readonly BotCommand CommunicationPlan = new(

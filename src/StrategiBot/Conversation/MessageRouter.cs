@@ -89,7 +89,8 @@ internal sealed class MessageRouter(
         var namesASection = command is null && knowledge.SectionTitled(text, organisation) is not null;
         if (command?.DialogId is { } commandDialog && catalog.Find(organisation, commandDialog) is { } commanded)
         {
-            await dialogs.StartAsync(turn, commanded, language, ct, language == Language.English ? Replies.DialogOffered(commanded.In(language), language) : null);
+            var commandLanguage = command.LanguageOf(normalised);
+            await dialogs.StartAsync(turn, commanded, commandLanguage, ct, commandLanguage == Language.English ? Replies.DialogOffered(commanded.In(commandLanguage), commandLanguage) : null);
             return;
         }
         if (command == BotCommands.Checklists)

@@ -182,9 +182,15 @@ internal sealed class TurnHandler(
     {
         try
         {
+            // A dialog running in English apologises in English, whatever the failed message ("2") looks like.
+            Language? dialogLanguage = null;
             if (ConversationState.DialogKey(turn.Activity) is { } dialogKey)
             {
-                await store.UpdateAsync(dialogKey, s => (s ?? new()) with { Dialog = null }, CancellationToken.None);
+                await store.UpdateAsync(dialogKey, s =>
+                {
+                    dialogLanguage = s?.Dialog?.Language;
+                    return (s ?? new()) with { Dialog = null };
+                }, CancellationToken.None);
             }
             if (IsCardAction(turn.Activity))
             {
@@ -193,7 +199,7 @@ internal sealed class TurnHandler(
             }
             if (turn.Activity.Type == ActivityTypes.Message)
             {
-                var language = knowledge.DetectLanguage(MessageText.Of(turn.Activity));
+                var language = dialogLanguage ?? knowledge.DetectLanguage(MessageText.Of(turn.Activity));
                 await turn.SendAsync(turn.Activity.CreateReply(Replies.Apology(language)), CancellationToken.None);
             }
         }

@@ -34,6 +34,30 @@ public sealed class ErrorBoundaryTests
     }
 
     [Fact]
+    public async Task A_failing_turn_in_a_dialog_running_in_English_apologises_in_English()
+    {
+        var connector = new Mock<IConnectorClient>();
+        var sent = new List<Activity>();
+        connector.Setup(c => c.ReplyToActivityAsync(It.IsAny<Uri>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Returns((Uri _, string _, string _, Activity activity, CancellationToken _) =>
+            {
+                sent.Add(activity);
+                return sent.Count == 1
+                    ? Task.FromException<ResourceResponse>(new InvalidOperationException("boom"))
+                    : Task.FromResult(new ResourceResponse("2"));
+            });
+        await using var app = new BotApplication { ConnectorOverride = connector.Object };
+        await app.Store.UpdateAsync(ConversationState.Key("a:personal-1"),
+            _ => new ConversationState { Dialog = new DialogState("kontakt-med-pressen", "rolle", DateTimeOffset.UtcNow, Language.English) }, CancellationToken.None);
+
+        // "2" says nothing of its language; the dialog it answers does.
+        using var response = await app.PostAsync(Teams.PersonalMessage("2"));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(Replies.Apology(Language.English), sent[^1].Text);
+    }
+
+    [Fact]
     public async Task A_403_from_the_connector_marks_the_conversation_blocked_without_an_apology()
     {
         var connector = new Mock<IConnectorClient>(MockBehavior.Strict);

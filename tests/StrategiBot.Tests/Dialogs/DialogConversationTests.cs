@@ -73,6 +73,11 @@ public sealed class DialogConversationTests(KnowledgeFixture fixture) : IClassFi
     [InlineData("presse", "Hvilken rolle har du i kommunen?")]
     [InlineData("sosiale medier", "Hvor vil du publisere?")]
     [InlineData("ytringsfrihet", "Hvilken rolle har du i kommunen?")]
+    [InlineData("journalist", "Hvilken rolle har du i kommunen?")]
+    [InlineData("media", "Hvilken rolle har du i kommunen?")]
+    [InlineData("press", "What is your role in the municipality?")]
+    [InlineData("free speech", "What is your role in the municipality?")]
+    [InlineData("social media", "Where do you want to publish?")]
     public async Task A_situation_or_a_command_starts_the_right_dialog(string text, string question)
     {
         await using var app = new BotApplication();
