@@ -8,7 +8,10 @@ internal sealed class Answerer(KnowledgeBase knowledge, IOptions<AnsweringOption
 {
     public KnowledgeBase Knowledge => knowledge;
 
-    public Answer Answer(string question, string organisationId)
+    public Answer Answer(string question, string organisationId) => Answered(question, organisationId).Answer;
+
+    /// <summary>The answer, and the search it came from (none for a section named by its title).</summary>
+    public (Answer Answer, RetrievalResult? Search) Answered(string question, string organisationId)
     {
         if (knowledge.Pack(organisationId) is null)
         {
@@ -19,10 +22,10 @@ internal sealed class Answerer(KnowledgeBase knowledge, IOptions<AnsweringOption
         {
             // A section named by its title (a "Mente du" button, or typed) is shown as it is, not searched for:
             // a bare heading is too short a question to clear the confidence threshold.
-            return new Answer(question, organisationId, Answered: true, Confidence: 1f, [.. passages.Select(Cite)], []);
+            return (new Answer(question, organisationId, Answered: true, Confidence: 1f, [.. passages.Select(Cite)], []), null);
         }
         var result = knowledge.Search(question, organisationId);
-        return FromResult(result, result.Confidence);
+        return (FromResult(result, result.Confidence), result);
     }
 
     /// <summary>

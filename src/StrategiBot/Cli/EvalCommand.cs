@@ -48,11 +48,12 @@ internal static class EvalCommand
         foreach (var item in cases)
         {
             // Judged as the bot answers, a section named by its title included.
-            var answer = answerer.Answer(item.Question!, item.Org!);
+            var (answer, search) = answerer.Answered(item.Question!, item.Org!);
             summary = summary.Add(item, answer);
             if (details)
             {
-                var result = answerer.Knowledge.Search(item.Question!, item.Org!);
+                // A section named by its title is shown without a search; its signals still come from one.
+                var result = search ?? answerer.Knowledge.Search(item.Question!, item.Org!);
                 var rank = Evaluation.HitRank(item, result.Passages.Select(p => p.Passage.Text));
                 var expected = answerer.Knowledge.Index.Passages.Where(p => p.OrganisationId == item.Org && Evaluation.HitRank(item, [p.Text]) == 0)
                     .Select(p => $"{p.Section.Id}#{p.Index}").DefaultIfEmpty("-");
