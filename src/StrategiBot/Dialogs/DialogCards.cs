@@ -32,7 +32,8 @@ internal static class DialogCards
         return data;
     }
 
-    public static JsonObject Step(DialogDefinition dialog, DialogStep step, string? note = null)
+    /// <param name="introduce">The dialog's first card: its description says what the guide is for.</param>
+    public static JsonObject Step(DialogDefinition dialog, DialogStep step, string? note = null, bool introduce = false)
     {
         var english = dialog.Language == Language.English;
         var body = new List<JsonNode>();
@@ -41,6 +42,10 @@ internal static class DialogCards
             body.Add(AdaptiveCards.Text(note));
         }
         body.Add(AdaptiveCards.Text(dialog.Title, subtle: true, size: "Small"));
+        if (introduce && dialog.Description.Length > 0)
+        {
+            body.Add(AdaptiveCards.Text(dialog.Description, subtle: true));
+        }
         body.Add(AdaptiveCards.Heading(step.Question));
         if (step.Choices.Count > AdaptiveCards.MaxActions)
         {

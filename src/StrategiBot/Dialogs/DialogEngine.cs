@@ -54,7 +54,7 @@ internal sealed class DialogEngine(
         Log.DialogStarted(logger, dialog.Id);
         var running = dialog.In(language);
         await MoveToAsync(turn, running, running.Steps[running.Start], ct);
-        await turn.SendAsync(AdaptiveCards.ToActivity(DialogCards.Step(running, running.Steps[running.Start], note), running.Title), ct);
+        await turn.SendAsync(AdaptiveCards.ToActivity(DialogCards.Step(running, running.Steps[running.Start], note, introduce: true), running.Title), ct);
     }
 
     /// <summary>

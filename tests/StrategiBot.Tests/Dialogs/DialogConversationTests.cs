@@ -250,6 +250,19 @@ public sealed class DialogConversationTests(KnowledgeFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task The_first_card_says_what_the_guide_is_for_and_later_ones_do_not()
+    {
+        var dialog = DialogLoaderTests.Shipped(fixture).Single(d => d.OrganisationId == "ostre-toten" && d.Id == "kontakt-med-pressen");
+        await using var app = new BotApplication();
+
+        var first = await SayAsync(app, "presse");
+        var second = await SayAsync(app, "1");
+
+        Assert.Contains(dialog.Description, first, StringComparison.Ordinal);
+        Assert.DoesNotContain(dialog.Description, second, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_English_answer_the_dialog_does_not_understand_gets_an_English_note()
     {
         await using var app = new BotApplication();
