@@ -17,7 +17,7 @@ public sealed class QualityFloorTests(KnowledgeFixture fixture) : IClassFixture<
     [
         // Measured 2026-12-07 with `eval` at the default Answering:MinConfidence, rounded down to two decimals
         // (dev 34/38, 38/38, 3/4; holdout 54/58, 57/58, 10/12; calibration 135/162, 148/162, 111/148; fresh
-        // 162/186, 170/186, 22/25; validation 130/162, 148/162, 15/18; unseen 61/81, 71/81, 7/9). The last
+        // 161/186, 169/186, 22/25; validation 130/162, 148/162, 15/18; unseen 61/81, 71/81, 7/9). The last
         // trades: about 1,000 alternate questions in employees' own words and a signal for words no strategy
         // knows lifted the sets no change had been tuned on and cost calibration and fresh five answers each,
         // whose misses the older alternate questions had been written against; then a stored question's pull
@@ -33,11 +33,13 @@ public sealed class QualityFloorTests(KnowledgeFixture fixture) : IClassFixture<
         // 134, 155, 127 and 60; typos 925 -> 939, 1026 -> 1032) and cost one
         // refusal each in holdout and fresh ("Can I park at the town hall ...?" now meets the stored "can I"
         // questions; holdout 11 -> 10 of 12, fresh 22 -> 21 of 25) while validation refuses one more (15/18).
-        // Deadlines, dates and sums as fact questions, refitted, gave fresh its refusal back (22/25).
+        // Deadlines and sums as fact questions, refitted, gave fresh its refusal back (22/25); dates of coming
+        // events were one too until "når er neste revisjon?" turned out to be answerable; the refit after
+        // dropping them costs fresh one answer (162 -> 161, top-3 170 -> 169).
         new Floor("dev", Top1: 0.89, Top3: 1.00, Refused: 0.75),
         new Floor("holdout", Top1: 0.93, Top3: 0.98, Refused: 0.83),
         new Floor("calibration", Top1: 0.83, Top3: 0.90, Refused: 0.75),
-        new Floor("fresh", Top1: 0.86, Top3: 0.90, Refused: 0.88), // 170/186 in a Release build, 169 in the tests: one answer sits on the threshold
+        new Floor("fresh", Top1: 0.86, Top3: 0.90, Refused: 0.88),
         new Floor("validation", Top1: 0.80, Top3: 0.91, Refused: 0.83),
         new Floor("unseen", Top1: 0.75, Top3: 0.87, Refused: 0.77),
         new Floor("typos", Top1: 0.80, Top3: 0.88, Refused: 0),

@@ -41,7 +41,8 @@ internal sealed class QuestionKinds
 
     /// <summary>
     /// The marks of every kind a question's words (as <see cref="Tokenizer.SplitFolded"/> gives them) ask
-    /// for, each once. A word belongs to the longest phrase that holds it: "kva tid" asks when, not what.
+    /// for, each once. The longest phrase takes its first word, the question word: "kva tid" asks when, not
+    /// what, and "hvor mange" how, not where; the words after it stay free ("kvar kan" asks where and may).
     /// </summary>
     public IReadOnlyList<string> Of(IReadOnlyList<string> words)
     {
@@ -51,10 +52,10 @@ internal sealed class QuestionKinds
         {
             for (var start = 0; start + phrase.Length <= words.Count; start++)
             {
-                if (Tokenizer.PhraseAt(words, start, phrase) && (taken is null || !taken.AsSpan(start, phrase.Length).Contains(true)))
+                if (Tokenizer.PhraseAt(words, start, phrase) && (taken is null || !taken[start]))
                 {
                     taken ??= new bool[words.Count];
-                    taken.AsSpan(start, phrase.Length).Fill(true);
+                    taken[start] = true;
                     if (!marks.Contains(term))
                     {
                         marks.Add(term);

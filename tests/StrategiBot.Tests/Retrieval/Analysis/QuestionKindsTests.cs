@@ -23,6 +23,8 @@ public sealed class QuestionKindsTests(KnowledgeFixture fixture) : IClassFixture
     [InlineData("Hvor lenge har vi på å svare?", "?how")]
     [InlineData("kor mange følgjarar har vi", "?how")]
     [InlineData("Kvar finn eg logoen?", "?where")]
+    [InlineData("Kvar kan eg finne logoen?", "?may ?where")]
+    [InlineData("Hvor kan jeg finne logoen?", "?may ?where")]
     [InlineData("Vi legg ut noko kvar dag", "")]
     [InlineData("Hvor finner jeg logoen?", "?where")]
     [InlineData("Kan jeg legge ut bilder av elever?", "?may")]
