@@ -195,7 +195,9 @@ internal sealed class TurnHandler(
             if (IsCardAction(turn.Activity))
             {
                 // The card shows the error; the channel still gets HTTP 200, as the protocol expects.
-                turn.InvokeResponse = InvokeResponses.Error(500, "InternalError", "Noe gikk galt hos meg. Prøv igjen om litt.");
+                turn.InvokeResponse = InvokeResponses.Error(500, "InternalError", dialogLanguage == Language.English
+                    ? "Something went wrong on my side. Please try again shortly."
+                    : "Noe gikk galt hos meg. Prøv igjen om litt.");
             }
             if (turn.Activity.Type == ActivityTypes.Message)
             {

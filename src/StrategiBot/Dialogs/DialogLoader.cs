@@ -103,10 +103,12 @@ internal static class DialogLoader
 
         public bool HasEnglish => _firstEnglishLine is not null;
 
-        public (string Norwegian, string? English, int Line) Required(YamlMappingNode node, string key)
+        /// <returns>Both texts, and the line of each (the English one's, where it has one).</returns>
+        public (string Norwegian, string? English, int Line, int EnglishLine) Required(YamlMappingNode node, string key)
         {
             var (norwegian, line, _) = Scalar(path, node, key);
-            return (norwegian, English(node, key, line), line);
+            var english = English(node, key, line);
+            return (norwegian, english, line, OptionalNode(node, key + Suffix) is { } value ? Line(value) : line);
         }
 
         public (string? Norwegian, string? English) Optional(YamlMappingNode node, string key)
@@ -211,9 +213,12 @@ internal static class DialogLoader
                 throw new ContentException(path, Line(map), $"choice '{choiceId}' leads to outcome '{outcome}', which is not defined.");
             }
             var label = texts.Required(map, "label");
-            if (new[] { label.Norwegian, label.English }.OfType<string>().FirstOrDefault(l => l.Length > MaxLabelLength) is { } tooLong)
+            foreach (var (text, line) in new[] { (label.Norwegian, label.Line), (label.English, label.EnglishLine) })
             {
-                throw new ContentException(path, label.Line, $"the label '{tooLong}' has {tooLong.Length} characters; a button holds at most {MaxLabelLength}.");
+                if (text is { Length: > MaxLabelLength })
+                {
+                    throw new ContentException(path, line, $"the label '{text}' has {text.Length} characters; a button holds at most {MaxLabelLength}.");
+                }
             }
             choices.Add(new DialogChoice(choiceId, label.Norwegian, next, outcome));
             englishChoices.Add(new DialogChoice(choiceId, label.English ?? label.Norwegian, next, outcome));

@@ -256,6 +256,19 @@ public sealed class DialogLoaderTests(KnowledgeFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public void A_long_English_label_is_named_at_its_own_line()
+    {
+        var path = _temp.WriteYaml("d", EnglishDialog.Replace(
+            "      - {id: y, label: Y, label-en: Y-en, outcome: o}\n",
+            "      - id: y\n        label: Y\n        label-en: An employee with nothing whatever to do with the matter\n        outcome: o\n",
+            StringComparison.Ordinal));
+
+        var error = Assert.Throws<ContentException>(() => DialogLoader.Load(path, fixture.Knowledge.Pack("ostre-toten")!, ShippedChecklists(fixture)));
+
+        Assert.Equal(15, error.Line);
+    }
+
+    [Fact]
     public void Every_shipped_dialog_speaks_English_too()
     {
         Assert.All(Shipped(fixture), dialog =>
