@@ -21,17 +21,8 @@ internal sealed class FactPhrases
     public static FactPhrases Load(string path)
     {
         const string Expected = "expected 'number: phrase' or 'name: phrase'.";
-        var phrases = new List<(FactKind, string[])>();
-        foreach (var (kind, phrase, line) in PhraseFile.Read(path, ["number", "name"], Expected))
-        {
-            var words = Tokenizer.SplitFolded(phrase).ToArray();
-            if (words.Length == 0)
-            {
-                throw new ContentException(path, line, Expected);
-            }
-            phrases.Add((kind == "number" ? FactKind.Number : FactKind.Name, words));
-        }
-        return new FactPhrases(phrases);
+        return new FactPhrases([.. PhraseFile.ReadWords(path, ["number", "name"], Expected)
+            .Select(p => (p.Kind == "number" ? FactKind.Number : FactKind.Name, p.Words))]);
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ using StrategiBot.Content;
 namespace StrategiBot.Retrieval.Analysis;
 
 /// <summary>
-/// The lexicon's files of <c>kind: phrase</c> lines (<c>fact-questions.txt</c>, <c>message-frame.txt</c>):
+/// The lexicon's files of <c>kind: phrase</c> lines (<c>fact-questions.txt</c>, <c>message-frame.txt</c>, <c>question-kinds.txt</c>):
 /// one phrase per line after its kind and a colon, '#' starting a comment, blank lines skipped.
 /// </summary>
 internal static class PhraseFile
@@ -31,6 +31,16 @@ internal static class PhraseFile
                 throw new ContentException(path, lineNumber, expected);
             }
             yield return (kind, phrase, lineNumber);
+        }
+    }
+
+    /// <summary>Each line's kind and phrase as folded words, for matching whole words in order; a phrase with no word fails like a malformed line.</summary>
+    public static IEnumerable<(string Kind, string[] Words)> ReadWords(string path, IReadOnlyCollection<string> kinds, string expected)
+    {
+        foreach (var (kind, phrase, line) in Read(path, kinds, expected))
+        {
+            var words = Tokenizer.SplitFolded(phrase).ToArray();
+            yield return words.Length > 0 ? (kind, words) : throw new ContentException(path, line, expected);
         }
     }
 }

@@ -25,18 +25,10 @@ internal sealed class QuestionKinds
     public static QuestionKinds Load(string path)
     {
         var expected = $"expected 'kind: word or phrase', kind one of {string.Join(", ", Kinds)}.";
-        var phrases = new List<(string, string[])>();
-        foreach (var (kind, phrase, line) in PhraseFile.Read(path, Kinds, expected))
-        {
-            var words = Tokenizer.SplitFolded(phrase).ToArray();
-            if (words.Length == 0)
-            {
-                throw new ContentException(path, line, expected);
-            }
-            phrases.Add((Mark + kind, words));
-        }
         // Longest first: "hvor mange" asks how many, and its "hvor" is then no longer free to ask where.
-        return new QuestionKinds([.. phrases.OrderByDescending(p => p.Item2.Length)]);
+        return new QuestionKinds([.. PhraseFile.ReadWords(path, Kinds, expected)
+            .Select(p => (Mark + p.Kind, p.Words))
+            .OrderByDescending(p => p.Words.Length)]);
     }
 
     /// <summary>
