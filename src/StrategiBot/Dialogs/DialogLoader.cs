@@ -108,7 +108,7 @@ internal static class DialogLoader
         {
             var (norwegian, line, _) = Scalar(path, node, key);
             var english = English(node, key, line);
-            return (norwegian, english, line, OptionalNode(node, key + Suffix) is { } value ? Line(value) : line);
+            return (norwegian, english.Text, line, english.Line);
         }
 
         public (string? Norwegian, string? English) Optional(YamlMappingNode node, string key)
@@ -119,20 +119,21 @@ internal static class DialogLoader
                     ? throw new ContentException(path, Line(orphan), $"'{key}{Suffix}' translates '{key}', which is missing.")
                     : (null, null);
             }
-            return (ScalarText(path, value), English(node, key, Line(value)));
+            return (ScalarText(path, value), English(node, key, Line(value)).Text);
         }
 
         /// <param name="line">Where the bokmål text is, named when its English is missing.</param>
-        private string? English(YamlMappingNode node, string key, int line)
+        /// <returns>The English text and its line; without one, null and the bokmål line.</returns>
+        private (string? Text, int Line) English(YamlMappingNode node, string key, int line)
         {
             if (OptionalNode(node, key + Suffix) is null)
             {
                 _missing.Add((line, key + Suffix));
-                return null;
+                return (null, line);
             }
             var (text, englishLine, _) = Scalar(path, node, key + Suffix);
             _firstEnglishLine = Math.Min(_firstEnglishLine ?? englishLine, englishLine);
-            return text;
+            return (text, englishLine);
         }
 
         public void CheckComplete()
