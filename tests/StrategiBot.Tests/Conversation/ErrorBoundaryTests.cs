@@ -11,18 +11,8 @@ public sealed class ErrorBoundaryTests
     [Fact]
     public async Task A_failing_turn_apologises_and_clears_the_conversations_dialog_state()
     {
-        var connector = new Mock<IConnectorClient>();
         var sent = new List<Activity>();
-        connector.Setup(c => c.ReplyToActivityAsync(It.IsAny<Uri>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
-            .Returns((Uri _, string _, string _, Activity activity, CancellationToken _) =>
-            {
-                sent.Add(activity);
-                // The turn's own reply fails; the apology that follows goes through.
-                return sent.Count == 1
-                    ? Task.FromException<ResourceResponse>(new InvalidOperationException("boom"))
-                    : Task.FromResult(new ResourceResponse("2"));
-            });
-        await using var app = new BotApplication { ConnectorOverride = connector.Object };
+        await using var app = new BotApplication { ConnectorOverride = FailingFirstReply(sent) };
         var key = ConversationState.Key("a:personal-1");
         await app.Store.UpdateAsync(key, _ => new ConversationState { Dialog = new DialogState("press", "role", DateTimeOffset.UnixEpoch) }, CancellationToken.None);
 
@@ -36,17 +26,8 @@ public sealed class ErrorBoundaryTests
     [Fact]
     public async Task A_failing_turn_in_a_dialog_running_in_English_apologises_in_English()
     {
-        var connector = new Mock<IConnectorClient>();
         var sent = new List<Activity>();
-        connector.Setup(c => c.ReplyToActivityAsync(It.IsAny<Uri>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
-            .Returns((Uri _, string _, string _, Activity activity, CancellationToken _) =>
-            {
-                sent.Add(activity);
-                return sent.Count == 1
-                    ? Task.FromException<ResourceResponse>(new InvalidOperationException("boom"))
-                    : Task.FromResult(new ResourceResponse("2"));
-            });
-        await using var app = new BotApplication { ConnectorOverride = connector.Object };
+        await using var app = new BotApplication { ConnectorOverride = FailingFirstReply(sent) };
         await app.Store.UpdateAsync(ConversationState.Key("a:personal-1"),
             _ => new ConversationState { Dialog = new DialogState("kontakt-med-pressen", "rolle", DateTimeOffset.UtcNow, Language.English) }, CancellationToken.None);
 
@@ -55,6 +36,21 @@ public sealed class ErrorBoundaryTests
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(Replies.Apology(Language.English), sent[^1].Text);
+    }
+
+    /// <summary>A connector on which the turn's own reply fails and the apology that follows goes through; every reply lands in <paramref name="sent"/>.</summary>
+    private static IConnectorClient FailingFirstReply(List<Activity> sent)
+    {
+        var connector = new Mock<IConnectorClient>();
+        connector.Setup(c => c.ReplyToActivityAsync(It.IsAny<Uri>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Returns((Uri _, string _, string _, Activity activity, CancellationToken _) =>
+            {
+                sent.Add(activity);
+                return sent.Count == 1
+                    ? Task.FromException<ResourceResponse>(new InvalidOperationException("boom"))
+                    : Task.FromResult(new ResourceResponse("2"));
+            });
+        return connector.Object;
     }
 
     [Fact]
