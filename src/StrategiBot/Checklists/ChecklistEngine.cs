@@ -39,7 +39,9 @@ internal sealed class ChecklistEngine(
     public async Task OpenAsync(TurnContext turn, ChecklistDefinition checklist, CancellationToken ct, string? note = null)
     {
         Log.ChecklistOpened(logger, checklist.Id);
-        if (IsShared(turn))
+        // Everyone in a group chat or channel reads a card the bot posts; only an invoke response (Teams shows
+        // it to the one who acted) may carry someone's ticks there.
+        if (turn.Activity.IsGroupConversation())
         {
             await SendSharedCardAsync(turn, checklist, ct);
             return;
@@ -90,7 +92,7 @@ internal sealed class ChecklistEngine(
             await turn.SendAsync(turn.Activity.CreateReply(Replies.UnknownCardAction(Language.Norwegian)), ct);
             return;
         }
-        if (IsShared(turn))
+        if (turn.Activity.IsGroupConversation())
         {
             // An older client's press in a group: the answer is a new message the whole chat reads, so it is
             // the neutral card, as when the checklist was opened there; the presser's ticks come in its refresh.
@@ -171,13 +173,7 @@ internal sealed class ChecklistEngine(
     private static bool IsOwnCard(TurnContext turn, UniversalAction action, string userKey) =>
         action.Text(ChecklistCards.OwnerKey) is { } owner
             ? owner == OwnerTag(userKey)
-            : !IsShared(turn);
-
-    /// <summary>
-    /// A group chat or channel, where everyone reads a card the bot posts; only an invoke response (Teams
-    /// shows it to the one who acted) may carry someone's ticks there.
-    /// </summary>
-    private static bool IsShared(TurnContext turn) => turn.Activity.IsGroupConversation();
+            : !turn.Activity.IsGroupConversation();
 
     /// <summary>
     /// Derived from the user key rather than the key itself, so a card others may see never holds the

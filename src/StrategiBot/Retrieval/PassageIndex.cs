@@ -33,7 +33,8 @@ internal sealed class PassageIndex
         var lengths = new List<int[]>();
         foreach (var question in packs.SelectMany(p => p.Questions.Values).SelectMany(q => q))
         {
-            _questions[question] = new IndexedQuestion([.. analysis.AnalyzeDocument(question.Text), .. kinds.Of(Tokenizer.SplitFolded(question.Text))], []);
+            var words = Tokenizer.SplitFolded(question.Text);
+            _questions[question] = new IndexedQuestion([.. analysis.AnalyzeFolded(words), .. kinds.Of(words)], []);
         }
         foreach (var pack in packs)
         {

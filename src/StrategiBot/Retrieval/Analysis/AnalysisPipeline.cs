@@ -119,12 +119,17 @@ internal sealed class AnalysisPipeline
     /// Index side: every stem of the text, and in <paramref name="parts"/> the stems of its compounds'
     /// parts, which the index weighs lower: a "krisekommunikasjon" heading is not about all communication.
     /// </summary>
-    public List<string> AnalyzeDocument(string text, List<string>? parts)
+    public List<string> AnalyzeDocument(string text, List<string>? parts) => AnalyzeFolded(Tokenizer.SplitFolded(text), parts);
+
+    /// <summary>
+    /// <see cref="AnalyzeDocument(string, List{string}?)"/> for words already split and folded, for a caller
+    /// that needs those words as well (what an alternate question asks for is read from them).
+    /// </summary>
+    public List<string> AnalyzeFolded(IReadOnlyList<string> words, List<string>? parts = null)
     {
         var terms = new List<string>();
-        foreach (var token in Tokenizer.Split(text))
+        foreach (var folded in words)
         {
-            var folded = LetterFolding.Fold(token);
             if (_stopWords.Contains(folded))
             {
                 continue;
