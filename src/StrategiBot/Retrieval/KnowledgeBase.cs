@@ -118,7 +118,7 @@ internal sealed class KnowledgeBase
     private StoredQuestion StoredQuestionOf(AlternateQuestion question)
     {
         var (terms, passages) = Index.Question(question);
-        var words = FramesTheDocument(Tokenizer.SplitFolded(question.Text)) ? terms.Where(t => !DocumentWords.Contains(t)) : terms;
+        var words = AsksWithinTheDocument(Tokenizer.SplitFolded(question.Text)) ? terms.Where(t => !DocumentWords.Contains(t)) : terms;
         return new StoredQuestion(words.Distinct(StringComparer.Ordinal).ToDictionary(t => t, Rarity, StringComparer.Ordinal), [.. passages]);
     }
 
@@ -230,7 +230,7 @@ internal sealed class KnowledgeBase
         var english = DetectLanguage(question) == Language.English;
         var asked = _frame.Strip(question);
         var words = Tokenizer.SplitFolded(asked);
-        var query = WithoutFrame(Analysis.AnalyzeQuery(asked, english), words, organisationId);
+        var query = WithoutSharedContext(Analysis.AnalyzeQuery(asked, english), words, organisationId);
         query = english ? query : WithExtensions(query);
         // What the question asks for is searched with its words, but does not count as a word of it: whether
         // its words are known or covered says how well the strategy answers, its kind only which passage.
@@ -283,19 +283,19 @@ internal sealed class KnowledgeBase
     }
 
     /// <summary>
-    /// Words that only frame a question: "Tynset" in a question to Tynset's bot says nothing about which
+    /// Words every passage shares by context: "Tynset" in a question to Tynset's bot says nothing about which
     /// passage answers it, yet the name is rare enough to pull towards the few passages that repeat it; and
     /// "strategien" in "hva sier strategien om ..." names the document every passage belongs to. A question
     /// about the strategy itself ("er strategien et styringsverktøy?") keeps the word.
     /// </summary>
-    private AnalyzedQuery WithoutFrame(AnalyzedQuery query, IReadOnlyList<string> questionWords, string organisationId)
+    private AnalyzedQuery WithoutSharedContext(AnalyzedQuery query, IReadOnlyList<string> questionWords, string organisationId)
     {
         if (!_ownNames.TryGetValue(organisationId, out var name))
         {
             return query;
         }
         var kept = query.Groups.Where(g => !name.Contains(g.Alternatives[0].Term)).ToList();
-        if (FramesTheDocument(questionWords))
+        if (AsksWithinTheDocument(questionWords))
         {
             var aboutTopic = kept.Where(g => !DocumentWords.Contains(g.Alternatives[0].Term)).ToList();
             kept = aboutTopic.Count > 0 ? aboutTopic : kept;
@@ -304,7 +304,7 @@ internal sealed class KnowledgeBase
     }
 
     /// <summary>"... i strategien", "ifølge strategien", "... strategien ... om X", "the strategy ... about X" (folded words).</summary>
-    private static bool FramesTheDocument(IReadOnlyList<string> words)
+    private static bool AsksWithinTheDocument(IReadOnlyList<string> words)
     {
         for (var i = 0; i < words.Count; i++)
         {
