@@ -49,10 +49,11 @@ internal static class AskCommand
             }
         }
 
-        organisation ??= defaultOrganisation;
-        if (answerer.Knowledge.Pack(organisation) is null)
+        var named = organisation ?? defaultOrganisation;
+        organisation = answerer.Knowledge.OrganisationNamed(named);
+        if (organisation is null)
         {
-            await error.WriteLineAsync($"Unknown organisation '{organisation}'. Known: {string.Join(", ", answerer.Knowledge.Packs.Select(p => p.Organisation.Id).Order(StringComparer.Ordinal))}.");
+            await error.WriteLineAsync($"Unknown organisation '{named}'. Known: {KnownOrganisations(answerer)}.");
             return 2;
         }
 
@@ -105,10 +106,12 @@ internal static class AskCommand
                 failures++;
                 continue;
             }
-            var organisation = string.IsNullOrWhiteSpace(request?.Org) ? defaultOrganisation : request.Org;
-            if (request?.Question is not { Length: > 0 } question || answerer.Knowledge.Pack(organisation) is null)
+            var organisation = string.IsNullOrWhiteSpace(request?.Org) ? defaultOrganisation : answerer.Knowledge.OrganisationNamed(request.Org);
+            if (request?.Question is not { Length: > 0 } question || organisation is null)
             {
-                await error.WriteLineAsync($"stdin:{lineNumber}: needs a 'question' and a known 'org'.");
+                await error.WriteLineAsync(organisation is null
+                    ? $"stdin:{lineNumber}: unknown organisation '{request?.Org}'. Known: {KnownOrganisations(answerer)}."
+                    : $"stdin:{lineNumber}: needs a 'question'.");
                 await output.WriteLineAsync(JsonSerializer.Serialize(new AskResponse(request?.Id, false, []), CliJsonContext.Readable.AskResponse));
                 failures++;
                 continue;
@@ -118,6 +121,9 @@ internal static class AskCommand
         }
         return failures == 0 ? 0 : 1;
     }
+
+    private static string KnownOrganisations(Answerer answerer) =>
+        string.Join(", ", answerer.Knowledge.Packs.Select(p => p.Organisation.Id).Order(StringComparer.Ordinal));
 
     /// <summary>How the question was read and why passages ranked as they did: for content editors tuning questions.yaml and the lexicon.</summary>
     private static async Task ExplainAsync(Answerer answerer, string question, string organisation, TextWriter output)

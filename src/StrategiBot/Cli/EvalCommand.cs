@@ -32,7 +32,7 @@ internal static class EvalCommand
         List<EvalCase> cases;
         try
         {
-            cases = [.. files.SelectMany(f => Evaluation.Read(f, org => answerer.Knowledge.Pack(org) is not null))];
+            cases = [.. files.SelectMany(f => Evaluation.Read(f, answerer.Knowledge.OrganisationNamed))];
         }
         catch (ContentException ex)
         {

@@ -13,7 +13,8 @@ namespace StrategiBot.Cli;
 internal static class Evaluation
 {
     /// <summary>The cases of a file; a line that is not a case, or names an unknown organisation, fails with the file and line.</summary>
-    public static IReadOnlyList<EvalCase> Read(string path, Func<string, bool> isOrganisation)
+    /// <param name="organisationNamed">The id of the organisation a line names (<see cref="Retrieval.KnowledgeBase.OrganisationNamed"/>), or null.</param>
+    public static IReadOnlyList<EvalCase> Read(string path, Func<string, string?> organisationNamed)
     {
         var cases = new List<EvalCase>();
         var lineNumber = 0;
@@ -37,11 +38,11 @@ internal static class Evaluation
             {
                 throw new ContentException(path, lineNumber, "needs 'question' and 'org'.");
             }
-            if (!isOrganisation(item.Org))
+            if (organisationNamed(item.Org) is not { } organisation)
             {
                 throw new ContentException(path, lineNumber, $"no content pack for the organisation '{item.Org}'.");
             }
-            cases.Add(item);
+            cases.Add(item with { Org = organisation });
         }
         return cases;
     }

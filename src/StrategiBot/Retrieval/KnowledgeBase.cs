@@ -206,6 +206,25 @@ internal sealed class KnowledgeBase
 
     public ContentPack? Pack(string organisationId) => _packs.GetValueOrDefault(organisationId);
 
+    /// <summary>
+    /// The id of the organisation a caller names: its id, or its id, name or short name written another way
+    /// ("Østre Toten", "ostre_toten", "Klæbu kommune"); null when no pack matches.
+    /// </summary>
+    public string? OrganisationNamed(string name)
+    {
+        if (_packs.ContainsKey(name))
+        {
+            return name;
+        }
+        var key = NameKey(name);
+        return key.Length == 0 ? null : _packs.Values
+            .FirstOrDefault(p => key == NameKey(p.Organisation.Id) || key == NameKey(p.Organisation.ShortName) || key == NameKey(p.Organisation.Name))?
+            .Organisation.Id;
+    }
+
+    /// <summary>Letters and digits only, folded: "Østre Toten", "ostre-toten" and "OSTRE_TOTEN" meet.</summary>
+    private static string NameKey(string name) => string.Concat(Tokenizer.SplitFolded(name.Replace('_', ' ')));
+
     /// <summary>The organisation of a pack the host validated at start-up (<c>Bot:Organisation</c>).</summary>
     public Organisation Organisation(string organisationId) => Pack(organisationId)!.Organisation;
 

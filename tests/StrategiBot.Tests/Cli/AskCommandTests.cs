@@ -52,6 +52,36 @@ public sealed class AskCommandTests(KnowledgeFixture fixture) : IClassFixture<Kn
         Assert.Contains("\"id\":\"ok\"", output.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Østre Toten", "ostre-toten")]
+    [InlineData("OSTRE_TOTEN", "ostre-toten")]
+    [InlineData("klæbu", "klaebu")]
+    [InlineData("Lørenskog kommune", "lorenskog")]
+    [InlineData("Trondheim", "trondheim")]
+    public async Task An_organisation_may_be_named_as_people_write_it(string named, string id)
+    {
+        var input = new StringReader(JsonSerializer.Serialize(new { id = "n", question = "Hvem uttaler seg til media?", org = named }));
+        var output = new StringWriter();
+
+        var exit = await AskCommand.RunAsync(["--jsonl"], fixture.Answerer(), new AnswerComposer(fixture.Knowledge), "ostre-toten", input, output, new StringWriter());
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output.ToString());
+        Assert.True(json.RootElement.GetProperty("answered").GetBoolean());
+        Assert.All(json.RootElement.GetProperty("citations").EnumerateArray(), c => Assert.Equal(id, c.GetProperty("org").GetString()));
+    }
+
+    [Fact]
+    public async Task An_unknown_organisation_is_named_with_the_known_ones()
+    {
+        var input = new StringReader("{\"id\":\"x\",\"question\":\"hei\",\"org\":\"Atlantis\"}");
+        var error = new StringWriter();
+
+        await AskCommand.RunAsync(["--jsonl"], fixture.Answerer(), new AnswerComposer(fixture.Knowledge), "ostre-toten", input, new StringWriter(), error);
+
+        Assert.Contains("stdin:1: unknown organisation 'Atlantis'. Known: klaebu, lorenskog, ostre-toten, trondheim, tynset.", error.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_single_question_prints_the_lead_in_the_passage_and_its_source()
     {
@@ -67,6 +97,7 @@ public sealed class AskCommandTests(KnowledgeFixture fixture) : IClassFixture<Kn
 
     [Theory]
     [InlineData("--org atlantis hei")]
+    [InlineData("--org toten hei")]
     [InlineData("--org")]
     [InlineData("--frobnicate hei")]
     [InlineData("")]

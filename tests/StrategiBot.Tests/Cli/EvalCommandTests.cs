@@ -23,6 +23,19 @@ public sealed class EvalCommandTests(KnowledgeFixture fixture) : IClassFixture<K
         Assert.Contains("unanswerable: 1  refused: 1.00", output.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_file_may_name_the_organisation_as_people_write_it()
+    {
+        using var folder = new TempFolder("eval");
+        var file = folder.Write("set.jsonl", Answerable.Replace("\"ostre-toten\"", "\"Østre Toten\"", StringComparison.Ordinal));
+        var output = new StringWriter();
+
+        var exit = await EvalCommand.RunAsync([file], fixture.Answerer(), output, new StringWriter());
+
+        Assert.Equal(0, exit);
+        Assert.Contains("answerable: 1  top-1: 1.00", output.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("""{"id":"b","org":"ostre-toten"}""", "needs 'question'")]
     [InlineData("""{"id":"b","org":"atlantis","question":"hei"}""", "no content pack for the organisation 'atlantis'")]

@@ -13,7 +13,7 @@ public sealed class ConfidenceModelTests(KnowledgeFixture fixture) : IClassFixtu
     public void The_shipped_model_is_the_one_fitted_on_the_calibration_sets()
     {
         var samples = StrategiBot.Cli.Evaluation.FitSamples(QualityFloorTests.Paths("calibration")
-            .SelectMany(path => StrategiBot.Cli.Evaluation.Read(path, org => fixture.Knowledge.Pack(org) is not null))
+            .SelectMany(path => StrategiBot.Cli.Evaluation.Read(path, fixture.Knowledge.OrganisationNamed))
             .Select(item => (item, fixture.Knowledge.Search(item.Question!, item.Org!))));
 
         var fitted = ConfidenceModel.Fit(samples);

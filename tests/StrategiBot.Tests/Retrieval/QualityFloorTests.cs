@@ -51,7 +51,7 @@ public sealed class QualityFloorTests(KnowledgeFixture fixture) : IClassFixture<
     {
         var answerer = fixture.Answerer();
 
-        var summary = Paths(floor.Name).SelectMany(path => Evaluation.Read(path, org => fixture.Knowledge.Pack(org) is not null))
+        var summary = Paths(floor.Name).SelectMany(path => Evaluation.Read(path, fixture.Knowledge.OrganisationNamed))
             .Aggregate(EvalSummary.Empty, (sum, item) => sum.Add(item, answerer.Answer(item.Question!, item.Org!)));
 
         Assert.True(summary.Top1Rate >= floor.Top1, $"{floor.Name}: top-1 {summary.Top1Rate:F2} < {floor.Top1}");
