@@ -98,10 +98,10 @@ internal sealed record UniversalAction(string Verb, JsonElement Data, bool Autom
     /// Makes Teams ask the bot for this card per viewer (<c>trigger: automatic</c>), so each person in a
     /// group chat sees their own state. Teams refreshes automatically for at most 60 listed users.
     /// </summary>
-    public static void AddRefresh(JsonObject card, string verb, JsonObject data, IEnumerable<string> userIds) =>
+    public static void AddRefresh(JsonObject card, string title, string verb, JsonObject data, IEnumerable<string> userIds) =>
         card["refresh"] = new JsonObject
         {
-            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["title"] = "Oppdater", ["verb"] = verb, ["data"] = data.DeepClone() },
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["title"] = title, ["verb"] = verb, ["data"] = data.DeepClone() },
             ["userIds"] = new JsonArray([.. userIds.Where(u => u.Length > 0).Distinct(StringComparer.Ordinal).Take(MaxRefreshUsers).Select(u => JsonValue.Create(u))]),
         };
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using StrategiBot.Cards;
+using StrategiBot.Conversation;
 
 namespace StrategiBot.Checklists;
 
@@ -15,7 +16,8 @@ internal sealed record ChecklistView(bool UniversalActions, string? UserId, stri
 /// A checklist as a card: one toggle per item with its rule behind a "Vis regelen" toggle, the progress
 /// ("3 av 7"), a closing line once everything is ticked, and buttons to save and (after a confirmation) to
 /// reset. In a Teams group chat the posted card is <see cref="Shared"/>: no ticks at all, each person
-/// fetches their own view.
+/// fetches their own view. A checklist in English (<see cref="ChecklistDefinition.Language"/>) gets English
+/// around its texts, and its buttons carry the language so every press is answered in English.
 /// </summary>
 internal static class ChecklistCards
 {
@@ -35,13 +37,14 @@ internal static class ChecklistCards
 
     public static JsonObject Checklist(ChecklistDefinition checklist, IReadOnlyCollection<string> ticked, ChecklistView view, string? note = null)
     {
+        var words = Words.In(checklist.Language);
         var done = checklist.Items.Count(i => ticked.Contains(i.Id));
         var body = Intro(checklist);
         if (note is not null)
         {
             body.Add(AdaptiveCards.Text(note, subtle: true));
         }
-        body.Add(Progress(done, checklist.Items.Count));
+        body.Add(Progress(done, checklist.Items.Count, checklist.Language));
         foreach (var item in checklist.Items)
         {
             if (item.Heading is { } heading)
@@ -77,19 +80,19 @@ internal static class ChecklistCards
                         ["selectAction"] = new JsonObject
                         {
                             ["type"] = "Action.ToggleVisibility",
-                            ["title"] = "Vis regelen: " + item.Text,
+                            ["title"] = words.ShowRule + ": " + item.Text,
                             ["targetElements"] = new JsonArray(ruleId),
                         },
                         ["items"] = new JsonArray(new JsonObject
                         {
                             ["type"] = "TextBlock",
-                            ["text"] = "Vis regelen",
+                            ["text"] = words.ShowRule,
                             ["color"] = "Accent",
                             ["size"] = "Small",
                         }),
                     }),
             });
-            var rule = AdaptiveCards.Citation(item.Source.Text, Source(item));
+            var rule = AdaptiveCards.Citation(item.Source.Text, Source(item, words));
             rule["id"] = ruleId;
             rule["isVisible"] = false;
             body.Add(rule);
@@ -106,12 +109,12 @@ internal static class ChecklistCards
         }
         var card = AdaptiveCards.Card(body,
         [
-            UniversalAction.Button("Lagre", Save, save, view.UniversalActions),
+            UniversalAction.Button(words.Save, Save, save, view.UniversalActions),
             ConfirmReset(checklist, view.UniversalActions),
         ], fullWidth: true);
         if (view.UniversalActions && view.UserId is { } userId)
         {
-            UniversalAction.AddRefresh(card, Refresh, Data(checklist), [userId]);
+            UniversalAction.AddRefresh(card, words.Update, Refresh, Data(checklist), [userId]);
         }
         return card;
     }
@@ -122,45 +125,60 @@ internal static class ChecklistCards
     /// </summary>
     public static JsonObject Shared(ChecklistDefinition checklist, string? posterId)
     {
+        var words = Words.In(checklist.Language);
         var body = Intro(checklist);
-        body.Add(AdaptiveCards.Text(string.Create(CultureInfo.InvariantCulture, $"**{checklist.Items.Count} punkter** å sjekke")));
-        body.Add(AdaptiveCards.Text("Hver person ser og lagrer sine egne avkryssinger. Trykk «Vis mine avkryssinger» for å krysse av.", subtle: true));
-        var card = AdaptiveCards.Card(body, [UniversalAction.Button("Vis mine avkryssinger", Refresh, Data(checklist), universal: true)], fullWidth: true);
+        body.Add(AdaptiveCards.Text(string.Format(CultureInfo.InvariantCulture, words.ItemsToCheck, checklist.Items.Count)));
+        body.Add(AdaptiveCards.Text(words.EachOwnTicks, subtle: true));
+        var card = AdaptiveCards.Card(body, [UniversalAction.Button(words.ShowMyTicks, Refresh, Data(checklist), universal: true)], fullWidth: true);
         if (posterId is not null)
         {
-            UniversalAction.AddRefresh(card, Refresh, Data(checklist), [posterId]);
+            UniversalAction.AddRefresh(card, words.Update, Refresh, Data(checklist), [posterId]);
         }
         return card;
     }
 
-    /// <summary>The organisation's checklists, each with a button that opens it as a new card.</summary>
-    public static JsonObject List(IReadOnlyList<ChecklistDefinition> checklists, bool english)
+    /// <summary>
+    /// The organisation's checklists, each with a button that opens it as a new card, in
+    /// <paramref name="language"/> where a checklist has it.
+    /// </summary>
+    public static JsonObject List(IReadOnlyList<ChecklistDefinition> checklists, Language language)
     {
-        var body = new List<JsonNode>
+        var shown = checklists.Select(c => c.In(language)).ToList();
+        var english = language == Language.English;
+        var intro = english
+            ? "Go through a checklist before you act. Your ticks are saved, so you can continue later or on another device. The rules are quoted in Norwegian, as the strategy writes them."
+            : "Gå gjennom en sjekkliste før du handler. Avkryssingene dine lagres, så du kan fortsette senere eller på en annen enhet.";
+        if (english && shown.Any(c => c.Language != Language.English))
         {
-            AdaptiveCards.Heading(english ? "Checklists" : "Sjekklister"),
-            AdaptiveCards.Text(english
-                ? "Go through a checklist before you act. Your ticks are saved, so you can continue later or on another device. The checklists are in Norwegian, like the strategy."
-                : "Gå gjennom en sjekkliste før du handler. Avkryssingene dine lagres, så du kan fortsette senere eller på en annen enhet."),
-        };
-        body.AddRange(checklists.Select(c => AdaptiveCards.Text(c.Description.Length > 0 ? $"**{c.Title}**: {c.Description}" : $"**{c.Title}**")));
-        return AdaptiveCards.Card(body, checklists.Select(OpenButton));
+            intro += " Checklists marked (in Norwegian) have no English yet.";
+        }
+        var body = new List<JsonNode> { AdaptiveCards.Heading(english ? "Checklists" : "Sjekklister"), AdaptiveCards.Text(intro) };
+        body.AddRange(shown.Select(c => AdaptiveCards.Text(c.Description.Length > 0 ? $"**{ListTitle(c, language)}**: {c.Description}" : $"**{ListTitle(c, language)}**")));
+        return AdaptiveCards.Card(body, shown.Select(c => OpenButton(c.Id, ListTitle(c, language), language)));
     }
 
-    /// <summary>A button that opens a checklist as a new card (dialog outcomes offer one).</summary>
-    public static JsonObject OpenButton(string checklistId, string title, bool english = false) =>
-        AdaptiveCards.Submit(english ? $"Checklist: {title}" : $"Sjekkliste: {title}", new JsonObject { [ChecklistKey] = checklistId, [UniversalAction.VerbKey] = Open });
+    private static string ListTitle(ChecklistDefinition checklist, Language asked) =>
+        asked == Language.English && checklist.Language != Language.English ? $"{checklist.Title} (in Norwegian)" : checklist.Title;
 
-    private static JsonObject OpenButton(ChecklistDefinition checklist) => OpenButton(checklist.Id, checklist.Title);
+    /// <summary>
+    /// A button that opens a checklist as a new card (the list and dialog outcomes offer one); it opens in
+    /// <paramref name="language"/>, where the checklist has that language.
+    /// </summary>
+    public static JsonObject OpenButton(string checklistId, string title, Language language = Language.Norwegian)
+    {
+        var data = new JsonObject { [ChecklistKey] = checklistId, [UniversalAction.VerbKey] = Open };
+        CardLanguage.Mark(data, language);
+        return AdaptiveCards.Submit((language == Language.English ? "Checklist: " : "Sjekkliste: ") + title, data);
+    }
 
-    public static string ProgressText(int done, int total) =>
-        string.Create(CultureInfo.InvariantCulture, $"**{done} av {total}** er sjekket");
+    public static string ProgressText(int done, int total, Language language = Language.Norwegian) =>
+        string.Format(CultureInfo.InvariantCulture, Words.In(language).Progress, done, total);
 
-    private static JsonObject Progress(int done, int total) => new()
+    private static JsonObject Progress(int done, int total, Language language) => new()
     {
         ["type"] = "TextBlock",
         ["id"] = "progress",
-        ["text"] = ProgressText(done, total),
+        ["text"] = ProgressText(done, total, language),
         ["wrap"] = true,
     };
 
@@ -168,7 +186,7 @@ internal static class ChecklistCards
     {
         var body = new List<JsonNode>
         {
-            AdaptiveCards.Text("Sjekkliste", subtle: true, size: "Small"),
+            AdaptiveCards.Text(Words.In(checklist.Language).Checklist, subtle: true, size: "Small"),
             AdaptiveCards.Heading(checklist.Title),
         };
         if (checklist.Description.Length > 0)
@@ -179,22 +197,81 @@ internal static class ChecklistCards
     }
 
     /// <summary>Reset wipes saved progress, so it opens a confirmation first instead of acting on one tap.</summary>
-    private static JsonObject ConfirmReset(ChecklistDefinition checklist, bool universal) => new()
+    private static JsonObject ConfirmReset(ChecklistDefinition checklist, bool universal)
     {
-        ["type"] = "Action.ShowCard",
-        ["title"] = "Nullstill …",
-        ["card"] = new JsonObject
+        var words = Words.In(checklist.Language);
+        return new()
         {
-            ["type"] = "AdaptiveCard",
-            ["body"] = new JsonArray(AdaptiveCards.Text("Alle avkryssingene dine på denne sjekklisten blir fjernet.")),
-            ["actions"] = new JsonArray(UniversalAction.Button("Ja, fjern alle avkryssinger", Reset, Data(checklist), universal)),
-        },
-    };
+            ["type"] = "Action.ShowCard",
+            ["title"] = words.Reset,
+            ["card"] = new JsonObject
+            {
+                ["type"] = "AdaptiveCard",
+                ["body"] = new JsonArray(AdaptiveCards.Text(words.ResetWarning)),
+                ["actions"] = new JsonArray(UniversalAction.Button(words.ResetConfirm, Reset, Data(checklist), universal)),
+            },
+        };
+    }
 
-    private static string Source(ChecklistItem item) =>
+    private static string Source(ChecklistItem item, Words words) =>
         item.Source.RuleNumber is { } number
-            ? string.Create(CultureInfo.InvariantCulture, $"Kilde: {item.Source.SectionTitle}, regel {number}")
-            : "Kilde: " + item.Source.SectionTitle;
+            ? string.Format(CultureInfo.InvariantCulture, words.SourceRule, item.Source.SectionTitle, number)
+            : string.Format(CultureInfo.InvariantCulture, words.Source, item.Source.SectionTitle);
 
-    private static JsonObject Data(ChecklistDefinition checklist) => new() { [ChecklistKey] = checklist.Id };
+    private static JsonObject Data(ChecklistDefinition checklist)
+    {
+        var data = new JsonObject { [ChecklistKey] = checklist.Id };
+        CardLanguage.Mark(data, checklist.Language);
+        return data;
+    }
+
+    /// <summary>The card's own words around the checklist's texts, in bokmål and English.</summary>
+    private sealed record Words(
+        string Checklist,
+        string ShowRule,
+        string Save,
+        string Reset,
+        string ResetWarning,
+        string ResetConfirm,
+        string Progress,
+        string ItemsToCheck,
+        string EachOwnTicks,
+        string ShowMyTicks,
+        string Update,
+        string Source,
+        string SourceRule)
+    {
+        private static readonly Words Norwegian = new(
+            "Sjekkliste",
+            "Vis regelen",
+            "Lagre",
+            "Nullstill …",
+            "Alle avkryssingene dine på denne sjekklisten blir fjernet.",
+            "Ja, fjern alle avkryssinger",
+            "**{0} av {1}** er sjekket",
+            "**{0} punkter** å sjekke",
+            "Hver person ser og lagrer sine egne avkryssinger. Trykk «Vis mine avkryssinger» for å krysse av.",
+            "Vis mine avkryssinger",
+            "Oppdater",
+            "Kilde: {0}",
+            "Kilde: {0}, regel {1}");
+
+        // The rule behind an item is the strategy's own bokmål; its source line says so.
+        private static readonly Words English = new(
+            "Checklist",
+            "Show the rule",
+            "Save",
+            "Reset …",
+            "All your ticks on this checklist will be removed.",
+            "Yes, remove all ticks",
+            "**{0} of {1}** checked",
+            "**{0} items** to check",
+            "Everyone sees and saves their own ticks. Press “Show my ticks” to tick.",
+            "Show my ticks",
+            "Update",
+            "Source (quoted in Norwegian): {0}",
+            "Source (quoted in Norwegian): {0}, rule {1}");
+
+        public static Words In(Language language) => language == Language.English ? English : Norwegian;
+    }
 }

@@ -11,7 +11,20 @@ internal sealed record ChecklistDefinition(
     string Description,
     IReadOnlyList<string> Triggers,
     string Done,
-    IReadOnlyList<ChecklistItem> Items) : ICatalogued;
+    IReadOnlyList<ChecklistItem> Items) : ICatalogued
+{
+    /// <summary>The language of this definition's texts (title, description, items, closing line).</summary>
+    public Language Language { get; init; } = Language.Norwegian;
+
+    /// <summary>The same checklist with its English texts, when its file has them; the cited rules stay Norwegian.</summary>
+    public ChecklistDefinition? English { get; init; }
+
+    /// <summary>
+    /// This checklist in <paramref name="language"/> where its file has that language, otherwise in bokmål.
+    /// Items keep their ids, so saved ticks hold in either language.
+    /// </summary>
+    public ChecklistDefinition In(Language language) => language == Language.English && English is not null ? English : this;
+}
 
 /// <summary>One thing to check, with the rule it comes from (shown on demand, quoted verbatim).</summary>
 internal sealed record ChecklistItem(string Id, string Text, string? Heading, StrategyCitation Source);

@@ -23,9 +23,10 @@ internal sealed class ChecklistEngine(
 {
     public const string VerbPrefix = "checklist.";
 
-    public async Task ListAsync(TurnContext turn, string organisationId, bool english, CancellationToken ct)
+    public async Task ListAsync(TurnContext turn, string organisationId, Language language, CancellationToken ct)
     {
         var checklists = catalog.For(organisationId);
+        var english = language == Language.English;
         if (checklists.Count == 0)
         {
             await turn.SendAsync(turn.Activity.CreateReply(english
@@ -33,11 +34,13 @@ internal sealed class ChecklistEngine(
                 : "Strategien til organisasjonen din har ingen sjekklister jeg kan vise ennå."), ct);
             return;
         }
-        await turn.SendAsync(AdaptiveCards.ToActivity(ChecklistCards.List(checklists, english), english ? "Checklists" : "Sjekklister"), ct);
+        await turn.SendAsync(AdaptiveCards.ToActivity(ChecklistCards.List(checklists, language), english ? "Checklists" : "Sjekklister"), ct);
     }
 
-    public async Task OpenAsync(TurnContext turn, ChecklistDefinition checklist, CancellationToken ct, string? note = null)
+    /// <summary>Opens <paramref name="checklist"/> in <paramref name="language"/>, where its file has that language.</summary>
+    public async Task OpenAsync(TurnContext turn, ChecklistDefinition checklist, Language language, CancellationToken ct, string? note = null)
     {
+        checklist = checklist.In(language);
         Log.ChecklistOpened(logger, checklist.Id);
         // Everyone in a group chat or channel reads a card the bot posts; only an invoke response (Teams shows
         // it to the one who acted) may carry someone's ticks there.
@@ -67,29 +70,30 @@ internal sealed class ChecklistEngine(
 
     private async Task SubmitAsync(TurnContext turn, JsonElement value, string organisationId, CancellationToken ct)
     {
+        var language = CardLanguage.Of(value);
         var action = UniversalAction.FromSubmit(value);
-        var checklist = action?.Text(ChecklistCards.ChecklistKey) is { } id ? catalog.Find(organisationId, id) : null;
+        var checklist = action?.Text(ChecklistCards.ChecklistKey) is { } id ? catalog.Find(organisationId, id)?.In(language) : null;
         if (action is null || checklist is null)
         {
             Log.UnknownCardSubmission(logger);
-            await turn.SendAsync(turn.Activity.CreateReply(GoneMessage), ct);
+            await turn.SendAsync(turn.Activity.CreateReply(Notes.Gone(language)), ct);
             return;
         }
         if (action.Verb == ChecklistCards.Open)
         {
-            await OpenAsync(turn, checklist, ct);
+            await OpenAsync(turn, checklist, language, ct);
             return;
         }
         if (UserKeys.For(turn.Activity) is not { } userKey)
         {
-            await turn.SendAsync(turn.Activity.CreateReply(NoUserMessage), ct);
+            await turn.SendAsync(turn.Activity.CreateReply(Notes.NoUser(language)), ct);
             return;
         }
         var result = await ApplyAsync(turn, action, checklist, userKey, ct);
         if (result is not { } applied)
         {
             Log.UnknownCardSubmission(logger);
-            await turn.SendAsync(turn.Activity.CreateReply(Replies.UnknownCardAction(Language.Norwegian)), ct);
+            await turn.SendAsync(turn.Activity.CreateReply(Replies.UnknownCardAction(language)), ct);
             return;
         }
         if (turn.Activity.IsGroupConversation())
@@ -104,21 +108,22 @@ internal sealed class ChecklistEngine(
 
     /// <summary>
     /// An <c>Action.Execute</c> from a checklist card (a press, or Teams refreshing the card for a viewer).
-    /// Teams may show an error's message to the user, so it is in bokmål; the log gets the reason.
+    /// Teams may show an error's message to the user, so it is in the card's language; the log gets the reason.
     /// </summary>
     public async Task<InvokeResponse> OnExecuteAsync(TurnContext turn, UniversalAction action, string organisationId, CancellationToken ct)
     {
+        var language = CardLanguage.Of(action.Data);
         if (action.Text(ChecklistCards.ChecklistKey) is not { } id)
         {
-            return Reject("value.action.data.checklist is missing", InvokeResponses.BadRequest(GoneMessage));
+            return Reject("value.action.data.checklist is missing", InvokeResponses.BadRequest(Notes.Gone(language)));
         }
-        if (catalog.Find(organisationId, id) is not { } checklist)
+        if (catalog.Find(organisationId, id)?.In(language) is not { } checklist)
         {
-            return Reject("no such checklist", InvokeResponses.BadRequest(GoneMessage));
+            return Reject("no such checklist", InvokeResponses.BadRequest(Notes.Gone(language)));
         }
         if (UserKeys.For(turn.Activity) is not { } userKey)
         {
-            return Reject("the invoke names no user", InvokeResponses.BadRequest(NoUserMessage));
+            return Reject("the invoke names no user", InvokeResponses.BadRequest(Notes.NoUser(language)));
         }
         if (action.Verb == ChecklistCards.Refresh && !action.Automatic)
         {
@@ -127,13 +132,34 @@ internal sealed class ChecklistEngine(
         }
         if (await ApplyAsync(turn, action, checklist, userKey, ct) is not { } applied)
         {
-            return Reject("not a checklist verb", InvokeResponses.NotSupported("Den knappen kjenner jeg ikke igjen. Skriv «sjekklister» for å åpne sjekklisten på nytt."));
+            return Reject("not a checklist verb", InvokeResponses.NotSupported(Notes.UnknownButton(language)));
         }
         return InvokeResponses.Card(ChecklistCards.Checklist(checklist, applied.Ticked, View(turn), applied.Note));
     }
 
-    private const string GoneMessage = "Denne sjekklisten finnes ikke lenger. Skriv «sjekklister» for å se dem som finnes.";
-    private const string NoUserMessage = "Jeg vet ikke hvem du er i denne samtalen, så jeg kan ikke vise eller lagre avkryssingene dine.";
+    /// <summary>What the engine says beside or instead of a card, in the card's language.</summary>
+    private static class Notes
+    {
+        public static string Gone(Language language) => language == Language.English
+            ? "This checklist no longer exists. Type “checklists” to see the ones there are."
+            : "Denne sjekklisten finnes ikke lenger. Skriv «sjekklister» for å se dem som finnes.";
+
+        public static string NoUser(Language language) => language == Language.English
+            ? "I don't know who you are in this conversation, so I can't show or save your ticks."
+            : "Jeg vet ikke hvem du er i denne samtalen, så jeg kan ikke vise eller lagre avkryssingene dine.";
+
+        public static string UnknownButton(Language language) => language == Language.English
+            ? "I don't recognise that button. Type “checklists” to open the checklist again."
+            : "Den knappen kjenner jeg ikke igjen. Skriv «sjekklister» for å åpne sjekklisten på nytt.";
+
+        public static string NotYours(Language language) => language == Language.English
+            ? "Nothing was saved: the card did not show your ticks. Here are yours – tick and press “Save” again."
+            : "Ingenting ble lagret: kortet viste ikke dine avkryssinger. Her er dine – kryss av og trykk «Lagre» på nytt.";
+
+        public static string Saved(Language language) => language == Language.English ? "Saved." : "Lagret.";
+
+        public static string Cleared(Language language) => language == Language.English ? "The checklist is cleared." : "Sjekklisten er nullstilt.";
+    }
 
     private async Task<(IReadOnlyCollection<string> Ticked, string? Note)?> ApplyAsync(TurnContext turn, UniversalAction action, ChecklistDefinition checklist, string userKey, CancellationToken ct)
     {
@@ -147,8 +173,7 @@ internal sealed class ChecklistEngine(
                 // The toggles show someone else's ticks (a card drawn for another person, or an old shared
                 // card in a group): saving them would copy that person's progress, so nothing is written.
                 Log.ChecklistSaveRefused(logger, checklist.Id);
-                return (await SavedAsync(userKey, checklist, ct),
-                    "Ingenting ble lagret: kortet viste ikke dine avkryssinger. Her er dine – kryss av og trykk «Lagre» på nytt.");
+                return (await SavedAsync(userKey, checklist, ct), Notes.NotYours(checklist.Language));
             case ChecklistCards.Save:
                 var saved = await store.UpdateAsync(key, current => new ChecklistProgress
                 {
@@ -156,11 +181,11 @@ internal sealed class ChecklistEngine(
                     UpdatedAt = now,
                 }, ct);
                 Log.ChecklistSaved(logger, checklist.Id, saved.Ticked.Count, checklist.Items.Count);
-                return (Known(checklist, saved.Ticked), "Lagret.");
+                return (Known(checklist, saved.Ticked), Notes.Saved(checklist.Language));
             case ChecklistCards.Reset:
                 await store.UpdateAsync(key, _ => new ChecklistProgress { Ticked = [], UpdatedAt = now }, ct);
                 Log.ChecklistReset(logger, checklist.Id);
-                return ([], "Sjekklisten er nullstilt.");
+                return ([], Notes.Cleared(checklist.Language));
             default:
                 return null;
         }

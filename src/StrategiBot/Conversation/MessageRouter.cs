@@ -95,7 +95,7 @@ internal sealed class MessageRouter(
         }
         if (command == BotCommands.Checklists)
         {
-            await checklists.ListAsync(turn, organisation, normalised.StartsWith("checklist", StringComparison.Ordinal), ct);
+            await checklists.ListAsync(turn, organisation, normalised.StartsWith("checklist", StringComparison.Ordinal) ? Language.English : Language.Norwegian, ct);
             return;
         }
         if (command == BotCommands.CommunicationPlan || (command is null && active is null && !namesASection && plans.IsAskedFor(organisation, Words())))
@@ -113,7 +113,7 @@ internal sealed class MessageRouter(
         // Asked for by name ("sjekkliste før jeg publiserer"), so it wins over a dialog on the same subject.
         if (!namesASection && checklistCatalog.MatchTrigger(organisation, Words()) is { } checklist)
         {
-            await checklists.OpenAsync(turn, checklist, ct);
+            await checklists.OpenAsync(turn, checklist, language, ct);
             return;
         }
         if (active is null && !namesASection && catalog.MatchTrigger(organisation, Words()) is { } described)

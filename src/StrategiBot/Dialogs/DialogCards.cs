@@ -16,19 +16,11 @@ internal static class DialogCards
     /// <summary>The key naming the dialog in every submission of a dialog card; how the router knows them.</summary>
     public const string DialogKey = "dialog";
 
-    /// <summary>Marks the submissions of a card drawn in English (<see cref="English"/>); bokmål cards carry no mark.</summary>
-    public const string LanguageKey = "language";
-
-    public const string English = "en";
-
     /// <summary>A submission's data: the dialog, its language when English, and what was pressed.</summary>
     private static JsonObject Data(DialogDefinition dialog)
     {
         var data = new JsonObject { [DialogKey] = dialog.Id };
-        if (dialog.Language == Language.English)
-        {
-            data[LanguageKey] = English;
-        }
+        CardLanguage.Mark(data, dialog.Language);
         return data;
     }
 
@@ -117,7 +109,7 @@ internal static class DialogCards
         }
         if (outcome.Checklist is { } checklist)
         {
-            actions.Insert(0, ChecklistCards.OpenButton(checklist.Id, english ? $"{checklist.Title} (in Norwegian)" : checklist.Title, english));
+            actions.Insert(0, ChecklistCards.OpenButton(checklist.Id, checklist.Title, dialog.Language));
         }
         body.AddRange(FeedbackCards.Prompt(new FeedbackSubject(FeedbackSubject.DialogSource, $"{dialog.Title} › {outcome.Title}", outcome.Cites[0].SectionId, English: english, UniversalActions: universalActions)));
         return AdaptiveCards.Card(body, actions, fullWidth: true);

@@ -76,7 +76,7 @@ internal sealed class DialogEngine(
         var dialogId = value.StringProperty(DialogCards.DialogKey);
         var dialog = dialogId is null ? null : catalog.Find(organisationId, dialogId);
         // The card says which language it was drawn in, so a reply about an old card speaks that language.
-        var language = value.StringProperty(DialogCards.LanguageKey) == DialogCards.English ? Language.English : Language.Norwegian;
+        var language = CardLanguage.Of(value);
         if (dialog is null)
         {
             await turn.SendAsync(turn.Activity.CreateReply(Replies.UnknownCardAction(language)), ct);

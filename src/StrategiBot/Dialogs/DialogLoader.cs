@@ -29,7 +29,7 @@ internal static class DialogLoader
         var root = ReadMapping(path, "a dialog file must be a mapping with id, title, start, steps and outcomes.");
         CheckKeys(path, root, "id", "title", "title-en", "description", "description-en", "triggers", "start", "steps", "outcomes");
         var id = FileId(path, root, "dialog");
-        var texts = new BilingualTexts(path);
+        var texts = new BilingualTexts(path, "dialog", "every title, description, question, label and guidance");
         var title = texts.Required(root, "title");
         var description = texts.Optional(root, "description");
         var triggers = Triggers(path, root);
@@ -88,62 +88,6 @@ internal static class DialogLoader
                 Language = Language.English,
             },
         };
-    }
-
-    /// <summary>
-    /// Reads each text with its English counterpart ("question" and "question-en"). English is all or nothing:
-    /// a dialog that starts in English must not fall back to bokmål halfway, so once a file has one English
-    /// text, a missing one stops the start at the node that lacks it.
-    /// </summary>
-    private sealed class BilingualTexts(string path)
-    {
-        private const string Suffix = "-en";
-        private int? _firstEnglishLine;
-        private readonly List<(int Line, string Key)> _missing = [];
-
-        public bool HasEnglish => _firstEnglishLine is not null;
-
-        /// <returns>Both texts, and the line of each (the English one's, where it has one).</returns>
-        public (string Norwegian, string? English, int Line, int EnglishLine) Required(YamlMappingNode node, string key)
-        {
-            var (norwegian, line, _) = Scalar(path, node, key);
-            var english = English(node, key, line);
-            return (norwegian, english.Text, line, english.Line);
-        }
-
-        public (string? Norwegian, string? English) Optional(YamlMappingNode node, string key)
-        {
-            if (OptionalNode(node, key) is not { } value)
-            {
-                return OptionalNode(node, key + Suffix) is { } orphan
-                    ? throw new ContentException(path, Line(orphan), $"'{key}{Suffix}' translates '{key}', which is missing.")
-                    : (null, null);
-            }
-            return (ScalarText(path, value), English(node, key, Line(value)).Text);
-        }
-
-        /// <param name="line">Where the bokmål text is, named when its English is missing.</param>
-        /// <returns>The English text and its line; without one, null and the bokmål line.</returns>
-        private (string? Text, int Line) English(YamlMappingNode node, string key, int line)
-        {
-            if (OptionalNode(node, key + Suffix) is null)
-            {
-                _missing.Add((line, key + Suffix));
-                return (null, line);
-            }
-            var (text, englishLine, _) = Scalar(path, node, key + Suffix);
-            _firstEnglishLine = Math.Min(_firstEnglishLine ?? englishLine, englishLine);
-            return (text, englishLine);
-        }
-
-        public void CheckComplete()
-        {
-            if (_firstEnglishLine is { } first && _missing.Count > 0)
-            {
-                var (line, key) = _missing.MinBy(m => m.Line);
-                throw new ContentException(path, line, $"'{key}' is missing: this dialog has English text (line {first}), so every title, description, question, label and guidance needs its English too.");
-            }
-        }
     }
 
     /// <summary>Every step and outcome is reachable from the start, and no path loops.</summary>
@@ -253,6 +197,12 @@ internal static class DialogLoader
         }
         var outcome = new DialogOutcome(id, title.Norwegian, guidance.Norwegian.Trim(), cites, contact,
             checklist is null ? null : new ChecklistLink(checklist.Id, checklist.Title), Line(node));
-        return (outcome, outcome with { Title = title.English ?? title.Norwegian, Guidance = (guidance.English ?? guidance.Norwegian).Trim() });
+        return (outcome, outcome with
+        {
+            Title = title.English ?? title.Norwegian,
+            Guidance = (guidance.English ?? guidance.Norwegian).Trim(),
+            // A checklist without English opens in bokmål, and its button says so.
+            Checklist = checklist is null ? null : new ChecklistLink(checklist.Id, checklist.English?.Title ?? $"{checklist.Title} (in Norwegian)"),
+        });
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using StrategiBot.Cards;
 using StrategiBot.Checklists;
 using StrategiBot.Conversation;
 using StrategiBot.Dialogs;
@@ -147,6 +148,15 @@ internal static class CardScenarios
                 all["item-" + item.Id] = "true";
             }
             yield return new(name + "-all-ticked", [Teams.CardAction("checklist.save", all)]) { Organisation = checklist.OrganisationId };
+            if (checklist.English is null)
+            {
+                continue;
+            }
+
+            var openEnglish = new Dictionary<string, string>(open) { [CardLanguage.Key] = CardLanguage.English };
+            yield return new(name + "-en", [Teams.CardAction("checklist.open", openEnglish)]) { Organisation = checklist.OrganisationId };
+            var allEnglish = new Dictionary<string, string>(all) { [CardLanguage.Key] = CardLanguage.English };
+            yield return new(name + "-en-all-ticked", [Teams.CardAction("checklist.save", allEnglish)]) { Organisation = checklist.OrganisationId };
         }
     }
 

@@ -351,26 +351,79 @@ public sealed class ChecklistConversationTests(KnowledgeFixture fixture) : IClas
     [Fact]
     public async Task A_dialog_outcome_offers_its_checklist_and_the_button_opens_it()
     {
-        var dialog = DialogLoaderTests.Shipped(fixture).Single(d => d.OrganisationId == "ostre-toten" && d.Id == "kontakt-med-pressen");
-        var (choices, outcomeId) = DialogPaths.All(dialog).First(p => dialog.Outcomes[p.Outcome].Checklist is not null);
         await using var app = new BotApplication();
-        await app.ExchangeAsync(Teams.PersonalMessage("presse") with { Id = "m0" });
-        IReadOnlyList<Activity> last = [];
-        foreach (var (_, number, _) in choices)
-        {
-            last = await app.ExchangeAsync(Teams.PersonalMessage(number.ToString(System.Globalization.CultureInfo.InvariantCulture)) with { Id = Guid.NewGuid().ToString("N") });
-        }
 
-        var outcome = Card(last[^1]);
-        var button = outcome.GetProperty("actions").EnumerateArray().First(a => a.GetProperty("data").TryGetProperty("checklist", out _));
-        Assert.Equal(dialog.Outcomes[outcomeId].Checklist!.Id, button.GetProperty("data").GetProperty("checklist").GetString());
-        var opened = Card(Single(await app.ExchangeAsync(Teams.PersonalMessage("") with
-        {
-            Text = null,
-            Value = JsonSerializer.SerializeToElement(button.GetProperty("data")),
-        })));
+        var (button, checklistId) = await ChecklistOutcomeAsync(app, english: false);
 
+        Assert.Equal(checklistId, button.GetProperty("data").GetProperty("checklist").GetString());
+        var opened = await PressAsync(app, button);
         Assert.Equal("Journalisten ringer", opened.GetProperty("body")[1].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task An_English_phrase_opens_the_checklist_in_English_and_its_buttons_keep_English()
+    {
+        await using var app = new BotApplication();
+        var english = Checklist(Publish).English!;
+
+        var card = Card(Single(await app.ExchangeAsync(Teams.MessageFrom(Kari, "checklist before I post"))));
+
+        Assert.Equal(english.Title, card.GetProperty("body")[1].GetProperty("text").GetString());
+        Assert.Contains(ChecklistCards.ProgressText(0, english.Items.Count, Language.English), Text(card), StringComparison.Ordinal);
+        Assert.Contains(english.Items[0].Text, Text(card), StringComparison.Ordinal);
+        // The rule itself is the strategy's bokmål, and the card says so.
+        Assert.Contains(english.Items[0].Source.Text, Text(card), StringComparison.Ordinal);
+        Assert.Contains("Source (quoted in Norwegian)", Text(card), StringComparison.Ordinal);
+        var save = card.GetProperty("actions")[0];
+        Assert.Equal("Save", save.GetProperty("title").GetString());
+        Assert.Equal("en", save.GetProperty("data").GetProperty("language").GetString());
+        Assert.Equal("Update", card.GetProperty("refresh").GetProperty("action").GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Saving_from_an_English_card_answers_in_English_and_stores_the_same_ticks()
+    {
+        await using var app = new BotApplication();
+        var data = Ticks(Publish, "samtykke", "faktafeil");
+        data["language"] = "en";
+
+        var (_, body) = await InvokeAsync(app, Teams.CardAction("checklist.save", data, Kari));
+
+        var text = Text(body.GetProperty("value"));
+        Assert.Contains("Saved.", text, StringComparison.Ordinal);
+        Assert.Contains(ChecklistCards.ProgressText(2, Checklist(Publish).Items.Count, Language.English), text, StringComparison.Ordinal);
+        var stored = await app.Store.GetAsync(ProgressKey(Kari, Publish), CancellationToken.None);
+        Assert.Equal(["samtykke", "faktafeil"], stored!.Ticked);
+        // The same ticks show on the bokmål card: language is how the list is drawn, not whose list it is.
+        var norwegian = Card(Single(await app.ExchangeAsync(Teams.MessageFrom(Kari, "sjekkliste før jeg publiserer"))));
+        Assert.Contains(Progress(2), Text(norwegian), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_English_list_opens_English_checklists()
+    {
+        await using var app = new BotApplication();
+        var list = Card(Single(await app.ExchangeAsync(Teams.PersonalMessage("checklists"))));
+        var button = list.GetProperty("actions")[0];
+        var checklist = Checklist(button.GetProperty("data").GetProperty("checklist").GetString()!);
+        Assert.Equal("Checklist: " + checklist.English!.Title, button.GetProperty("title").GetString());
+
+        var opened = await PressAsync(app, button);
+
+        Assert.Equal(checklist.English.Title, opened.GetProperty("body")[1].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task An_English_dialog_outcome_opens_its_checklist_in_English()
+    {
+        await using var app = new BotApplication();
+
+        var (button, checklistId) = await ChecklistOutcomeAsync(app, english: true);
+
+        var checklist = Checklist(checklistId);
+        Assert.Equal("Checklist: " + checklist.English!.Title, button.GetProperty("title").GetString());
+        var opened = await PressAsync(app, button);
+        Assert.Equal(checklist.English.Title, opened.GetProperty("body")[1].GetProperty("text").GetString());
     }
 
     [Fact]
@@ -388,6 +441,32 @@ public sealed class ChecklistConversationTests(KnowledgeFixture fixture) : IClas
         Assert.Contains(Progress(2), Text(card), StringComparison.Ordinal);
         Assert.Equal(["item-taushetsplikt", "item-samtykke"], Toggled(card));
     }
+
+    /// <summary>
+    /// Walks Østre Toten's press dialog, started by a bokmål or an English trigger, along the first path whose
+    /// outcome offers a checklist; returns that outcome's checklist button and the checklist it should open.
+    /// </summary>
+    private async Task<(JsonElement Button, string ChecklistId)> ChecklistOutcomeAsync(BotApplication app, bool english)
+    {
+        var dialog = DialogLoaderTests.Shipped(fixture).Single(d => d.OrganisationId == "ostre-toten" && d.Id == "kontakt-med-pressen");
+        var (choices, outcomeId) = DialogPaths.All(dialog).First(p => dialog.Outcomes[p.Outcome].Checklist is not null);
+        var trigger = english ? dialog.Triggers.First(t => fixture.Knowledge.DetectLanguage(t) == Language.English) : "presse";
+        var last = await app.ExchangeAsync(Teams.PersonalMessage(trigger) with { Id = "m0" });
+        foreach (var (_, number, _) in choices)
+        {
+            last = await app.ExchangeAsync(Teams.PersonalMessage(number.ToString(System.Globalization.CultureInfo.InvariantCulture)) with { Id = Guid.NewGuid().ToString("N") });
+        }
+        var button = Card(last[^1]).GetProperty("actions").EnumerateArray().First(a => a.GetProperty("data").TryGetProperty("checklist", out _));
+        return (button, dialog.Outcomes[outcomeId].Checklist!.Id);
+    }
+
+    /// <summary>Presses an Action.Submit button as a client without Universal Actions does; returns the card it gets.</summary>
+    private static async Task<JsonElement> PressAsync(BotApplication app, JsonElement button) =>
+        Card(Single(await app.ExchangeAsync(Teams.PersonalMessage("") with
+        {
+            Text = null,
+            Value = JsonSerializer.SerializeToElement(button.GetProperty("data")),
+        })));
 
     private static Dictionary<string, string> Ticks(string checklist, params string[] items)
     {

@@ -1,5 +1,6 @@
 using StrategiBot.Checklists;
 using StrategiBot.Content;
+using StrategiBot.Conversation;
 using StrategiBot.Tests.Dialogs;
 using StrategiBot.Tests.Retrieval;
 
@@ -134,6 +135,51 @@ public sealed class ChecklistLoaderTests(KnowledgeFixture fixture) : IClassFixtu
     [InlineData("id: k\ntitel: T\nitems: []\n", "unknown key 'titel'", 2)]
     [InlineData("id: k\ntitle: T\ndescription:\n  - D\nitems: []\n", "expected text here", 4)]
     public void The_file_itself_is_checked(string yaml, string problem, int line)
+    {
+        var path = Write("k", yaml);
+
+        var error = Assert.Throws<ContentException>(() => ChecklistLoader.Load(path, fixture.Knowledge.Pack("ostre-toten")!));
+
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+        Assert.Equal(line, error.Line);
+    }
+
+    [Fact]
+    public void Every_shipped_checklist_has_English_for_each_of_its_texts()
+    {
+        var checklists = DialogLoaderTests.ShippedChecklists(fixture);
+
+        Assert.All(checklists, checklist =>
+        {
+            var english = Assert.IsType<ChecklistDefinition>(checklist.English);
+            Assert.Equal(Language.English, english.Language);
+            Assert.NotEqual(checklist.Title, english.Title);
+            Assert.Equal(checklist.Items.Select(i => (i.Id, i.Source)), english.Items.Select(i => (i.Id, i.Source)));
+            Assert.All(english.Items, item => Assert.False(string.IsNullOrWhiteSpace(item.Text), item.Id));
+            Assert.Equal(checklist.Items.Select(i => i.Heading is null), english.Items.Select(i => i.Heading is null));
+            Assert.Same(english, checklist.In(Language.English));
+            Assert.Same(checklist, checklist.In(Language.Norwegian));
+        });
+    }
+
+    [Fact]
+    public void A_checklist_without_English_is_shown_in_bokmal_whatever_is_asked()
+    {
+        var path = Write("k", "id: k\ntitle: T\nitems:\n  - {id: a, text: A, source: {section: presse-kjoreregler, item: 13}}\n");
+
+        var checklist = ChecklistLoader.Load(path, fixture.Knowledge.Pack("ostre-toten")!);
+
+        Assert.Null(checklist.English);
+        Assert.Same(checklist, checklist.In(Language.English));
+    }
+
+    [Theory]
+    // Once one text has English, a missing one is named at its bokmål line.
+    [InlineData("id: k\ntitle: T\ntitle-en: T-en\nitems:\n  - id: a\n    text: A\n    source: {section: presse-kjoreregler, item: 13}\n", "'text-en' is missing: this checklist has English text (line 3)", 6)]
+    [InlineData("id: k\ntitle: T\nitems:\n  - id: a\n    text: A\n    text-en: A-en\n    source: {section: presse-kjoreregler, item: 13}\n", "'title-en' is missing", 2)]
+    [InlineData("id: k\ntitle: T\ntitle-en: T-en\nitems:\n  - id: a\n    heading-en: H-en\n    text: A\n    text-en: A-en\n    source: {section: presse-kjoreregler, item: 13}\n", "'heading-en' translates 'heading', which is missing", 6)]
+    [InlineData("id: k\ntitle: T\ntitle-en: T-en\ndone-en: D-en\nitems:\n  - id: a\n    text: A\n    text-en: A-en\n    source: {section: presse-kjoreregler, item: 13}\n", "'done-en' translates 'done', which is missing", 4)]
+    public void English_is_all_or_nothing_and_a_gap_names_its_line(string yaml, string problem, int line)
     {
         var path = Write("k", yaml);
 
