@@ -25,4 +25,21 @@ public sealed class MessageTextTests
     {
         Assert.Equal(expected, MessageText.Normalise(text));
     }
+
+    [Theory]
+    [InlineData("<p>presse</p>", "presse")]
+    [InlineData("hjelp<br>", "hjelp")]
+    [InlineData("hjelp<br/>presse", "hjelp presse")]
+    [InlineData("<div><p>Kan jeg svare <strong>NRK</strong>?</p></div>", "Kan jeg svare NRK?")]
+    [InlineData("<p>Kan jeg dele <a href=\"https://nrk.no/a?b=1&amp;c=2\">saken</a> på Facebook?</p>", "Kan jeg dele saken på Facebook?")]
+    [InlineData("takk <img alt=\"😁\" itemtype=\"http://schema.skype.com/Emoji\" src=\"x.png\">", "takk")]
+    [InlineData("<ul><li>presse</li><li>regler</li></ul>", "presse regler")]
+    [InlineData("Ja &amp; nei, &quot;privat&quot; &lt;3", "Ja & nei, \"privat\" <3")]
+    // Text that only looks a little like markup stays text.
+    [InlineData("a < b og <3", "a < b og <3")]
+    [InlineData("lønn <5000", "lønn <5000")]
+    public void Markup_from_formatted_or_pasted_text_goes_and_entities_are_decoded(string text, string expected)
+    {
+        Assert.Equal(expected, MessageText.Normalise(text));
+    }
 }
