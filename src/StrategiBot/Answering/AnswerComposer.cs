@@ -23,13 +23,13 @@ internal sealed class AnswerComposer(KnowledgeBase knowledge)
         var leadIn = answer.Answered
             ? (english, answer.Tentative) switch
             {
-                (true, false) => $"This is what {organisation.Name}'s communication strategy says (quoted in Norwegian):",
-                (true, true) => $"This is the closest I can find in {organisation.Name}'s communication strategy (quoted in Norwegian):",
+                (true, false) => $"This is what {organisation.EnglishName}'s communication strategy says (quoted in Norwegian):",
+                (true, true) => $"This is the closest I can find in {organisation.EnglishName}'s communication strategy (quoted in Norwegian):",
                 (false, false) => $"Dette sier kommunikasjonsstrategien til {organisation.Name}:",
                 (false, true) => $"Dette er det nærmeste jeg finner i kommunikasjonsstrategien til {organisation.Name}:",
             }
             : english
-                ? $"{organisation.Name}'s communication strategy does not cover this question."
+                ? $"{organisation.EnglishName}'s communication strategy does not cover this question."
                 : $"Kommunikasjonsstrategien til {organisation.Name} sier ikke noe om dette.";
 
         var text = new StringBuilder().AppendLine(leadIn).AppendLine();

@@ -44,7 +44,7 @@ internal sealed class Answerer(KnowledgeBase knowledge, IOptions<AnsweringOption
     /// <summary>The answer a search gives at a confidence (the search's own, or another model's when fitting one).</summary>
     public Answer FromResult(RetrievalResult result, float confidence)
     {
-        var answered = result.Passages.Count > 0 && confidence >= options.Value.MinConfidence;
+        var answered = result.Passages.Count > 0 && (confidence >= options.Value.MinConfidence || result.NamesAWordOfTheBestPassage);
         var citations = answered
             ? result.Passages.Select(p => Cite(p.Passage)).ToList()
             : [];

@@ -31,6 +31,10 @@ internal sealed record Organisation(
 
     public string? ExampleQuestionEnglish { get; init; }
 
+    /// <summary>The name as an English sentence writes it: "Østre Toten municipality", not "Østre Toten kommune's".</summary>
+    public string EnglishName =>
+        Name.EndsWith(" kommune", StringComparison.Ordinal) ? ShortName + " municipality" : Name;
+
     /// <summary>
     /// The contact as it reads after "Spør" or "Ask": "kommunikasjonsavdelingen", "nærmeste leder", without
     /// the explanation in brackets (the description gives it) and lower-cased unless it is a name or an

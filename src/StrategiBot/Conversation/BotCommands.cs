@@ -35,7 +35,10 @@ internal static class BotCommands
         // A bare greeting is someone finding out what the bot is for.
         ["hjelp", "help", "hjelp meg", "help me", "i need help", "?", "meny", "menu", "kva kan du", "hva kan du",
          "hva kan du hjelpe meg med", "hvem er du", "kven er du", "hva er du", "what can you do", "what can you help me with",
-         "who are you", "what are you", "hei", "hallo", "heisann", "hei hei", "god morgen", "hi", "hello", "hey"]);
+         "who are you", "what are you", "hei", "hallo", "heisann", "hei hei", "god morgen", "hi", "hello", "hey"])
+    {
+        EnglishAliases = ["help", "help me", "i need help", "menu", "what can you do", "what can you help me with", "who are you", "what are you", "hi", "hello", "hey"],
+    };
 
     public static readonly BotCommand Press = new(
         "press",
@@ -76,7 +79,7 @@ internal static class BotCommands
         "Sjekklister før du publiserer, svarer pressen eller sender noe ut",
         "checklists",
         "Checklists before you post, talk to the press or send something out",
-        ["sjekklister", "sjekkliste", "sjekklistene", "sjekklistar", "sjekklista", "checklists", "checklist"]);
+        ["sjekklister", "sjekkliste", "sjekklistene", "sjekklistar", "sjekklista", "checklists", "checklist"]) { EnglishAliases = ["checklists", "checklist"] };
 
     public static IReadOnlyList<BotCommand> All { get; } = [Help, Press, SocialMedia, FreeSpeech, Checklists, CommunicationPlan];
 
@@ -89,7 +92,67 @@ internal static class BotCommands
 
     public static BotCommand? Find(string text)
     {
+        var commandText = CommandText(text);
+        return All.FirstOrDefault(c => c.Matches(commandText));
+    }
+
+    /// <summary>
+    /// The command inside a message, as <see cref="Normalise"/> leaves it, without the greeting, the bot's
+    /// name and the request words people wrap a command in: "hei, vis meg sjekklistene" is "sjekklistene",
+    /// "Hi StrategiBot, show me the checklists please" is "checklists", "hei StrategiBot" is "hei". A message
+    /// that is only the bot's name is a greeting.
+    /// </summary>
+    public static string CommandText(string text)
+    {
         var normalised = Normalise(text);
-        return All.FirstOrDefault(c => c.Matches(normalised));
+        var words = normalised.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).ToList();
+        words.RemoveAll(w => w is BotName or "@" + BotName);
+        StripLeading(words, Greetings);
+        StripLeading(words, Requests);
+        while (StripLeading(words, Determiners) is not null)
+        {
+        }
+        if (words.Count > 1 && Closings.Contains(words[^1]))
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+        return words.Count > 0 ? string.Join(' ', words) : "hei";
+    }
+
+    private const string BotName = "strategibot";
+
+    private static readonly string[] Greetings = ["god morgen", "god dag", "hei hei", "hei", "hallo", "heisann", "hi", "hello", "hey"];
+
+    // Longest first, so "vis meg" is taken whole rather than "vis".
+    private static readonly string[] Requests =
+    [
+        "kan du vise meg", "kan du vise", "kan du syne meg", "kan jeg få se", "kan eg få sjå", "jeg vil se", "eg vil sjå",
+        "can you show me", "could you show me", "i want to see", "can i see", "vis meg", "syn meg", "gi meg", "show me",
+        "give me", "vis", "åpne", "opne", "show", "open", "list", "please",
+    ];
+
+    private static readonly string[] Determiners = ["alle", "dine", "de", "en", "ei", "et", "the", "all", "your", "a", "an"];
+
+    private static readonly HashSet<string> Closings = new(["takk", "please", "thanks"], StringComparer.Ordinal);
+
+    /// <summary>Takes the first (longest) of <paramref name="phrases"/> that starts <paramref name="words"/> off the front, unless it is all there is.</summary>
+    /// <returns>The phrase taken, or null.</returns>
+    private static string? StripLeading(List<string> words, string[] phrases)
+    {
+        foreach (var phrase in phrases)
+        {
+            var parts = phrase.Split(' ');
+            if (parts.Length <= words.Count && parts.Select((p, i) => words[i] == p).All(x => x))
+            {
+                // The longest phrase that fits decides: "vis meg" alone is not "vis" around "meg".
+                if (parts.Length == words.Count)
+                {
+                    return null;
+                }
+                words.RemoveRange(0, parts.Length);
+                return phrase;
+            }
+        }
+        return null;
     }
 }

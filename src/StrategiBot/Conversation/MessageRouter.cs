@@ -49,6 +49,12 @@ internal sealed class MessageRouter(
 
         var dialogKey = ConversationState.DialogKey(activity);
         var state = dialogKey is null ? null : await store.GetAsync(dialogKey, ct);
+        // A message with no word of either language ("ok", "facebook", "GDPR?") is read in the language the
+        // conversation was last answered in, so one short follow-up does not switch an English asker to bokmål.
+        if (state?.AnswerLanguage == Language.English && knowledge.LanguageEvidenceOf(text) == default)
+        {
+            language = Language.English;
+        }
 
         if (isCardSubmission && activity.Value is { } value)
         {
@@ -78,7 +84,7 @@ internal sealed class MessageRouter(
             return;
         }
 
-        var normalised = BotCommands.Normalise(text);
+        var normalised = BotCommands.CommandText(text);
         var command = text.Length == 0 ? BotCommands.Help : BotCommands.Find(text);
         // Analysed at most once for the plan, checklist and dialog triggers alike, which all match against
         // the knowledge base's pipeline; not at all when a command decides the turn.
@@ -95,7 +101,7 @@ internal sealed class MessageRouter(
         }
         if (command == BotCommands.Checklists)
         {
-            await checklists.ListAsync(turn, organisation, normalised.StartsWith("checklist", StringComparison.Ordinal) ? Language.English : Language.Norwegian, ct);
+            await checklists.ListAsync(turn, organisation, command.LanguageOf(normalised), ct);
             return;
         }
         if (command == BotCommands.CommunicationPlan || (command is null && active is null && !namesASection && plans.IsAskedFor(organisation, Words())))
@@ -105,7 +111,7 @@ internal sealed class MessageRouter(
         }
         if (command == BotCommands.Help)
         {
-            var helpLanguage = normalised.StartsWith("help", StringComparison.Ordinal) ? Language.English : language;
+            var helpLanguage = command.LanguageOf(normalised) == Language.English ? Language.English : language;
             await turn.SendAsync(AdaptiveCards.ToActivity(HelpCards.Help(helpLanguage, isGroup, knowledge.Organisation(organisation), c => Offers(c, organisation)), helpLanguage == Language.English ? "Help" : "Hjelp"), ct);
             return;
         }
@@ -121,7 +127,7 @@ internal sealed class MessageRouter(
             await dialogs.StartAsync(turn, described, language, ct, Replies.DialogOffered(described.In(language), language));
             return;
         }
-        if (SmallTalk.Reply(normalised) is { } smallTalk)
+        if (SmallTalk.Reply(BotCommands.Normalise(text), language) is { } smallTalk)
         {
             await turn.SendAsync(activity.CreateReply(smallTalk), ct);
             return;

@@ -53,7 +53,10 @@ internal static class SmallTalk
     private static readonly HashSet<string> EnglishThanksWords = new(["thanks", "thank", "thx", "cheers"], StringComparer.Ordinal);
 
     private static readonly HashSet<string> AcknowledgementWords = new(
-        ["ok", "okei", "okay", "greit", "grei", "flott", "supert", "fint", "perfekt", "skjønner", "forstår"], StringComparer.Ordinal);
+        ["okei", "greit", "grei", "flott", "supert", "fint", "perfekt", "skjønner", "forstår"], StringComparer.Ordinal);
+
+    // Written the same by both: answered in the language the conversation is in.
+    private static readonly HashSet<string> SharedAcknowledgementWords = new(["ok", "okay"], StringComparer.Ordinal);
 
     private static readonly HashSet<string> EnglishAcknowledgementWords = new(["great", "got", "cool", "nice", "perfect"], StringComparer.Ordinal);
 
@@ -64,19 +67,23 @@ internal static class SmallTalk
         StringComparer.Ordinal);
 
     /// <summary>The reply to a bare thanks or acknowledgement (text as <see cref="BotCommands.Normalise"/> leaves it), or null.</summary>
-    public static string? Reply(string normalised)
+    /// <param name="language">The conversation's language, for a word both languages write ("ok").</param>
+    public static string? Reply(string normalised, Language language = Language.Norwegian)
     {
         var words = normalised.Split([' ', ',', '.', '!', '?', ':', ';', '-'], StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0 || words.Length > 8
             || !words.All(w => ThanksWords.Contains(w) || EnglishThanksWords.Contains(w) || AcknowledgementWords.Contains(w)
-                || EnglishAcknowledgementWords.Contains(w) || Fillers.Contains(w)))
+                || EnglishAcknowledgementWords.Contains(w) || SharedAcknowledgementWords.Contains(w) || Fillers.Contains(w)))
         {
             return null;
         }
+        const string NorwegianAcknowledged = "Greit! Spør meg gjerne om noe mer, eller skriv «hjelp».";
+        const string EnglishAcknowledged = "Good. Ask me anything else, or type “help”.";
         return words.Any(ThanksWords.Contains) ? "Bare hyggelig! Spør meg gjerne om mer."
             : words.Any(EnglishThanksWords.Contains) ? "You're welcome! Ask me anything else."
-            : words.Any(AcknowledgementWords.Contains) ? "Greit! Spør meg gjerne om noe mer, eller skriv «hjelp»."
-            : words.Any(EnglishAcknowledgementWords.Contains) ? "Good. Ask me anything else, or type “help”."
+            : words.Any(AcknowledgementWords.Contains) ? NorwegianAcknowledged
+            : words.Any(EnglishAcknowledgementWords.Contains) ? EnglishAcknowledged
+            : words.Any(SharedAcknowledgementWords.Contains) ? (language == Language.English ? EnglishAcknowledged : NorwegianAcknowledged)
             : null;
     }
 }

@@ -37,7 +37,7 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
             await turn.SendAsync(AdaptiveCards.ToActivity(AdaptiveCards.Card(
             [
                 AdaptiveCards.Text(english
-                    ? $"{organisation.Name}'s communication strategy has no template for a communication plan, so I have no form to fill in."
+                    ? $"{organisation.EnglishName}'s communication strategy has no template for a communication plan, so I have no form to fill in."
                     : $"Kommunikasjonsstrategien til {organisation.Name} har ingen mal for kommunikasjonsplan, så jeg har ikke noe skjema å fylle ut."),
                 ContactCards.Block(organisation, english),
             ], fullWidth: true), english ? "Communication plan" : "Kommunikasjonsplan"), ct);

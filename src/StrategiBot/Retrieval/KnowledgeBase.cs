@@ -60,6 +60,10 @@ internal sealed class KnowledgeBase
     /// </summary>
     public Language DetectLanguage(string? text) => Detect(text, _wordLanguages);
 
+    /// <summary>How many words of the text speak for each language, as <see cref="DetectLanguage"/> counts them.</summary>
+    public LanguageEvidence LanguageEvidenceOf(string? text) =>
+        LanguageDetector.Evidence(text, word => _wordLanguages.TryGetValue(LetterFolding.Fold(word), out var language) ? language : null);
+
     private static Language Detect(string? text, IReadOnlyDictionary<string, Language> wordLanguages) =>
         LanguageDetector.Detect(text, word => wordLanguages.TryGetValue(LetterFolding.Fold(word), out var language) ? language : null);
 
@@ -290,9 +294,12 @@ internal sealed class KnowledgeBase
         var asking = FactPhrases.AskingSentences(asked);
         // Without a question mark the whole message is the asking part, already folded above.
         var askingWords = ReferenceEquals(asking, asked) ? words : Tokenizer.SplitFolded(asking);
-        var features = ConfidenceModel.Signals(mutual, coverage, best.Total, english, query.Groups.Count, _facts.AsksForWhatThePassageLacks(askingWords, Index.Passages[ranked[0].Key].Text), unknownShare);
+        var asksForAFact = _facts.AsksForWhatThePassageLacks(askingWords, Index.Passages[ranked[0].Key].Text);
+        var features = ConfidenceModel.Signals(mutual, coverage, best.Total, english, query.Groups.Count, asksForAFact, unknownShare);
         return new RetrievalResult(question, organisationId, searched, results, coverage)
         {
+            NamesAWordOfTheBestPassage = query.Groups is [{ } only] && !asksForAFact
+                && only.Alternatives.Any(a => a.Kind == AlternativeKind.Exact && Index.IsWrittenIn(a.Term, ranked[0].Key)),
             Features = features,
             Confidence = ConfidenceModel.Default.Probability(features),
             NearestSections = suggestions,
@@ -463,6 +470,14 @@ internal sealed record RetrievalResult(string Question, string OrganisationId, A
     /// 0 when nothing matched at all.
     /// </summary>
     public float Confidence { get; init; }
+
+    /// <summary>
+    /// The question is one word ("taushetsplikt", "kritikk?"), and the best passage writes it. A one-word question
+    /// matches little of any stored question and scores low, so the model, fitted on sentences, doubts it;
+    /// but the word is in the strategy, and the passage that uses it is what someone typing it looks for. Not
+    /// when the question asks for a name or number the passage lacks ("Kven er ordførar?").
+    /// </summary>
+    public bool NamesAWordOfTheBestPassage { get; init; }
 
     /// <summary>The signals <see cref="Confidence"/> was computed from, for fitting the model.</summary>
     public IReadOnlyList<float> Features { get; init; } = [];

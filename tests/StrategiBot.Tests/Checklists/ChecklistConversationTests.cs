@@ -31,6 +31,10 @@ public sealed class ChecklistConversationTests(KnowledgeFixture fixture) : IClas
     [InlineData("sjekklister", "Sjekklister")]
     [InlineData("Sjekkliste", "Sjekklister")]
     [InlineData("checklists", "Checklists")]
+    [InlineData("vis meg sjekklistene", "Sjekklister")]
+    [InlineData("Hei, kan du vise meg alle sjekklistene?", "Sjekklister")]
+    [InlineData("show me the checklists", "Checklists")]
+    [InlineData("Hi StrategiBot, show me all your checklists please", "Checklists")]
     public async Task The_command_lists_the_organisations_checklists_with_a_button_each(string text, string heading)
     {
         await using var app = new BotApplication();

@@ -22,6 +22,12 @@ public sealed class ConversationScriptTests
     [InlineData("hello", "What I can help with")]
     [InlineData("what can you do?", "What I can help with")]
     [InlineData("Hvem er du?", "Dette kan jeg hjelpe deg med")]
+    [InlineData("hei, hjelp", "Dette kan jeg hjelpe deg med")]
+    [InlineData("Hei StrategiBot!", "Dette kan jeg hjelpe deg med")]
+    [InlineData("StrategiBot", "Dette kan jeg hjelpe deg med")]
+    [InlineData("hi", "What I can help with")]
+    [InlineData("Hi StrategiBot, help please", "What I can help with")]
+    [InlineData("<p>hjelp</p>", "Dette kan jeg hjelpe deg med")]
     public async Task Help_lists_what_the_bot_can_do(string text, string heading)
     {
         await using var app = new BotApplication();
@@ -85,7 +91,7 @@ public sealed class ConversationScriptTests
         var reply = Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage("Can I comment on a personnel case to the press?")));
 
         var text = CardText(reply);
-        Assert.Contains("This is what Østre Toten kommune's communication strategy says", text, StringComparison.Ordinal);
+        Assert.Contains("This is what Østre Toten municipality's communication strategy says", text, StringComparison.Ordinal);
         Assert.Contains("Source:", text, StringComparison.Ordinal);
     }
 
@@ -116,6 +122,25 @@ public sealed class ConversationScriptTests
         Assert.Contains("communication strategy says", CardText(shown), StringComparison.Ordinal);
         Assert.Contains("Source:", CardText(shown), StringComparison.Ordinal);
         Assert.Contains("Kilde:", CardText(shownAfterNorwegian), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_short_follow_up_in_no_language_is_answered_in_the_conversations_language()
+    {
+        await using var app = new BotApplication();
+        var beforeAnything = CardText(Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage("ok") with { Id = "m0" })));
+
+        await app.ExchangeAsync(Teams.PersonalMessage("Can I post photos from work on social media?") with { Id = "m1" });
+        var followUp = CardText(Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage("Facebook?") with { Id = "m2" })));
+        var acknowledged = CardText(Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage("ok") with { Id = "m3" })));
+        var norwegianAgain = CardText(Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage("Hva med taushetsplikt?") with { Id = "m4" })));
+        var norwegianFollowUp = CardText(Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage("Facebook?") with { Id = "m5" })));
+
+        Assert.Contains("Greit!", beforeAnything, StringComparison.Ordinal);
+        Assert.Contains("communication strategy", followUp, StringComparison.Ordinal);
+        Assert.Contains("Good.", acknowledged, StringComparison.Ordinal);
+        Assert.Contains("kommunikasjonsstrategien", norwegianAgain, StringComparison.Ordinal);
+        Assert.Contains("kommunikasjonsstrategien", norwegianFollowUp, StringComparison.Ordinal);
     }
 
     /// <summary>What the "Mente du" buttons send (imBack values).</summary>
@@ -267,7 +292,10 @@ public sealed class ConversationScriptTests
     [InlineData("\u200bsosiale medier")]
     [InlineData("sosiale\u200c medier\u200d")]
     [InlineData("\ufeffsosiale\tmedier\r\n")]
-    public async Task Commands_are_recognised_through_odd_spaces_and_invisible_characters(string text)
+    [InlineData("<p>sosiale medier</p>")]
+    [InlineData("<div>sosiale<br>medier</div>")]
+    [InlineData("Hei, vis meg sosiale medier takk")]
+    public async Task Commands_are_recognised_through_odd_spaces_markup_and_the_words_around_them(string text)
     {
         await using var app = new BotApplication();
 
