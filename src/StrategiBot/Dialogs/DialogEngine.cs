@@ -5,6 +5,7 @@ using StrategiBot.Conversation;
 using StrategiBot.Protocol.Hosting;
 using StrategiBot.Protocol.Schema;
 using StrategiBot.Retrieval;
+using StrategiBot.Retrieval.Analysis;
 using StrategiBot.Storage;
 
 namespace StrategiBot.Dialogs;
@@ -148,13 +149,50 @@ internal sealed class DialogEngine(
         }
         // A label is understood in either language, whichever the dialog runs in ("Ansatt" as well as "Employee").
         var asWritten = catalog.Find(organisationId, dialog.Id)!;
-        if (new[] { dialog, asWritten, asWritten.English }.OfType<DialogDefinition>().Select(d => Choice(d.Steps[step.Id], normalised)).FirstOrDefault(c => c is not null) is { } choice)
+        var versions = new[] { dialog, asWritten, asWritten.English }.OfType<DialogDefinition>().Select(d => d.Steps[step.Id]).ToList();
+        if ((versions.Select(v => Choice(v, normalised)).FirstOrDefault(c => c is not null) ?? ChoiceByWords(step, versions, normalised)) is { } choice)
         {
             await ChooseAsync(turn, dialog, choice, organisationId, ct);
             return true;
         }
         return false;
     }
+
+    /// <summary>
+    /// The one choice whose label, in either language, has every word typed: "nei" or "no" for "Nei, det gjelder
+    /// noe annet", "private" for "My private opinion". A word of three letters or more may be the start of the
+    /// label's word ("photo" for "photos"). Where several labels have them all, the one that starts with the first
+    /// typed word is taken. Null when no choice, or more than one, is left.
+    /// </summary>
+    private static DialogChoice? ChoiceByWords(DialogStep step, IReadOnlyList<DialogStep> versions, string normalised)
+    {
+        var typed = Words(normalised);
+        if (typed.Count is 0 or > MaxTypedWords)
+        {
+            return null;
+        }
+        static bool Names(string typedWord, string labelWord) =>
+            labelWord == typedWord || (typedWord.Length >= 3 && labelWord.StartsWith(typedWord, StringComparison.Ordinal));
+        var matching = versions.SelectMany(v => v.Choices)
+            .Select(c => (c.Id, Label: Words(BotCommands.Normalise(c.Label))))
+            .Where(c => typed.All(t => c.Label.Any(l => Names(t, l))))
+            .ToList();
+        // "no" is in "No, or I don't know" and in "There are no people in it": the label it starts wins.
+        var ids = matching.Select(c => c.Id).Distinct(StringComparer.Ordinal).ToList();
+        if (ids.Count > 1)
+        {
+            ids = [.. matching.Where(c => Names(typed[0], c.Label[0])).Select(c => c.Id).Distinct(StringComparer.Ordinal)];
+        }
+        return ids is [var id] ? step.Choices.Single(c => c.Id == id) : null;
+    }
+
+    /// <summary>Beyond this a message is a question or a story, not an answer typed from the buttons.</summary>
+    private const int MaxTypedWords = 4;
+
+    private static List<string> Words(string text) =>
+        [.. text.Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries).Select(LetterFolding.Fold)];
+
+    private static readonly char[] WordSeparators = [' ', ',', '.', '!', '?', ':', ';', '-', '/', '(', ')', '"', '\'', '’'];
 
     public static Task ReaskAsync(TurnContext turn, DialogDefinition dialog, DialogStep step, string note, CancellationToken ct) =>
         turn.SendAsync(AdaptiveCards.ToActivity(DialogCards.Step(dialog, step, note), dialog.Title), ct);
@@ -185,7 +223,7 @@ internal sealed class DialogEngine(
     private async Task ClearAsync(TurnContext turn, CancellationToken ct) =>
         await store.UpdateAsync(ConversationState.DialogKey(turn.Activity)!, s => (s ?? new()) with { Dialog = null }, ct);
 
-    /// <summary>The choice a typed answer names: its number, or its label (or the label's first word) as typed.</summary>
+    /// <summary>The choice a typed answer names: its number, its id or its label as typed.</summary>
     private static DialogChoice? Choice(DialogStep step, string normalised)
     {
         if (int.TryParse(normalised, out var number) && number >= 1 && number <= step.Choices.Count)

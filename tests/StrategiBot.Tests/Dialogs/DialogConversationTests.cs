@@ -204,6 +204,42 @@ public sealed class DialogConversationTests(KnowledgeFixture fixture) : IClassFi
         Assert.Contains("I have ended “Contact with the press”", cancelled, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("private", "photo", "no")]
+    [InlineData("Private", "a photo", "nei")]
+    [InlineData("privat profil", "bilde", "No!")]
+    public async Task A_typed_word_of_one_label_answers_in_either_language(string where, string what, string consent)
+    {
+        await using var app = new BotApplication();
+        await SayAsync(app, "can I post this");
+
+        var afterWhere = await SayAsync(app, where);
+        var afterWhat = await SayAsync(app, what);
+        var outcome = await SayAsync(app, consent);
+
+        Assert.Contains("What do you want to post or do?", afterWhere, StringComparison.Ordinal);
+        Assert.Contains("Are there people in the photo or video", afterWhat, StringComparison.Ordinal);
+        var english = DialogLoaderTests.Shipped(fixture).Single(d => d.OrganisationId == "ostre-toten" && d.Id == "sosiale-medier").English!;
+        var noConsent = english.Steps["bilde-samtykke"].Choices.Single(c => c.Label.StartsWith("No", StringComparison.Ordinal));
+        Assert.Contains(english.Outcomes[noConsent.Outcome!].Title, outcome, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // Two labels share it ("On an official municipal account", "We want a new municipal account").
+    [InlineData("municipal")]
+    // More words than an answer typed from the buttons has.
+    [InlineData("is my private profile a good place for this")]
+    public async Task A_word_two_labels_share_or_a_sentence_is_not_taken_as_an_answer(string text)
+    {
+        await using var app = new BotApplication();
+        await SayAsync(app, "can I post this");
+
+        var reply = await SayAsync(app, text);
+
+        Assert.DoesNotContain("What do you want to post or do?", reply, StringComparison.Ordinal);
+        Assert.Equal("konto", (await State(app)).Dialog!.StepId);
+    }
+
     [Fact]
     public async Task Start_over_on_an_English_outcome_starts_again_in_English()
     {
