@@ -7,13 +7,22 @@ namespace StrategiBot.Cards;
 /// <summary>The welcome and help cards: what the bot can do and how to ask.</summary>
 internal static class HelpCards
 {
-    /// <summary>Sent once when the bot is installed; bokmål, with a line for those who prefer English.</summary>
-    public static JsonObject Welcome() => AdaptiveCards.Card(
+    /// <summary>
+    /// Sent once when the bot is installed; bokmål, with a line for those who prefer English. In a group chat or
+    /// channel it says to mention the bot, which only hears messages that do.
+    /// </summary>
+    public static JsonObject Welcome(bool isGroup = false) => AdaptiveCards.Card(
         [
             AdaptiveCards.Heading("Hei, jeg er StrategiBot"),
-            AdaptiveCards.Text("Jeg hjelper deg å følge kommunens kommunikasjonsstrategi: ytringsfrihet, sosiale medier og hvem som uttaler seg til pressen."),
-            AdaptiveCards.Text("Skriv **hjelp** når som helst for å se hva jeg kan.", subtle: true),
-            AdaptiveCards.Text("Write in English and I will answer in English.", subtle: true, size: "Small"),
+            AdaptiveCards.Text(isGroup
+                ? "Jeg hjelper dere å følge kommunens kommunikasjonsstrategi: ytringsfrihet, sosiale medier og hvem som uttaler seg til pressen."
+                : "Jeg hjelper deg å følge kommunens kommunikasjonsstrategi: ytringsfrihet, sosiale medier og hvem som uttaler seg til pressen."),
+            AdaptiveCards.Text(isGroup
+                ? "Her må du nevne meg for at jeg skal svare: skriv **@StrategiBot hjelp** for å se hva jeg kan."
+                : "Skriv **hjelp** når som helst for å se hva jeg kan.", subtle: true),
+            AdaptiveCards.Text(isGroup
+                ? "Mention me (@StrategiBot) and write in English, and I will answer in English."
+                : "Write in English and I will answer in English.", subtle: true, size: "Small"),
         ],
         [AdaptiveCards.ImBack("Vis hjelp", "hjelp")]);
 

@@ -40,9 +40,11 @@ internal sealed class MessageRouter(
         var language = knowledge.DetectLanguage(text);
         var organisation = options.Value.Organisation;
 
-        // A button press carries no mention, so in group chats it is read before the mention rule applies.
+        // A button press carries no mention, so in group chats it is read before the mention rule applies:
+        // a submission by its value, and a button that posts text (imBack: "hjelp", a "Mente du" section's
+        // title) by that text, which is exactly a command or a section's title.
         var isCardSubmission = activity.Value is { ValueKind: JsonValueKind.Object } && text.Length == 0;
-        if (isGroup && !isCardSubmission && !activity.MentionsRecipient())
+        if (isGroup && !isCardSubmission && !activity.MentionsRecipient() && !IsButtonText(text, organisation))
         {
             return;
         }
@@ -164,6 +166,9 @@ internal sealed class MessageRouter(
             await DialogEngine.ReaskAsync(turn, interrupted.Dialog, interrupted.Step, Replies.DialogResumed(DialogLanguage(interrupted.Dialog, language)), ct);
         }
     }
+
+    private bool IsButtonText(string text, string organisation) =>
+        BotCommands.All.Any(c => c.Matches(BotCommands.Normalise(text))) || knowledge.SectionTitled(text, organisation) is not null;
 
     /// <summary>A note beside a dialog's question: in English while the dialog runs in English, else in the message's language.</summary>
     private static Language DialogLanguage(DialogDefinition dialog, Language message) =>

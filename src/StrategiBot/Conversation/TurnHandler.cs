@@ -128,7 +128,7 @@ internal sealed class TurnHandler(
         if (claimed)
         {
             Log.Welcomed(logger, turn.Activity.Conversation?.ConversationType ?? "personal");
-            await turn.SendAsync(AdaptiveCards.ToActivity(HelpCards.Welcome(), "StrategiBot"), ct);
+            await turn.SendAsync(AdaptiveCards.ToActivity(HelpCards.Welcome(turn.Activity.IsGroupConversation()), "StrategiBot"), ct);
         }
     }
 

@@ -253,9 +253,22 @@ public sealed class ConversationScriptTests
     {
         await using var app = new BotApplication();
 
-        var replies = await app.ExchangeAsync(Teams.GroupMessage("hjelp", mentionBot: false));
+        var replies = await app.ExchangeAsync(Teams.GroupMessage("Hva sier strategien om Facebook?", mentionBot: false));
 
         Assert.Empty(replies);
+    }
+
+    [Theory]
+    // The welcome card's "Vis hjelp" and a "Mente du" button post their text (imBack), which carries no mention.
+    [InlineData("hjelp", "Dette kan jeg hjelpe deg med")]
+    [InlineData("Vedlegg › Vedlegg 4: Kjøreregler for kontakt med pressen", "Kilde: Vedlegg › Vedlegg 4: Kjøreregler for kontakt med pressen")]
+    public async Task In_a_group_chat_the_text_a_button_posts_is_answered_without_a_mention(string text, string expected)
+    {
+        await using var app = new BotApplication();
+
+        var reply = Assert.Single(await app.ExchangeAsync(Teams.GroupMessage(text, mentionBot: false)));
+
+        Assert.Contains(expected, CardText(reply), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -369,7 +382,7 @@ public sealed class ConversationScriptTests
         var members = Enumerable.Range(0, 50).Select(i => new ChannelAccount { Id = $"29:member-{i}" }).ToArray();
         var joined = await app.ExchangeAsync(Teams.BotAddedToTeam() with { MembersAdded = members });
 
-        Assert.Single(installed);
+        Assert.Contains("@StrategiBot hjelp", CardText(Assert.Single(installed)), StringComparison.Ordinal);
         Assert.Empty(joined);
     }
 
