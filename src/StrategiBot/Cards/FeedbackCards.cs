@@ -61,7 +61,8 @@ internal static class FeedbackCards
         return AdaptiveCards.Card(
         [
             AdaptiveCards.Text(english
-                ? "Thank you for telling me. If the answer was not enough, the communication team can help:"
+                // Not "the communication team": in Trondheim the contact is your line manager.
+                ? "Thank you for telling me. If the answer was not enough, you can get help here:"
                 : "Takk for at du sa fra. Hvis svaret ikke var godt nok, kan du få hjelp her:"),
             ContactCards.Block(organisation, english),
         ], fullWidth: true);

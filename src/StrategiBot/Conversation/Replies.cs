@@ -27,7 +27,8 @@ internal static class Replies
     /// <param name="dialog">The dialog in the language it will run in.</param>
     public static string DialogOffered(DialogDefinition dialog, Language asked) => (asked, dialog.Language) switch
     {
-        (Language.English, Language.English) => "I can walk you through this step by step. Type “cancel” to leave.",
+        // The step's card ends with how to stop; said here too it would be said twice.
+        (Language.English, Language.English) => "I can walk you through this step by step.",
         (Language.English, _) => "I can walk you through this step by step. The steps are in Norwegian; type “cancel” to leave.",
         _ => "Dette kan jeg hjelpe deg gjennom, steg for steg.",
     };

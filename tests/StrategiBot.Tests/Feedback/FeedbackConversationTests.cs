@@ -147,6 +147,21 @@ public sealed class FeedbackConversationTests
     }
 
     [Fact]
+    public async Task An_English_thumbs_down_points_to_the_organisations_own_contact()
+    {
+        // Trondheim's contact is the line manager, not a communication team.
+        await using var app = new BotApplication(settings: new Dictionary<string, string?> { ["Bot:Organisation"] = "trondheim" });
+        var answer = Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage("Who speaks to the press?") with { ChannelId = "webchat" }));
+
+        var reply = Assert.Single(await app.ExchangeAsync(Teams.CardSubmission(CardJson.Press(answer, "👎 No")) with { ChannelId = "webchat" }));
+
+        var text = ConversationScriptTests.CardText(reply);
+        Assert.Contains("Thank you for telling me. If the answer was not enough, you can get help here:", text, StringComparison.Ordinal);
+        Assert.Contains("Ask your line manager", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("communication team", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_malformed_vote_in_Teams_gets_an_error_response_and_stores_nothing()
     {
         await using var app = new BotApplication();
