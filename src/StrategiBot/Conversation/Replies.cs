@@ -71,6 +71,14 @@ internal static class SmallTalk
     /// <param name="language">The conversation's language, for a word both languages write ("ok").</param>
     public static string? Reply(string normalised, Language language = Language.Norwegian)
     {
+        const string NorwegianAcknowledged = "Greit! Spør meg gjerne om noe mer, eller skriv «hjelp».";
+        const string EnglishAcknowledged = "Good. Ask me anything else, or type “help”.";
+        // An emoji or a "!!" alone (a thumbs up after an answer, a thinking face) has no words to search for,
+        // and may mean agreement or doubt: the reply assumes neither.
+        if (normalised.Length > 0 && !normalised.Any(char.IsLetterOrDigit))
+        {
+            return language == Language.English ? "Ask me anything, or type “help”." : "Spør meg gjerne om noe, eller skriv «hjelp».";
+        }
         var words = normalised.Split([' ', ',', '.', '!', '?', ':', ';', '-'], StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0 || words.Length > 8
             || !words.All(w => ThanksWords.Contains(w) || EnglishThanksWords.Contains(w) || AcknowledgementWords.Contains(w)
@@ -78,8 +86,6 @@ internal static class SmallTalk
         {
             return null;
         }
-        const string NorwegianAcknowledged = "Greit! Spør meg gjerne om noe mer, eller skriv «hjelp».";
-        const string EnglishAcknowledged = "Good. Ask me anything else, or type “help”.";
         return words.Any(ThanksWords.Contains) ? "Bare hyggelig! Spør meg gjerne om mer."
             : words.Any(EnglishThanksWords.Contains) ? "You're welcome! Ask me anything else."
             : words.Any(AcknowledgementWords.Contains) ? NorwegianAcknowledged

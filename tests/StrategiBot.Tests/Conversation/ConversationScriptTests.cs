@@ -48,6 +48,9 @@ public sealed class ConversationScriptTests
     [InlineData("takk, det var nyttig", "Bare hyggelig")]
     [InlineData("thank you so much", "You're welcome")]
     [InlineData("got it", "Good.")]
+    [InlineData("👍", "Spør meg gjerne om noe, eller skriv «hjelp».")]
+    [InlineData("🤔!!", "Spør meg gjerne om noe, eller skriv «hjelp».")]
+    [InlineData("takk <img alt=\"😁\" itemtype=\"http://schema.skype.com/Emoji\" src=\"x.png\">", "Bare hyggelig")]
     public async Task Thanks_and_acknowledgements_get_a_short_reply_not_a_refusal(string text, string expected)
     {
         await using var app = new BotApplication();
