@@ -13,6 +13,9 @@ internal static class NorwegianTime
     /// <summary>"22. november 2026" as the date is in Norway at <paramref name="at"/>.</summary>
     public static string Date(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone).ToString("d. MMMM yyyy", Culture);
 
+    /// <summary>The same day in Norway, written for an English sentence ("7 December 2026").</summary>
+    public static string EnglishDate(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
     private static TimeZoneInfo FindZone()
     {
         try

@@ -51,13 +51,17 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
         }
         var draft = await DraftAsync(turn, form, ct);
         Log.PlanOpened(logger, form.Id, draft is { Finished: false });
+        // The template is the strategy's own, in bokmål; an English asker is told so rather than left to guess.
+        const string InNorwegian = "The plan template is in Norwegian, as the strategy writes it; write your answers in whichever language suits the plan.";
         if (draft is not { Finished: false })
         {
-            await SendStepAsync(turn, form, 0, organisation, Empty, note: null, problem: false, ct);
+            await SendStepAsync(turn, form, 0, organisation, Empty, note: language == Language.English ? InNorwegian : null, problem: false, ct);
             return;
         }
         var step = ResumeStep(form, draft);
-        var note = $"Jeg fant utkastet ditt fra {NorwegianTime.Date(draft.SavedAt)} og har fylt det inn, så du kan fortsette på steg {step + 1}. Trykk «Start på nytt» for å begynne på nytt.";
+        var note = language == Language.English
+            ? $"I found your draft from {NorwegianTime.EnglishDate(draft.SavedAt)} and filled it in, so you can go on at step {step + 1}. {InNorwegian}"
+            : $"Jeg fant utkastet ditt fra {NorwegianTime.Date(draft.SavedAt)} og har fylt det inn, så du kan fortsette på steg {step + 1}. Trykk «Start på nytt» for å begynne på nytt.";
         await SendStepAsync(turn, form, step, organisation, draft.Values, note, problem: false, ct);
     }
 

@@ -51,6 +51,22 @@ public sealed class PlanConversationTests
     }
 
     [Fact]
+    public async Task Asked_for_in_English_the_form_says_its_template_is_in_Norwegian_and_a_resumed_draft_says_so_in_English()
+    {
+        var clock = new ManualClock(DateTimeOffset.Parse("2026-03-01T23:30:00Z", CultureInfo.InvariantCulture));
+        await using var app = new BotApplication { Clock = clock };
+
+        var first = Assert.Single(await SayAsync(app, "communication plan"));
+        await SubmitAsync(app, CardJson.ClientPress(first, "Neste", Typed(first)));
+        var resumed = Assert.Single(await SayAsync(app, "communication plan", conversationId: "a:another-device"));
+        var norwegian = Assert.Single(await SayAsync(app, "kommunikasjonsplan", conversationId: "a:third-device"));
+
+        Assert.Contains("The plan template is in Norwegian, as the strategy writes it", ConversationScriptTests.CardText(first), StringComparison.Ordinal);
+        Assert.Contains("I found your draft from 2 March 2026 and filled it in, so you can go on at step 2.", ConversationScriptTests.CardText(resumed), StringComparison.Ordinal);
+        Assert.DoesNotContain("Norwegian", ConversationScriptTests.CardText(norwegian), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_question_about_plans_is_still_answered_from_the_strategy()
     {
         await using var app = new BotApplication();
