@@ -268,6 +268,9 @@ public sealed class DialogConversationTests(KnowledgeFixture fixture) : IClassFi
     [InlineData("What should I do if a journalist is calling me?", "I can walk you through this step by step")]
     [InlineData("social media", "I can walk you through this step by step")]
     [InlineData("en journalist ringer meg", "Dette kan jeg hjelpe deg gjennom")]
+    [InlineData("The newspaper just called me", "I can walk you through this step by step")]
+    [InlineData("A reporter called me about the school closure", "I can walk you through this step by step")]
+    [InlineData("VG ringte meg nettopp", "Dette kan jeg hjelpe deg gjennom")]
     public async Task A_dialog_is_introduced_in_the_language_it_was_asked_for_in(string text, string expected)
     {
         await using var app = new BotApplication();
