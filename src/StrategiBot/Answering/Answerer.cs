@@ -44,7 +44,10 @@ internal sealed class Answerer(KnowledgeBase knowledge, IOptions<AnsweringOption
     /// <summary>The answer a search gives at a confidence (the search's own, or another model's when fitting one).</summary>
     public Answer FromResult(RetrievalResult result, float confidence)
     {
-        var answered = result.Passages.Count > 0 && (confidence >= options.Value.MinConfidence || result.NamesAWordOfTheBestPassage);
+        var aboveThreshold = confidence >= options.Value.MinConfidence;
+        // Far below the threshold even a written word is chance: "kommunen" is written in most passages.
+        var oneWordFound = result.NamesAWordOfTheBestPassage && confidence >= MinSuggestionConfidence;
+        var answered = result.Passages.Count > 0 && (aboveThreshold || oneWordFound);
         var citations = answered
             ? result.Passages.Select(p => Cite(p.Passage)).ToList()
             : [];
@@ -53,7 +56,7 @@ internal sealed class Answerer(KnowledgeBase knowledge, IOptions<AnsweringOption
             : result.NearestSections.Select(s => new SectionSuggestion(s.Id, s.FullTitle)).ToList();
         return new Answer(result.Question, result.OrganisationId, answered, confidence, citations, suggestions)
         {
-            Tentative = answered && confidence < options.Value.HedgeBelow,
+            Tentative = answered && (confidence < options.Value.HedgeBelow || !aboveThreshold),
         };
     }
 }

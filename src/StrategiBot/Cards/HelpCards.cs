@@ -24,7 +24,10 @@ internal static class HelpCards
                 ? "Mention me (@StrategiBot) and write in English, and I will answer in English."
                 : "Write in English and I will answer in English.", subtle: true, size: "Small"),
         ],
-        [AdaptiveCards.ImBack("Vis hjelp", "hjelp")]);
+        [AdaptiveCards.ImBack("Vis hjelp", ShowHelpText)]);
+
+    /// <summary>What the welcome card's button posts; in a group chat it arrives without a mention and is answered anyway.</summary>
+    public const string ShowHelpText = "hjelp";
 
     /// <summary>The example question when a pack names none (any strategy's employees' freedom of expression).</summary>
     public const string DefaultExample = "Kan jeg uttale meg om arbeidsplassen min i lokalavisa?";

@@ -143,7 +143,7 @@ internal static class ChecklistCards
     /// </summary>
     public static JsonObject List(IReadOnlyList<ChecklistDefinition> checklists, Language language)
     {
-        var shown = checklists.Select(c => c.In(language)).ToList();
+        var shown = checklists.Select(c => (Title: c.TitleFor(language), c.In(language).Description, c.Id, c.In(language).Language)).ToList();
         var english = language == Language.English;
         var intro = english
             ? "Go through a checklist before you act. Your ticks are saved, so you can continue later or on another device. The rules are quoted in Norwegian, as the strategy writes them."
@@ -153,12 +153,10 @@ internal static class ChecklistCards
             intro += " Checklists marked (in Norwegian) have no English yet.";
         }
         var body = new List<JsonNode> { AdaptiveCards.Heading(english ? "Checklists" : "Sjekklister"), AdaptiveCards.Text(intro) };
-        body.AddRange(shown.Select(c => AdaptiveCards.Text(c.Description.Length > 0 ? $"**{ListTitle(c, language)}**: {c.Description}" : $"**{ListTitle(c, language)}**")));
-        return AdaptiveCards.Card(body, shown.Select(c => OpenButton(c.Id, ListTitle(c, language), language)));
+        body.AddRange(shown.Select(c => AdaptiveCards.Text(c.Description.Length > 0 ? $"**{c.Title}**: {c.Description}" : $"**{c.Title}**")));
+        return AdaptiveCards.Card(body, shown.Select(c => OpenButton(c.Id, c.Title, language)));
     }
 
-    private static string ListTitle(ChecklistDefinition checklist, Language asked) =>
-        asked == Language.English && checklist.Language != Language.English ? $"{checklist.Title} (in Norwegian)" : checklist.Title;
 
     /// <summary>
     /// A button that opens a checklist as a new card (the list and dialog outcomes offer one); it opens in

@@ -24,6 +24,10 @@ internal sealed record ChecklistDefinition(
     /// Items keep their ids, so saved ticks hold in either language.
     /// </summary>
     public ChecklistDefinition In(Language language) => language == Language.English && English is not null ? English : this;
+
+    /// <summary>The title a list or button shows to someone asking in <paramref name="language"/>: marked "(in Norwegian)" where it opens in bokmål for them.</summary>
+    public string TitleFor(Language language) =>
+        language == Language.English ? English?.Title ?? $"{Title} (in Norwegian)" : Title;
 }
 
 /// <summary>One thing to check, with the rule it comes from (shown on demand, quoted verbatim).</summary>

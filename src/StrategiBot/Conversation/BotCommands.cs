@@ -105,7 +105,8 @@ internal static class BotCommands
     public static string CommandText(string text)
     {
         var normalised = Normalise(text);
-        var words = normalised.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).ToList();
+        // "Hei! Kan du vise meg sjekklistene?": a greeting ends with any mark, and the command keeps none.
+        var words = normalised.Split([' ', ',', '.', '!', '?', ':', ';'], StringSplitOptions.RemoveEmptyEntries).ToList();
         words.RemoveAll(w => w is BotName or "@" + BotName);
         StripLeading(words, Greetings);
         StripLeading(words, Requests);
@@ -123,7 +124,7 @@ internal static class BotCommands
 
     private static readonly string[] Greetings = ["god morgen", "god dag", "hei hei", "hei", "hallo", "heisann", "hi", "hello", "hey"];
 
-    // Longest first, so "vis meg" is taken whole rather than "vis".
+    // A longer phrase before any shorter one it starts with, so "vis meg" is taken whole rather than "vis".
     private static readonly string[] Requests =
     [
         "kan du vise meg", "kan du vise", "kan du syne meg", "kan jeg få se", "kan eg få sjå", "jeg vil se", "eg vil sjå",

@@ -42,7 +42,7 @@ internal sealed class MessageRouter(
 
         // A button press carries no mention, so in group chats it is read before the mention rule applies:
         // a submission by its value, and a button that posts text (imBack: "hjelp", a "Mente du" section's
-        // title) by that text, which is exactly a command or a section's title.
+        // title) by that exact text.
         var isCardSubmission = activity.Value is { ValueKind: JsonValueKind.Object } && text.Length == 0;
         if (isGroup && !isCardSubmission && !activity.MentionsRecipient() && !IsButtonText(text, organisation))
         {
@@ -132,6 +132,11 @@ internal sealed class MessageRouter(
         if (SmallTalk.Reply(BotCommands.Normalise(text), language) is { } smallTalk)
         {
             await turn.SendAsync(activity.CreateReply(smallTalk), ct);
+            if (active is { } pending)
+            {
+                // A thanks or a thumbs up is no answer to the open question; it is asked again.
+                await DialogEngine.ReaskAsync(turn, pending.Dialog, pending.Step, Replies.DialogResumed(DialogLanguage(pending.Dialog, language)), ct);
+            }
             return;
         }
         if (active is null && DialogEngine.AsksToCancelOrRestart(normalised) is (true, var englishCommand))
@@ -167,8 +172,9 @@ internal sealed class MessageRouter(
         }
     }
 
+    /// <summary>What the bot's own text-posting buttons send: the welcome card's help, or a section's title ("Mente du").</summary>
     private bool IsButtonText(string text, string organisation) =>
-        BotCommands.All.Any(c => c.Matches(BotCommands.Normalise(text))) || knowledge.SectionTitled(text, organisation) is not null;
+        BotCommands.Normalise(text) == HelpCards.ShowHelpText || knowledge.SectionTitled(text, organisation) is not null;
 
     /// <summary>A note beside a dialog's question: in English while the dialog runs in English, else in the message's language.</summary>
     private static Language DialogLanguage(DialogDefinition dialog, Language message) =>

@@ -49,7 +49,10 @@ internal static partial class MessageText
     {
         if (text.Contains('<', StringComparison.Ordinal))
         {
-            text = Tag().Replace(text, m => BlockTags.Contains(m.Groups["name"].Value) ? " " : string.Empty);
+            // An emoji is an image whose alt text is the emoji itself; "👍" alone is still a message.
+            text = Tag().Replace(text, m => BlockTags.Contains(m.Groups["name"].Value) ? " "
+                : m.Groups["name"].Value.Equals("img", StringComparison.OrdinalIgnoreCase) && AltText().Match(m.Value) is { Success: true } alt ? WebUtility.HtmlDecode(alt.Groups[1].Value)
+                : string.Empty);
         }
         return text.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(text) : text;
     }
@@ -60,6 +63,9 @@ internal static partial class MessageText
 
     [GeneratedRegex(@"</?(?<name>[A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>", RegexOptions.CultureInvariant)]
     private static partial Regex Tag();
+
+    [GeneratedRegex(@"\salt=""([^""]*)""", RegexOptions.CultureInvariant)]
+    private static partial Regex AltText();
 
     // Zero-width space, non-joiner and joiner, word joiner, the byte order mark and the soft hyphen.
     private static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD';

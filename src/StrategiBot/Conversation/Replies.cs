@@ -79,7 +79,9 @@ internal static class SmallTalk
         {
             return language == Language.English ? "Ask me anything, or type “help”." : "Spør meg gjerne om noe, eller skriv «hjelp».";
         }
-        var words = normalised.Split([' ', ',', '.', '!', '?', ':', ';', '-'], StringSplitOptions.RemoveEmptyEntries);
+        // An emoji beside the words ("takk 😁") changes nothing.
+        var words = normalised.Split([' ', ',', '.', '!', '?', ':', ';', '-'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.Any(char.IsLetterOrDigit)).ToArray();
         if (words.Length == 0 || words.Length > 8
             || !words.All(w => ThanksWords.Contains(w) || EnglishThanksWords.Contains(w) || AcknowledgementWords.Contains(w)
                 || EnglishAcknowledgementWords.Contains(w) || SharedAcknowledgementWords.Contains(w) || Fillers.Contains(w)))

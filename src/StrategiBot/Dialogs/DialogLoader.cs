@@ -202,7 +202,7 @@ internal static class DialogLoader
             Title = title.English ?? title.Norwegian,
             Guidance = (guidance.English ?? guidance.Norwegian).Trim(),
             // A checklist without English opens in bokmål, and its button says so.
-            Checklist = checklist is null ? null : new ChecklistLink(checklist.Id, checklist.English?.Title ?? $"{checklist.Title} (in Norwegian)"),
+            Checklist = checklist is null ? null : new ChecklistLink(checklist.Id, checklist.TitleFor(Language.English)),
         });
     }
 }

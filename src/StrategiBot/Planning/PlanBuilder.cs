@@ -60,7 +60,7 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
         }
         var step = ResumeStep(form, draft);
         var note = language == Language.English
-            ? $"I found your draft from {NorwegianTime.EnglishDate(draft.SavedAt)} and filled it in, so you can go on at step {step + 1}. {InNorwegian}"
+            ? $"I found your draft from {NorwegianTime.EnglishDate(draft.SavedAt)} and filled it in, so you can go on at step {step + 1}. Press “Start på nytt” to begin again. {InNorwegian}"
             : $"Jeg fant utkastet ditt fra {NorwegianTime.Date(draft.SavedAt)} og har fylt det inn, så du kan fortsette på steg {step + 1}. Trykk «Start på nytt» for å begynne på nytt.";
         await SendStepAsync(turn, form, step, organisation, draft.Values, note, problem: false, ct);
     }

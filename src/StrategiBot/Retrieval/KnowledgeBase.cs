@@ -61,11 +61,13 @@ internal sealed class KnowledgeBase
     public Language DetectLanguage(string? text) => Detect(text, _wordLanguages);
 
     /// <summary>How many words of the text speak for each language, as <see cref="DetectLanguage"/> counts them.</summary>
-    public LanguageEvidence LanguageEvidenceOf(string? text) =>
-        LanguageDetector.Evidence(text, word => _wordLanguages.TryGetValue(LetterFolding.Fold(word), out var language) ? language : null);
+    public LanguageEvidence LanguageEvidenceOf(string? text) => LanguageDetector.Evidence(text, WordLanguage(_wordLanguages));
 
     private static Language Detect(string? text, IReadOnlyDictionary<string, Language> wordLanguages) =>
-        LanguageDetector.Detect(text, word => wordLanguages.TryGetValue(LetterFolding.Fold(word), out var language) ? language : null);
+        LanguageDetector.Detect(text, WordLanguage(wordLanguages));
+
+    private static Func<string, Language?> WordLanguage(IReadOnlyDictionary<string, Language> wordLanguages) =>
+        word => wordLanguages.TryGetValue(LetterFolding.Fold(word), out var language) ? language : null;
 
     /// <summary>
     /// Sorts the alternate questions by language and learns which words only one language of the content
@@ -298,14 +300,37 @@ internal sealed class KnowledgeBase
         var features = ConfidenceModel.Signals(mutual, coverage, best.Total, english, query.Groups.Count, asksForAFact, unknownShare);
         return new RetrievalResult(question, organisationId, searched, results, coverage)
         {
-            NamesAWordOfTheBestPassage = query.Groups is [{ } only] && !asksForAFact
-                && only.Alternatives.Any(a => a.Kind == AlternativeKind.Exact && Index.IsWrittenIn(a.Term, ranked[0].Key)),
+            NamesAWordOfTheBestPassage = query.Groups is [{ } only] && !asksForAFact && Writes(Index.Passages[ranked[0].Key], only.Source),
             Features = features,
             Confidence = ConfidenceModel.Default.Probability(features),
             NearestSections = suggestions,
             UnknownShare = unknownShare,
             MutualQuestionMatch = mutual,
         };
+    }
+
+    /// <summary>
+    /// Whether the passage's text or title writes the typed word, or the word inflected ("taushetsplikt" in
+    /// "taushetsplikten", "målgrupper" in "målgruppene"): they share all but the typed word's last letters, and
+    /// at least five. Sharing a stem is not enough: "været" (the weather) and "Vær" (be) stem alike.
+    /// </summary>
+    private static bool Writes(Passage passage, string typed) =>
+        Tokenizer.SplitFolded(passage.Text).Concat(Tokenizer.SplitFolded(passage.Section.FullTitle))
+            .Any(written => CommonPrefix(written, typed) >= Math.Max(MinSharedLetters, typed.Length - MaxInflection));
+
+    private const int MinSharedLetters = 5;
+
+    /// <summary>How many letters at its end a typed word may have that the written word lacks or has otherwise ("-er" for "-ene").</summary>
+    private const int MaxInflection = 2;
+
+    private static int CommonPrefix(string a, string b)
+    {
+        var n = 0;
+        while (n < a.Length && n < b.Length && a[n] == b[n])
+        {
+            n++;
+        }
+        return n;
     }
 
     /// <summary>
@@ -472,10 +497,11 @@ internal sealed record RetrievalResult(string Question, string OrganisationId, A
     public float Confidence { get; init; }
 
     /// <summary>
-    /// The question is one word ("taushetsplikt", "kritikk?"), and the best passage writes it. A one-word question
-    /// matches little of any stored question and scores low, so the model, fitted on sentences, doubts it;
-    /// but the word is in the strategy, and the passage that uses it is what someone typing it looks for. Not
-    /// when the question asks for a name or number the passage lacks ("Kven er ordførar?").
+    /// The question has one meaningful word once stop words are set aside ("taushetsplikt", "hva med
+    /// målgrupper?"), and the best passage writes it (<c>Writes</c>). A one-word question matches little of
+    /// any stored question and scores low, so the model, fitted on sentences, doubts it; but the word is in
+    /// the strategy, and the passage that uses it is what someone typing it looks for. Not when the question
+    /// asks for a name or number the passage lacks ("Kven er ordførar?").
     /// </summary>
     public bool NamesAWordOfTheBestPassage { get; init; }
 

@@ -142,11 +142,6 @@ internal sealed class PassageIndex
 
     public bool Contains(string term) => _postings.ContainsKey(term);
 
-    /// <summary>Whether the passage's own text or its section's title has the term (not only a stored question or a compound's part).</summary>
-    public bool IsWrittenIn(string term, int passage) =>
-        _postings.TryGetValue(term, out var postings)
-        && postings.Any(p => p.Passage == passage && (p.Frequencies[0] > 0 || p.Frequencies[1] > 0));
-
     /// <summary>
     /// Scores one organisation's passages: per question group the best of its alternatives, summed.
     /// Returns per passage the score and, per group, how strongly it matched (0 = not at all).

@@ -16,6 +16,9 @@ public sealed class BotCommandsTests
     [InlineData("god morgen, hjelp", "hjelp")]
     [InlineData("hei takk", "takk")]
     [InlineData("gi meg en kommunikasjonsplan", "kommunikasjonsplan")]
+    [InlineData("Hei! Kan du vise meg sjekklistene?", "sjekklistene")]
+    [InlineData("Hei StrategiBot: hjelp", "hjelp")]
+    [InlineData("Hei. presse", "presse")]
     // Nothing but request words, or words that only start like them, stay as they are.
     [InlineData("hei", "hei")]
     [InlineData("vis meg", "vis meg")]

@@ -32,7 +32,9 @@ public sealed class MessageTextTests
     [InlineData("hjelp<br/>presse", "hjelp presse")]
     [InlineData("<div><p>Kan jeg svare <strong>NRK</strong>?</p></div>", "Kan jeg svare NRK?")]
     [InlineData("<p>Kan jeg dele <a href=\"https://nrk.no/a?b=1&amp;c=2\">saken</a> på Facebook?</p>", "Kan jeg dele saken på Facebook?")]
-    [InlineData("takk <img alt=\"😁\" itemtype=\"http://schema.skype.com/Emoji\" src=\"x.png\">", "takk")]
+    [InlineData("takk <img alt=\"😁\" itemtype=\"http://schema.skype.com/Emoji\" src=\"x.png\">", "takk 😁")]
+    [InlineData("<img alt=\"👍\" itemtype=\"http://schema.skype.com/Emoji\" src=\"x.png\" style=\"width:20px\">", "👍")]
+    [InlineData("<p><img src=\"bilde.png\"></p>", "")]
     [InlineData("<ul><li>presse</li><li>regler</li></ul>", "presse regler")]
     [InlineData("Ja &amp; nei, &quot;privat&quot; &lt;3", "Ja & nei, \"privat\" <3")]
     // Text that only looks a little like markup stays text.

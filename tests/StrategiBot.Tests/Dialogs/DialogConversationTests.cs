@@ -395,6 +395,22 @@ public sealed class DialogConversationTests(KnowledgeFixture fixture) : IClassFi
     }
 
     [Theory]
+    [InlineData("takk", "Bare hyggelig!")]
+    [InlineData("👍", "Spør meg gjerne om noe")]
+    public async Task A_thanks_or_an_emoji_in_the_middle_gets_its_reply_and_the_open_question_again(string text, string expected)
+    {
+        await using var app = new BotApplication();
+        await SayAsync(app, "presse");
+
+        var reply = await SayAsync(app, text);
+
+        Assert.Contains(expected, reply, StringComparison.Ordinal);
+        Assert.Contains("Vil du fortsette der vi var?", reply, StringComparison.Ordinal);
+        Assert.Contains("Hvilken rolle har du i kommunen?", reply, StringComparison.Ordinal);
+        Assert.Equal("rolle", (await State(app)).Dialog!.StepId);
+    }
+
+    [Theory]
     [InlineData("9")]
     [InlineData("kanskje")]
     public async Task An_invalid_answer_asks_again_with_the_choices(string answer)

@@ -62,7 +62,7 @@ public sealed class PlanConversationTests
         var norwegian = Assert.Single(await SayAsync(app, "kommunikasjonsplan", conversationId: "a:third-device"));
 
         Assert.Contains("The plan template is in Norwegian, as the strategy writes it", ConversationScriptTests.CardText(first), StringComparison.Ordinal);
-        Assert.Contains("I found your draft from 2 March 2026 and filled it in, so you can go on at step 2.", ConversationScriptTests.CardText(resumed), StringComparison.Ordinal);
+        Assert.Contains("I found your draft from 2 March 2026 and filled it in, so you can go on at step 2. Press “Start på nytt” to begin again.", ConversationScriptTests.CardText(resumed), StringComparison.Ordinal);
         Assert.DoesNotContain("Norwegian", ConversationScriptTests.CardText(norwegian), StringComparison.Ordinal);
     }
 

@@ -10,6 +10,10 @@ public sealed class KnowledgeFixture
 {
     internal KnowledgeBase Knowledge { get; } = KnowledgeRegistration.Build(new ContentOptions { Path = RepositoryContent.Root });
 
-    internal Answerer Answerer(float? minConfidence = null) =>
-        new(Knowledge, Options.Create(new AnsweringOptions { MinConfidence = minConfidence ?? new AnsweringOptions().MinConfidence }));
+    internal Answerer Answerer(float? minConfidence = null, float? hedgeBelow = null) =>
+        new(Knowledge, Options.Create(new AnsweringOptions
+        {
+            MinConfidence = minConfidence ?? new AnsweringOptions().MinConfidence,
+            HedgeBelow = hedgeBelow ?? new AnsweringOptions().HedgeBelow,
+        }));
 }
