@@ -146,6 +146,10 @@ public sealed class AnalysisStageTests
         Assert.True(stopWords.Contains("the"));
         Assert.True(stopWords.Contains("everyone"));
         Assert.True(stopWords.Contains("don")); // "don't" reaches the list as "don" and "t"
+        Assert.True(stopWords.Contains("abt")); // chat for "about"
+        Assert.True(stopWords.Contains("pga"));
+        // Abbreviations the strategies themselves write are words of the text.
+        Assert.False(stopWords.Contains("evt"));
         Assert.False(stopWords.Contains("presse"));
         Assert.False(stopWords.Contains("ansatt"));
     }
