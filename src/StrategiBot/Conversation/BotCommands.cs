@@ -35,9 +35,12 @@ internal static class BotCommands
         // A bare greeting is someone finding out what the bot is for.
         ["hjelp", "help", "hjelp meg", "help me", "i need help", "?", "meny", "menu", "kva kan du", "hva kan du",
          "hva kan du hjelpe meg med", "hvem er du", "kven er du", "hva er du", "what can you do", "what can you help me with",
-         "who are you", "what are you", "hei", "hallo", "heisann", "hei hei", "god morgen", "hi", "hello", "hey"])
+         "who are you", "what are you", "hei", "hallo", "heisann", "hei hei", "god morgen", "hi", "hello", "hey",
+         "hva er det du kan", "hva kan du gjøre", "hva kan du hjelpe med", "kva kan du hjelpe med", "jeg trenger hjelp",
+         "eg treng hjelp", "trenger hjelp", "kan du hjelpe meg", "what can you help with", "can you help me", "help please"])
     {
-        EnglishAliases = ["help", "help me", "i need help", "menu", "what can you do", "what can you help me with", "who are you", "what are you", "hi", "hello", "hey"],
+        EnglishAliases = ["help", "help me", "i need help", "menu", "what can you do", "what can you help me with", "who are you", "what are you", "hi", "hello", "hey",
+            "what can you help with", "can you help me", "help please"],
     };
 
     public static readonly BotCommand Press = new(
@@ -71,7 +74,11 @@ internal static class BotCommands
         "Lag en kommunikasjonsplan etter malen i strategien",
         "communication plan",
         "Make a communication plan from the strategy's template",
-        ["kommunikasjonsplan", "kommunikasjonsplanen", "ny kommunikasjonsplan", "lag kommunikasjonsplan", "communication plan", "plan"]) { PersonalOnly = true };
+        ["kommunikasjonsplan", "kommunikasjonsplanen", "ny kommunikasjonsplan", "lag kommunikasjonsplan", "communication plan", "plan"])
+    {
+        PersonalOnly = true,
+        EnglishAliases = ["communication plan"],
+    };
 
     public static readonly BotCommand Checklists = new(
         "checklists",
@@ -107,7 +114,17 @@ internal static class BotCommands
         var normalised = Normalise(text);
         // "Hei! Kan du vise meg sjekklistene?": a greeting ends with any mark, and the command keeps none.
         var words = normalised.Split([' ', ',', '.', '!', '?', ':', ';'], StringSplitOptions.RemoveEmptyEntries).ToList();
-        words.RemoveAll(w => w is BotName or "@" + BotName);
+        // A smiley or an emoji beside a greeting ("Hei :)") is no word of the command; alone it is no command.
+        words.RemoveAll(w => !w.Any(char.IsLetterOrDigit));
+        if (words.Count == 0)
+        {
+            return normalised;
+        }
+        words.RemoveAll(w => w is BotName or "@" + BotName or "bot");
+        if (words.Count > 0 && IsOnly(words, Greetings))
+        {
+            return EnglishGreetings.Contains(string.Join(' ', words)) ? "hello" : "hei";
+        }
         StripLeading(words, Greetings);
         StripLeading(words, Requests);
         while (StripLeading(words, Determiners) is not null)
@@ -122,12 +139,23 @@ internal static class BotCommands
 
     private const string BotName = "strategibot";
 
-    private static readonly string[] Greetings = ["god morgen", "god dag", "hei hei", "hei", "hallo", "heisann", "hi", "hello", "hey"];
+    private static readonly string[] Greetings =
+    [
+        "god morgen", "god dag", "god ettermiddag", "god kveld", "hei hei", "hei der", "hei", "hallo", "heisann", "halla", "hallais",
+        "good morning", "good afternoon", "hi there", "hello there", "hi", "hello", "hey", "yo",
+    ];
+
+    private static readonly HashSet<string> EnglishGreetings = new(
+        ["good morning", "good afternoon", "hi there", "hello there", "hi", "hello", "hey", "yo"], StringComparer.Ordinal);
+
+    private static bool IsOnly(List<string> words, string[] phrases) =>
+        phrases.Any(p => string.Equals(p, string.Join(' ', words), StringComparison.Ordinal));
 
     // A longer phrase before any shorter one it starts with, so "vis meg" is taken whole rather than "vis".
     private static readonly string[] Requests =
     [
         "kan du vise meg", "kan du vise", "kan du syne meg", "kan jeg få se", "kan eg få sjå", "jeg vil se", "eg vil sjå",
+        "kan du hjelpe meg med", "can you help me with", "i need help with", "jeg trenger hjelp med", "hjelp meg med", "help me with",
         "can you show me", "could you show me", "i want to see", "can i see", "vis meg", "syn meg", "gi meg", "show me",
         "give me", "vis", "åpne", "opne", "show", "open", "list", "please",
     ];

@@ -95,15 +95,33 @@ internal sealed class MessageRouter(
         // A section's title ("Vedlegg 3: Mal for kommunikasjonsplan", what a "Mente du" button sends) asks for
         // that section, even where its words would also trigger a form, a checklist or a dialog.
         var namesASection = command is null && knowledge.SectionTitled(text, organisation) is not null;
+        if (command is not null)
+        {
+            // An English alias ("checklists") is English; a Norwegian one ("presse", which the Teams command
+            // menu sends too) follows the conversation: a one-word command says too little about its writer.
+            language = command.LanguageOf(normalised) == Language.English || state?.AnswerLanguage == Language.English
+                ? Language.English
+                : Language.Norwegian;
+        }
+        if (namesASection && state?.AnswerLanguage is { } asked)
+        {
+            language = asked;
+        }
+        else if (dialogKey is not null && (state?.AnswerLanguage ?? Language.Norwegian) != language)
+        {
+            // Whatever the turn is answered with (an answer, a dialog, a list), the next short message follows it.
+            // Written only when the language changes, so a Norwegian conversation costs no extra write.
+            await store.UpdateAsync(dialogKey, s => (s ?? new()) with { AnswerLanguage = language == Language.English ? language : null }, ct);
+        }
+
         if (command?.DialogId is { } commandDialog && catalog.Find(organisation, commandDialog) is { } commanded)
         {
-            var commandLanguage = command.LanguageOf(normalised);
-            await dialogs.StartAsync(turn, commanded, commandLanguage, ct, commandLanguage == Language.English ? Replies.DialogOffered(commanded.In(commandLanguage), commandLanguage) : null);
+            await dialogs.StartAsync(turn, commanded, language, ct, language == Language.English ? Replies.DialogOffered(commanded.In(language), language) : null);
             return;
         }
         if (command == BotCommands.Checklists)
         {
-            await checklists.ListAsync(turn, organisation, command.LanguageOf(normalised), ct);
+            await checklists.ListAsync(turn, organisation, language, ct);
             return;
         }
         if (command == BotCommands.CommunicationPlan || (command is null && active is null && !namesASection && plans.IsAskedFor(organisation, Words())))
@@ -113,8 +131,7 @@ internal sealed class MessageRouter(
         }
         if (command == BotCommands.Help)
         {
-            var helpLanguage = command.LanguageOf(normalised) == Language.English ? Language.English : language;
-            await turn.SendAsync(AdaptiveCards.ToActivity(HelpCards.Help(helpLanguage, isGroup, knowledge.Organisation(organisation), c => Offers(c, organisation)), helpLanguage == Language.English ? "Help" : "Hjelp"), ct);
+            await turn.SendAsync(AdaptiveCards.ToActivity(HelpCards.Help(language, isGroup, knowledge.Organisation(organisation), c => Offers(c, organisation)), language == Language.English ? "Help" : "Hjelp"), ct);
             return;
         }
 
@@ -124,6 +141,12 @@ internal sealed class MessageRouter(
             await checklists.OpenAsync(turn, checklist, language, ct);
             return;
         }
+        if (!namesASection && Words().Stems.Any(AsksForAChecklist))
+        {
+            // A checklist this organisation does not have ("sjekkliste før jeg publiserer" in Tynset): the ones it has.
+            await checklists.ListAsync(turn, organisation, language, ct);
+            return;
+        }
         if (active is null && !namesASection && catalog.MatchTrigger(organisation, Words()) is { } described)
         {
             await dialogs.StartAsync(turn, described, language, ct, Replies.DialogOffered(described.In(language), language));
@@ -131,12 +154,14 @@ internal sealed class MessageRouter(
         }
         if (SmallTalk.Reply(BotCommands.Normalise(text), language) is { } smallTalk)
         {
-            await turn.SendAsync(activity.CreateReply(smallTalk), ct);
             if (active is { } pending)
             {
-                // A thanks or a thumbs up is no answer to the open question; it is asked again.
-                await DialogEngine.ReaskAsync(turn, pending.Dialog, pending.Step, Replies.DialogResumed(DialogLanguage(pending.Dialog, language)), ct);
+                // A thanks or a thumbs up is no answer to the open question, and "ask me anything else" would
+                // contradict it: the question is asked again, and that is the reply.
+                await DialogEngine.ReaskAsync(turn, pending.Dialog, pending.Step, Replies.DialogResumed(DialogLanguage(pending.Dialog, language, text)), ct);
+                return;
             }
+            await turn.SendAsync(activity.CreateReply(smallTalk), ct);
             return;
         }
         if (active is null && DialogEngine.AsksToCancelOrRestart(normalised) is (true, var englishCommand))
@@ -145,21 +170,12 @@ internal sealed class MessageRouter(
             return;
         }
 
-        if (namesASection && state?.AnswerLanguage is { } asked)
-        {
-            language = asked;
-        }
-        else if (dialogKey is not null && (state?.AnswerLanguage ?? Language.Norwegian) != language)
-        {
-            // Written only when the language changes, so a Norwegian conversation costs no extra write.
-            await store.UpdateAsync(dialogKey, s => (s ?? new()) with { AnswerLanguage = language == Language.English ? language : null }, ct);
-        }
         var answer = answerer.Answer(text, organisation);
         Log.Answered(logger, answer.Answered, answer.Confidence, answer.Citations.Count > 0 ? answer.Citations[0].SectionId : "-");
         if (active is { } unclear && !answer.Answered)
         {
             // Neither a choice nor a question the strategy answers: most likely a mistyped answer.
-            await DialogEngine.ReaskAsync(turn, unclear.Dialog, unclear.Step, Replies.UnclearDialogAnswer(DialogLanguage(unclear.Dialog, language)), ct);
+            await DialogEngine.ReaskAsync(turn, unclear.Dialog, unclear.Step, Replies.UnclearDialogAnswer(DialogLanguage(unclear.Dialog, language, text)), ct);
             return;
         }
         var composed = composer.Compose(answer, language);
@@ -168,17 +184,30 @@ internal sealed class MessageRouter(
         if (active is { } interrupted)
         {
             // A question in the middle of a dialog gets its answer, then the open question again.
-            await DialogEngine.ReaskAsync(turn, interrupted.Dialog, interrupted.Step, Replies.DialogResumed(DialogLanguage(interrupted.Dialog, language)), ct);
+            await DialogEngine.ReaskAsync(turn, interrupted.Dialog, interrupted.Step, Replies.DialogResumed(DialogLanguage(interrupted.Dialog, language, text)), ct);
         }
     }
 
-    /// <summary>What the bot's own text-posting buttons send: the welcome card's help, or a section's title ("Mente du").</summary>
-    private bool IsButtonText(string text, string organisation) =>
-        BotCommands.Normalise(text) == HelpCards.ShowHelpText || knowledge.SectionTitled(text, organisation) is not null;
+    private static bool AsksForAChecklist(string stem) =>
+        stem.StartsWith("sjekklist", StringComparison.Ordinal) || stem.StartsWith("checklist", StringComparison.Ordinal);
 
-    /// <summary>A note beside a dialog's question: in English while the dialog runs in English, else in the message's language.</summary>
-    private static Language DialogLanguage(DialogDefinition dialog, Language message) =>
-        dialog.Language == Language.English ? Language.English : message;
+    /// <summary>
+    /// Exactly what the bot's own text-posting buttons send: the welcome card's "hjelp", or a section's full
+    /// title ("Mente du"). Not "Hjelp!" or "Åpen": colleagues write those to each other.
+    /// </summary>
+    private bool IsButtonText(string text, string organisation) =>
+        string.Equals(text, HelpCards.ShowHelpText, StringComparison.Ordinal)
+        || knowledge.Pack(organisation)?.Strategy.Sections.Any(s => string.Equals(s.FullTitle, text, StringComparison.Ordinal)) == true;
+
+    /// <summary>
+    /// A note beside a dialog's question: in English while the dialog runs in English. Beside a bokmål dialog
+    /// only for a message plainly in English, two English words or more: "to" (two) or "nummer to" is bokmål.
+    /// </summary>
+    private Language DialogLanguage(DialogDefinition dialog, Language message, string text) =>
+        dialog.Language == Language.English
+        || (message == Language.English && knowledge.LanguageEvidenceOf(text) is { English: >= 2 } evidence && evidence.English > evidence.Norwegian)
+            ? Language.English
+            : Language.Norwegian;
 
     public async Task OnInvokeAsync(TurnContext turn, CancellationToken ct)
     {

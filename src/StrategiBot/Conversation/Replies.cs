@@ -56,6 +56,12 @@ internal static class SmallTalk
     private static readonly HashSet<string> AcknowledgementWords = new(
         ["okei", "greit", "grei", "flott", "supert", "fint", "perfekt", "skjønner", "forstår"], StringComparer.Ordinal);
 
+    private static readonly HashSet<string> Farewells = new(
+        ["ha det", "ha det bra", "hadet", "snakkes", "vi snakkes", "bye", "goodbye", "bye bye", "see you"], StringComparer.Ordinal);
+
+    private static bool English(string farewell) => farewell.StartsWith("bye", StringComparison.Ordinal)
+        || farewell.StartsWith("goodbye", StringComparison.Ordinal) || farewell.StartsWith("see you", StringComparison.Ordinal);
+
     // Written the same by both: answered in the language the conversation is in.
     private static readonly HashSet<string> SharedAcknowledgementWords = new(["ok", "okay"], StringComparer.Ordinal);
 
@@ -78,6 +84,10 @@ internal static class SmallTalk
         if (normalised.Length > 0 && !normalised.Any(char.IsLetterOrDigit))
         {
             return language == Language.English ? "Ask me anything, or type “help”." : "Spør meg gjerne om noe, eller skriv «hjelp».";
+        }
+        if (Farewells.Contains(normalised.TrimEnd('!', '.', ' ')))
+        {
+            return English(normalised) ? "Bye! I'm here whenever you need me." : "Ha det bra! Jeg er her når du trenger meg.";
         }
         // An emoji beside the words ("takk 😁") changes nothing.
         var words = normalised.Split([' ', ',', '.', '!', '?', ':', ';', '-'], StringSplitOptions.RemoveEmptyEntries)

@@ -96,10 +96,16 @@ internal sealed class DialogEngine(
             await turn.SendAsync(turn.Activity.CreateReply(StaleButton(dialog.In(language), answered: active is not null, turn.Activity.IsGroupConversation())), ct);
             return;
         }
-        var choice = current.Step.Choices.FirstOrDefault(c => c.Id == value.StringProperty("choice"));
+        var chosen = value.StringProperty("choice");
+        var choice = current.Step.Choices.FirstOrDefault(c => c.Id == chosen);
         if (choice is null)
         {
-            await ReaskAsync(turn, current.Dialog, current.Step, current.Dialog.Language == Language.English ? "I don't recognise that answer." : "Det svaret kjenner jeg ikke igjen.", ct);
+            var english = current.Dialog.Language == Language.English;
+            // "Svar" pressed with nothing picked in the list sends no choice, or an empty one.
+            var note = string.IsNullOrEmpty(chosen)
+                ? english ? "Choose an answer first, then press “Answer”." : "Velg et svar først, og trykk så «Svar»."
+                : english ? "I don't recognise that answer." : "Det svaret kjenner jeg ikke igjen.";
+            await ReaskAsync(turn, current.Dialog, current.Step, note, ct);
             return;
         }
         await ChooseAsync(turn, current.Dialog, choice, organisationId, ct);
@@ -166,13 +172,16 @@ internal sealed class DialogEngine(
     /// </summary>
     private static DialogChoice? ChoiceByWords(DialogStep step, IReadOnlyList<DialogStep> versions, string normalised)
     {
-        var typed = Words(normalised);
+        var typed = Words(normalised).Where(w => !AnswerFillers.Contains(w)).ToList();
         if (typed.Count is 0 or > MaxTypedWords)
         {
             return null;
         }
+        // "photo" names "photos"; "privately" names "private".
         static bool Names(string typedWord, string labelWord) =>
-            labelWord == typedWord || (typedWord.Length >= 3 && labelWord.StartsWith(typedWord, StringComparison.Ordinal));
+            labelWord == typedWord
+            || (typedWord.Length >= 3 && labelWord.StartsWith(typedWord, StringComparison.Ordinal))
+            || (labelWord.Length >= 5 && typedWord.Length - labelWord.Length <= 2 && typedWord.StartsWith(labelWord, StringComparison.Ordinal));
         var matching = versions.SelectMany(v => v.Choices)
             .Select(c => (c.Id, Label: Words(BotCommands.Normalise(c.Label))))
             .Where(c => typed.All(t => c.Label.Any(l => Names(t, l))))
@@ -185,6 +194,35 @@ internal sealed class DialogEngine(
         }
         return ids is [var id] ? step.Choices.Single(c => c.Id == id) : null;
     }
+
+    /// <summary>A choice's number as people type it: "2", "2)", "nr 2", "nummer to", "option two", "alternativ 2".</summary>
+    private static int? TypedNumber(string normalised)
+    {
+        var words = Words(normalised).Where(w => !NumberFillers.Contains(w)).ToList();
+        return words is [var only]
+            ? int.TryParse(only, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number
+                : NumberWords.TryGetValue(only, out var named) ? named : null
+            : null;
+    }
+
+    private static readonly HashSet<string> NumberFillers = new(
+        ["nr", "nummer", "number", "alternativ", "alternative", "option", "choice", "valg", "svar", "answer"], StringComparer.Ordinal);
+
+    // Folded, as Words leaves them. "en" and "andre" mean "a" and "others" too, but alone they can only be the number.
+    private static readonly Dictionary<string, int> NumberWords = new(StringComparer.Ordinal)
+    {
+        ["en"] = 1, ["ein"] = 1, ["ett"] = 1, ["eitt"] = 1, ["one"] = 1, ["forste"] = 1, ["first"] = 1,
+        ["to"] = 2, ["two"] = 2, ["andre"] = 2, ["second"] = 2,
+        ["tre"] = 3, ["three"] = 3, ["tredje"] = 3, ["third"] = 3,
+        ["fire"] = 4, ["four"] = 4, ["fjerde"] = 4, ["fourth"] = 4,
+        ["fem"] = 5, ["five"] = 5, ["femte"] = 5, ["fifth"] = 5,
+        ["seks"] = 6, ["six"] = 6, ["sjette"] = 6, ["sixth"] = 6,
+        ["sju"] = 7, ["syv"] = 7, ["seven"] = 7, ["sjuende"] = 7, ["syvende"] = 7, ["seventh"] = 7,
+    };
+
+    /// <summary>Words around an answer that name no choice: "jeg er ansatt", "I'm just an employee".</summary>
+    private static readonly HashSet<string> AnswerFillers = new(
+        ["jeg", "eg", "er", "e", "i", "m", "am", "im", "just", "bare", "a", "an", "the", "min", "mitt", "mi", "my", "som"], StringComparer.Ordinal);
 
     /// <summary>Beyond this a message is a question or a story, not an answer typed from the buttons.</summary>
     private const int MaxTypedWords = 4;
@@ -226,7 +264,7 @@ internal sealed class DialogEngine(
     /// <summary>The choice a typed answer names: its number, its id or its label as typed.</summary>
     private static DialogChoice? Choice(DialogStep step, string normalised)
     {
-        if (int.TryParse(normalised, out var number) && number >= 1 && number <= step.Choices.Count)
+        if (TypedNumber(normalised) is { } number && number >= 1 && number <= step.Choices.Count)
         {
             return step.Choices[number - 1];
         }

@@ -58,6 +58,21 @@ public sealed class ChecklistConversationTests(KnowledgeFixture fixture) : IClas
     }
 
     [Theory]
+    [InlineData("sjekkliste før jeg publiserer", "Sjekklister")]
+    [InlineData("checklist before I post", "Checklists")]
+    public async Task A_checklist_the_organisation_does_not_have_gets_the_list_of_those_it_has(string text, string heading)
+    {
+        // Tynset has only the press checklist.
+        await using var app = new BotApplication(settings: new Dictionary<string, string?> { ["Bot:Organisation"] = "tynset" });
+
+        var card = Card(Single(await app.ExchangeAsync(Teams.PersonalMessage(text))));
+
+        Assert.Equal(heading, card.GetProperty("body")[0].GetProperty("text").GetString());
+        var button = Assert.Single(card.GetProperty("actions").EnumerateArray());
+        Assert.Equal("journalisten-ringer", button.GetProperty("data").GetProperty("checklist").GetString());
+    }
+
+    [Theory]
     [InlineData("sjekkliste før jeg publiserer", Publish)]
     [InlineData("Har du en sjekkliste for sosiale medier?", Publish)]
     [InlineData("sjekkliste journalist", "journalisten-ringer")]

@@ -28,6 +28,13 @@ public sealed class ConversationScriptTests
     [InlineData("hi", "What I can help with")]
     [InlineData("Hi StrategiBot, help please", "What I can help with")]
     [InlineData("<p>hjelp</p>", "Dette kan jeg hjelpe deg med")]
+    [InlineData("Hei :)", "Dette kan jeg hjelpe deg med")]
+    [InlineData("God dag", "Dette kan jeg hjelpe deg med")]
+    [InlineData("halla", "Dette kan jeg hjelpe deg med")]
+    [InlineData("Hei, hva er det du kan?", "Dette kan jeg hjelpe deg med")]
+    [InlineData("Hallo, jeg trenger hjelp", "Dette kan jeg hjelpe deg med")]
+    [InlineData("Hi there!", "What I can help with")]
+    [InlineData("Good morning! What can you do?", "What I can help with")]
     public async Task Help_lists_what_the_bot_can_do(string text, string heading)
     {
         await using var app = new BotApplication();
@@ -49,6 +56,8 @@ public sealed class ConversationScriptTests
     [InlineData("thank you so much", "You're welcome")]
     [InlineData("got it", "Good.")]
     [InlineData("👍", "Spør meg gjerne om noe, eller skriv «hjelp».")]
+    [InlineData("ha det", "Ha det bra!")]
+    [InlineData("Bye!", "Bye!")]
     [InlineData("🤔!!", "Spør meg gjerne om noe, eller skriv «hjelp».")]
     [InlineData("<img alt=\"👍\" itemtype=\"http://schema.skype.com/Emoji\" src=\"x.png\">", "Spør meg gjerne om noe, eller skriv «hjelp».")]
     [InlineData("takk <img alt=\"😁\" itemtype=\"http://schema.skype.com/Emoji\" src=\"x.png\">", "Bare hyggelig")]
@@ -145,6 +154,33 @@ public sealed class ConversationScriptTests
         Assert.Contains("Good.", acknowledged, StringComparison.Ordinal);
         Assert.Contains("kommunikasjonsstrategien", norwegianAgain, StringComparison.Ordinal);
         Assert.Contains("kommunikasjonsstrategien", norwegianFollowUp, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task English_commands_keep_the_conversation_in_English()
+    {
+        await using var app = new BotApplication();
+
+        await app.ExchangeAsync(Teams.PersonalMessage("checklists") with { Id = "m1" });
+        var acknowledged = CardText(Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage("ok") with { Id = "m2" })));
+        await app.ExchangeAsync(Teams.PersonalMessage("help") with { Id = "m3" });
+        var followUp = CardText(Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage("Facebook?") with { Id = "m4" })));
+        // A Norwegian command word (also what the Teams command menu sends) follows the conversation.
+        var press = CardText(Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage("media") with { Id = "m5" })));
+
+        Assert.Contains("Good.", acknowledged, StringComparison.Ordinal);
+        Assert.Contains("communication strategy", followUp, StringComparison.Ordinal);
+        Assert.Contains("What is your role in the municipality?", press, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_norwegian_command_in_a_fresh_conversation_is_answered_in_bokmal()
+    {
+        await using var app = new BotApplication();
+
+        var press = CardText(Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage("journalist"))));
+
+        Assert.Contains("Hvilken rolle har du i kommunen?", press, StringComparison.Ordinal);
     }
 
     /// <summary>What the "Mente du" buttons send (imBack values).</summary>
@@ -257,6 +293,10 @@ public sealed class ConversationScriptTests
     // Colleagues greeting each other, or a command word in passing, are not for the bot.
     [InlineData("hei")]
     [InlineData("presse")]
+    // Close to what a button posts, but typed: a button posts exactly "hjelp" or a section's full title.
+    [InlineData("Hjelp!")]
+    [InlineData("Åpen")]
+    [InlineData("Krisekommunikasjon")]
     public async Task In_a_group_chat_the_bot_stays_quiet_unless_mentioned(string text)
     {
         await using var app = new BotApplication();

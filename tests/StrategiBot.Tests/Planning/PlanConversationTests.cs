@@ -35,6 +35,7 @@ public sealed class PlanConversationTests
     [InlineData("kommunikasjonsplan")]
     [InlineData("communication plan")]
     [InlineData("Jeg må lage en kommunikasjonsplan for et prosjekt")]
+    [InlineData("Hei, kan du hjelpe meg med en kommunikasjonsplan?")]
     public async Task The_command_or_a_phrase_opens_the_first_step_with_the_templates_first_heading(string text)
     {
         await using var app = new BotApplication();
