@@ -56,6 +56,13 @@ internal static class SmallTalk
     private static readonly HashSet<string> AcknowledgementWords = new(
         ["okei", "greit", "grei", "flott", "supert", "fint", "perfekt", "skjønner", "forstår"], StringComparer.Ordinal);
 
+    /// <summary>A bare yes or no, and whether it is English.</summary>
+    private static readonly Dictionary<string, bool> YesNo = new(StringComparer.Ordinal)
+    {
+        ["ja"] = false, ["jo"] = false, ["nei"] = false, ["jepp"] = false, ["neida"] = false,
+        ["yes"] = true, ["no"] = true, ["yep"] = true, ["nope"] = true, ["not helpful"] = true, ["ikke nyttig"] = false,
+    };
+
     private static readonly HashSet<string> Farewells = new(
         ["ha det", "ha det bra", "hadet", "snakkes", "vi snakkes", "bye", "goodbye", "bye bye", "see you"], StringComparer.Ordinal);
 
@@ -84,6 +91,13 @@ internal static class SmallTalk
         if (normalised.Length > 0 && !normalised.Any(char.IsLetterOrDigit))
         {
             return language == Language.English ? "Ask me anything, or type “help”." : "Spør meg gjerne om noe, eller skriv «hjelp».";
+        }
+        // A bare yes or no outside a dialog answers nothing the bot asked, except perhaps "was this useful?".
+        if (YesNo.TryGetValue(normalised.TrimEnd('!', '.', ' '), out var englishYesNo))
+        {
+            return englishYesNo
+                ? "Tell me what you are wondering about, and I will answer from the strategy. Press 👍 or 👎 under an answer to say whether it helped."
+                : "Skriv gjerne hva du lurer på, så svarer jeg fra strategien. Trykk 👍 eller 👎 under et svar for å si om det var nyttig.";
         }
         if (Farewells.Contains(normalised.TrimEnd('!', '.', ' ')))
         {

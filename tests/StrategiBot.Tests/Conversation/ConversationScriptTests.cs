@@ -57,6 +57,8 @@ public sealed class ConversationScriptTests
     [InlineData("got it", "Good.")]
     [InlineData("👍", "Spør meg gjerne om noe, eller skriv «hjelp».")]
     [InlineData("ha det", "Ha det bra!")]
+    [InlineData("nei", "Trykk 👍 eller 👎 under et svar")]
+    [InlineData("No.", "Press 👍 or 👎 under an answer")]
     [InlineData("Bye!", "Bye!")]
     [InlineData("🤔!!", "Spør meg gjerne om noe, eller skriv «hjelp».")]
     [InlineData("<img alt=\"👍\" itemtype=\"http://schema.skype.com/Emoji\" src=\"x.png\">", "Spør meg gjerne om noe, eller skriv «hjelp».")]
