@@ -143,12 +143,12 @@ internal static class ChecklistCards
     /// </summary>
     public static JsonObject List(IReadOnlyList<ChecklistDefinition> checklists, Language language)
     {
-        var shown = checklists.Select(c => (Title: c.TitleFor(language), c.In(language).Description, c.Id, c.In(language).Language)).ToList();
+        var shown = checklists.Select(c => (c.Id, Title: c.TitleFor(language), c.In(language).Description)).ToList();
         var english = language == Language.English;
         var intro = english
             ? "Go through a checklist before you act. Your ticks are saved, so you can continue later or on another device. The rules are quoted in Norwegian, as the strategy writes them."
             : "Gå gjennom en sjekkliste før du handler. Avkryssingene dine lagres, så du kan fortsette senere eller på en annen enhet.";
-        if (english && shown.Any(c => c.Language != Language.English))
+        if (english && checklists.Any(c => c.English is null))
         {
             intro += " Checklists marked (in Norwegian) have no English yet.";
         }

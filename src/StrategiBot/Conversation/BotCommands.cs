@@ -1,3 +1,5 @@
+using StrategiBot.Retrieval.Analysis;
+
 namespace StrategiBot.Conversation;
 
 /// <summary>A command the bot understands as the first words of a message; the Teams manifest lists the same.</summary>
@@ -123,7 +125,7 @@ internal static class BotCommands
         words.RemoveAll(w => w is BotName or "@" + BotName or "bot");
         if (words.Count > 0 && IsOnly(words, Greetings))
         {
-            return EnglishGreetings.Contains(string.Join(' ', words)) ? "hello" : "hei";
+            return IsOnly(words, EnglishGreetings) ? "hello" : "hei";
         }
         StripLeading(words, Greetings);
         StripLeading(words, Requests);
@@ -139,14 +141,14 @@ internal static class BotCommands
 
     private const string BotName = "strategibot";
 
+    // A longer phrase before any shorter one it starts with, as for Requests.
+    private static readonly string[] EnglishGreetings = ["good morning", "good afternoon", "hi there", "hello there", "hi", "hello", "hey", "yo"];
+
     private static readonly string[] Greetings =
     [
         "god morgen", "god dag", "god ettermiddag", "god kveld", "hei hei", "hei der", "hei", "hallo", "heisann", "halla", "hallais",
-        "good morning", "good afternoon", "hi there", "hello there", "hi", "hello", "hey", "yo",
+        .. EnglishGreetings,
     ];
-
-    private static readonly HashSet<string> EnglishGreetings = new(
-        ["good morning", "good afternoon", "hi there", "hello there", "hi", "hello", "hey", "yo"], StringComparer.Ordinal);
 
     private static bool IsOnly(List<string> words, string[] phrases) =>
         phrases.Any(p => string.Equals(p, string.Join(' ', words), StringComparison.Ordinal));
@@ -171,7 +173,7 @@ internal static class BotCommands
         foreach (var phrase in phrases)
         {
             var parts = phrase.Split(' ');
-            if (parts.Length <= words.Count && parts.Select((p, i) => words[i] == p).All(x => x))
+            if (Tokenizer.PhraseAt(words, 0, parts))
             {
                 // The longest phrase that fits decides: "vis meg" alone is not "vis" around "meg".
                 if (parts.Length == words.Count)

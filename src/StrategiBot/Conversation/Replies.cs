@@ -63,11 +63,12 @@ internal static class SmallTalk
         ["yes"] = true, ["no"] = true, ["yep"] = true, ["nope"] = true, ["not helpful"] = true, ["ikke nyttig"] = false,
     };
 
-    private static readonly HashSet<string> Farewells = new(
-        ["ha det", "ha det bra", "hadet", "snakkes", "vi snakkes", "bye", "goodbye", "bye bye", "see you"], StringComparer.Ordinal);
-
-    private static bool English(string farewell) => farewell.StartsWith("bye", StringComparison.Ordinal)
-        || farewell.StartsWith("goodbye", StringComparison.Ordinal) || farewell.StartsWith("see you", StringComparison.Ordinal);
+    /// <summary>A goodbye, and whether it is English.</summary>
+    private static readonly Dictionary<string, bool> Farewells = new(StringComparer.Ordinal)
+    {
+        ["ha det"] = false, ["ha det bra"] = false, ["hadet"] = false, ["snakkes"] = false, ["vi snakkes"] = false,
+        ["bye"] = true, ["goodbye"] = true, ["bye bye"] = true, ["see you"] = true,
+    };
 
     // Written the same by both: answered in the language the conversation is in.
     private static readonly HashSet<string> SharedAcknowledgementWords = new(["ok", "okay"], StringComparer.Ordinal);
@@ -99,9 +100,9 @@ internal static class SmallTalk
                 ? "Tell me what you are wondering about, and I will answer from the strategy. Press 👍 or 👎 under an answer to say whether it helped."
                 : "Skriv gjerne hva du lurer på, så svarer jeg fra strategien. Trykk 👍 eller 👎 under et svar for å si om det var nyttig.";
         }
-        if (Farewells.Contains(normalised.TrimEnd('!', '.', ' ')))
+        if (Farewells.TryGetValue(normalised.TrimEnd('!', '.', ' '), out var englishFarewell))
         {
-            return English(normalised) ? "Bye! I'm here whenever you need me." : "Ha det bra! Jeg er her når du trenger meg.";
+            return englishFarewell ? "Bye! I'm here whenever you need me." : "Ha det bra! Jeg er her når du trenger meg.";
         }
         // An emoji beside the words ("takk 😁") changes nothing.
         var words = normalised.Split([' ', ',', '.', '!', '?', ':', ';', '-'], StringSplitOptions.RemoveEmptyEntries)

@@ -172,7 +172,7 @@ internal sealed class DialogEngine(
     /// </summary>
     private static DialogChoice? ChoiceByWords(DialogStep step, IReadOnlyList<DialogStep> versions, string normalised)
     {
-        var typed = Words(normalised).Where(w => !AnswerFillers.Contains(w)).ToList();
+        var typed = Tokenizer.SplitFolded(normalised).Where(w => !AnswerFillers.Contains(w)).ToList();
         if (typed.Count is 0 or > MaxTypedWords)
         {
             return null;
@@ -183,7 +183,7 @@ internal sealed class DialogEngine(
             || (typedWord.Length >= 3 && labelWord.StartsWith(typedWord, StringComparison.Ordinal))
             || (labelWord.Length >= 5 && typedWord.Length - labelWord.Length <= 2 && typedWord.StartsWith(labelWord, StringComparison.Ordinal));
         var matching = versions.SelectMany(v => v.Choices)
-            .Select(c => (c.Id, Label: Words(BotCommands.Normalise(c.Label))))
+            .Select(c => (c.Id, Label: Tokenizer.SplitFolded(BotCommands.Normalise(c.Label))))
             .Where(c => typed.All(t => c.Label.Any(l => Names(t, l))))
             .ToList();
         // "no" is in "No, or I don't know" and in "There are no people in it": the label it starts wins.
@@ -198,7 +198,7 @@ internal sealed class DialogEngine(
     /// <summary>A choice's number as people type it: "2", "2)", "nr 2", "nummer to", "option two", "alternativ 2".</summary>
     private static int? TypedNumber(string normalised)
     {
-        var words = Words(normalised).Where(w => !NumberFillers.Contains(w)).ToList();
+        var words = Tokenizer.SplitFolded(normalised).Where(w => !NumberFillers.Contains(w)).ToList();
         return words is [var only]
             ? int.TryParse(only, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number
                 : NumberWords.TryGetValue(only, out var named) ? named : null
@@ -208,7 +208,7 @@ internal sealed class DialogEngine(
     private static readonly HashSet<string> NumberFillers = new(
         ["nr", "nummer", "number", "alternativ", "alternative", "option", "choice", "valg", "svar", "answer"], StringComparer.Ordinal);
 
-    // Folded, as Words leaves them. "en" and "andre" mean "a" and "others" too, but alone they can only be the number.
+    // Folded, as Tokenizer.SplitFolded leaves them. "en" and "andre" mean "a" and "others" too, but alone they can only be the number.
     private static readonly Dictionary<string, int> NumberWords = new(StringComparer.Ordinal)
     {
         ["en"] = 1, ["ein"] = 1, ["ett"] = 1, ["eitt"] = 1, ["one"] = 1, ["forste"] = 1, ["first"] = 1,
@@ -227,10 +227,6 @@ internal sealed class DialogEngine(
     /// <summary>Beyond this a message is a question or a story, not an answer typed from the buttons.</summary>
     private const int MaxTypedWords = 4;
 
-    private static List<string> Words(string text) =>
-        [.. text.Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries).Select(LetterFolding.Fold)];
-
-    private static readonly char[] WordSeparators = [' ', ',', '.', '!', '?', ':', ';', '-', '/', '(', ')', '"', '\'', '’'];
 
     public static Task ReaskAsync(TurnContext turn, DialogDefinition dialog, DialogStep step, string note, CancellationToken ct) =>
         turn.SendAsync(AdaptiveCards.ToActivity(DialogCards.Step(dialog, step, note), dialog.Title), ct);

@@ -296,11 +296,12 @@ internal sealed class KnowledgeBase
         var asking = FactPhrases.AskingSentences(asked);
         // Without a question mark the whole message is the asking part, already folded above.
         var askingWords = ReferenceEquals(asking, asked) ? words : Tokenizer.SplitFolded(asking);
-        var asksForAFact = _facts.AsksForWhatThePassageLacks(askingWords, Index.Passages[ranked[0].Key].Text);
+        var bestPassage = Index.Passages[ranked[0].Key];
+        var asksForAFact = _facts.AsksForWhatThePassageLacks(askingWords, bestPassage.Text);
         var features = ConfidenceModel.Signals(mutual, coverage, best.Total, english, query.Groups.Count, asksForAFact, unknownShare);
         return new RetrievalResult(question, organisationId, searched, results, coverage)
         {
-            NamesAWordOfTheBestPassage = query.Groups is [{ } only] && !asksForAFact && Writes(Index.Passages[ranked[0].Key], only.Source),
+            NamesAWordOfTheBestPassage = query.Groups is [{ } only] && !asksForAFact && Writes(bestPassage, only.Source),
             Features = features,
             Confidence = ConfidenceModel.Default.Probability(features),
             NearestSections = suggestions,
@@ -316,22 +317,12 @@ internal sealed class KnowledgeBase
     /// </summary>
     private static bool Writes(Passage passage, string typed) =>
         Tokenizer.SplitFolded(passage.Text).Concat(Tokenizer.SplitFolded(passage.Section.FullTitle))
-            .Any(written => CommonPrefix(written, typed) >= Math.Max(MinSharedLetters, typed.Length - MaxInflection));
+            .Any(written => written.AsSpan().CommonPrefixLength(typed) >= Math.Max(MinSharedLetters, typed.Length - MaxInflection));
 
     private const int MinSharedLetters = 5;
 
     /// <summary>How many letters at its end a typed word may have that the written word lacks or has otherwise ("-er" for "-ene").</summary>
     private const int MaxInflection = 2;
-
-    private static int CommonPrefix(string a, string b)
-    {
-        var n = 0;
-        while (n < a.Length && n < b.Length && a[n] == b[n])
-        {
-            n++;
-        }
-        return n;
-    }
 
     /// <summary>
     /// Words every passage shares by context: "Tynset" in a question to Tynset's bot says nothing about which
