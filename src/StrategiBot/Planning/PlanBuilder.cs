@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using StrategiBot.Cards;
 using StrategiBot.Content;
@@ -55,14 +56,14 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
         const string InNorwegian = "The plan template is in Norwegian, as the strategy writes it; write your answers in whichever language suits the plan.";
         if (draft is not { Finished: false })
         {
-            await SendStepAsync(turn, form, 0, organisation, Empty, note: language == Language.English ? InNorwegian : null, problem: false, ct);
+            await SendStepAsync(turn, form, 0, organisation, Empty, language, note: language == Language.English ? InNorwegian : null, problem: false, ct);
             return;
         }
         var step = ResumeStep(form, draft);
         var note = language == Language.English
-            ? $"I found your draft from {NorwegianTime.EnglishDate(draft.SavedAt)} and filled it in, so you can go on at step {step + 1}. Press “Start på nytt” to begin again. {InNorwegian}"
+            ? $"I found your draft from {NorwegianTime.EnglishDate(draft.SavedAt)} and filled it in, so you can go on at step {step + 1}. Press “Start over” to begin again. {InNorwegian}"
             : $"Jeg fant utkastet ditt fra {NorwegianTime.Date(draft.SavedAt)} og har fylt det inn, så du kan fortsette på steg {step + 1}. Trykk «Start på nytt» for å begynne på nytt.";
-        await SendStepAsync(turn, form, step, organisation, draft.Values, note, problem: false, ct);
+        await SendStepAsync(turn, form, step, organisation, draft.Values, language, note, problem: false, ct);
     }
 
     /// <summary>
@@ -75,12 +76,15 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
         {
             return false;
         }
+        // A card answers in the language it was drawn in.
+        var language = CardLanguage.Of(value);
+        var words = PlanWords.In(language);
         if (turn.Activity.IsGroupConversation())
         {
             // A plan card in a shared conversation (posted before plans were kept out of them, or forwarded):
             // a reply would show the presser's draft to everyone, and its inputs may hold someone else's.
             Log.PlanRedirectedToPersonalChat(logger);
-            await turn.SendAsync(turn.Activity.CreateReply("Ingenting er lagret eller endret. " + PersonalChatNote(Language.Norwegian)), ct);
+            await turn.SendAsync(turn.Activity.CreateReply(words.NothingChanged + " " + PersonalChatNote(language)), ct);
             return true;
         }
         var form = plan.StringProperty("form") is { } formId ? catalog.Find(organisationId, formId) : null;
@@ -95,13 +99,13 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
         if (!known)
         {
             Log.PlanSubmissionRejected(logger);
-            await turn.SendAsync(turn.Activity.CreateReply("Den knappen hører ikke til et skjema jeg kjenner igjen. Skriv «kommunikasjonsplan» for å åpne skjemaet på nytt."), ct);
+            await turn.SendAsync(turn.Activity.CreateReply(words.UnknownButton), ct);
             return true;
         }
         if (UserKeys.For(turn.Activity) is not { } userKey)
         {
             // Each step is kept in the user's draft; without knowing the user, a later step would lose the earlier ones.
-            await turn.SendAsync(turn.Activity.CreateReply("Jeg kan ikke ta vare på planen din her, fordi jeg ikke vet hvem du er. Prøv i en chat med meg i Teams."), ct);
+            await turn.SendAsync(turn.Activity.CreateReply(words.UnknownUser), ct);
             return true;
         }
         var key = PlanDraft.Key(form!.OrganisationId, form.Id, userKey);
@@ -112,20 +116,18 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
         {
             case PlanCards.RestartAction:
                 await store.DeleteAsync(key, ct);
-                await SendStepAsync(turn, form, 0, organisation, Empty, "Skjemaet er tømt. Du kan begynne på en ny plan.", problem: false, ct);
+                await SendStepAsync(turn, form, 0, organisation, Empty, language, words.Cleared, problem: false, ct);
                 return true;
             case PlanCards.EditAction:
                 if (draft is not null)
                 {
                     await SaveAsync(key, saved, step: 0, finished: false, ct);
                 }
-                await SendStepAsync(turn, form, 0, organisation, saved,
-                    draft is null ? "Jeg finner ikke planen lenger, så skjemaet er tomt." : "Her er planen din igjen. Gå gjennom stegene, endre det du vil, og trykk «Lag planen» på siste steg.",
-                    problem: false, ct);
+                await SendStepAsync(turn, form, 0, organisation, saved, language, draft is null ? words.PlanGone : words.PlanAgain, problem: false, ct);
                 return true;
             case PlanCards.BackAction:
                 // The button sends no inputs, so a step with empty required fields never blocks the way back.
-                await SendStepAsync(turn, form, Math.Max(step!.Value - 1, 0), organisation, saved, note: null, problem: false, ct);
+                await SendStepAsync(turn, form, Math.Max(step!.Value - 1, 0), organisation, saved, language, note: null, problem: false, ct);
                 return true;
         }
 
@@ -138,14 +140,13 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
         {
             await SaveAsync(key, values, index, finished: false, ct);
             Log.PlanDraftSaved(logger, form.Id, values.Count);
-            const string reply = "Utkastet er lagret. Skriv «kommunikasjonsplan» når du vil fortsette, også fra en annen enhet.";
             if (problems.Count > 0)
             {
-                await SendStepAsync(turn, form, index, organisation, values, reply + " " + PlanValidation.Describe(problems), problem: true, ct);
+                await SendStepAsync(turn, form, index, organisation, values, language, words.DraftSaved + " " + PlanValidation.Describe(problems, language), problem: true, ct);
             }
             else
             {
-                await turn.SendAsync(turn.Activity.CreateReply(reply), ct);
+                await turn.SendAsync(turn.Activity.CreateReply(words.DraftSaved), ct);
             }
             return true;
         }
@@ -154,14 +155,14 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
             // Keep everything that was typed, also on a server that restarts before the user fixes it.
             await SaveAsync(key, values, index, finished: false, ct);
             Log.PlanIncomplete(logger, form.Id, problems.Count);
-            await SendStepAsync(turn, form, index, organisation, values, "Dette steget er ikke ferdig ennå. " + PlanValidation.Describe(problems) + " Det du har skrevet, er tatt vare på.", problem: true, ct);
+            await SendStepAsync(turn, form, index, organisation, values, language, Format(words.StepUnfinished, PlanValidation.Describe(problems, language)), problem: true, ct);
             return true;
         }
         if (index < form.Groups.Count - 1)
         {
             await SaveAsync(key, values, index + 1, finished: false, ct);
             Log.PlanStepSaved(logger, form.Id, index + 1, index + 2);
-            await SendStepAsync(turn, form, index + 1, organisation, values, note: null, problem: false, ct);
+            await SendStepAsync(turn, form, index + 1, organisation, values, language, note: null, problem: false, ct);
             return true;
         }
         // The last step: every earlier step is checked once more, as a draft may predate a change of the form.
@@ -169,18 +170,18 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
         {
             await SaveAsync(key, values, open.Step, finished: false, ct);
             Log.PlanIncomplete(logger, form.Id, open.Problems.Count);
-            await SendStepAsync(turn, form, open.Step, organisation, values,
-                $"Planen er ikke ferdig ennå: det mangler noe på steg {open.Step + 1}. " + PlanValidation.Describe(open.Problems), problem: true, ct);
+            await SendStepAsync(turn, form, open.Step, organisation, values, language,
+                Format(words.PlanUnfinished, open.Step + 1, PlanValidation.Describe(open.Problems, language)), problem: true, ct);
             return true;
         }
         await SaveAsync(key, values, index, finished: true, ct);
         Log.PlanCompleted(logger, form.Id);
         // Not the project's name: notifications and the chat list show the summary outside the card, as typed.
-        await turn.SendAsync(AdaptiveCards.ToActivity(PlanCards.Plan(form, organisation, values), form.Title), ct);
+        await turn.SendAsync(AdaptiveCards.ToActivity(PlanCards.Plan(form, organisation, values, language), form.Title), ct);
         await turn.SendAsync(new Activity
         {
             Type = ActivityTypes.Message,
-            Text = PlanCards.PlainText(form, organisation, values),
+            Text = PlanCards.PlainText(form, organisation, values, language),
             TextFormat = "plain",
         }, ct);
         return true;
@@ -207,8 +208,11 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
     private static int ResumeStep(PlanForm form, PlanDraft draft) =>
         Math.Clamp(Math.Min(PlanValidation.FirstStepWithProblems(form, draft.Values)?.Step ?? form.Groups.Count - 1, draft.Step), 0, form.Groups.Count - 1);
 
-    private static Task<ResourceResponse> SendStepAsync(TurnContext turn, PlanForm form, int step, Organisation organisation, IReadOnlyDictionary<string, string> values, string? note, bool problem, CancellationToken ct) =>
-        turn.SendAsync(AdaptiveCards.ToActivity(PlanCards.Step(form, step, organisation, values, note, problem), $"{form.Title}, steg {step + 1} av {form.Groups.Count}"), ct);
+    private static Task<ResourceResponse> SendStepAsync(TurnContext turn, PlanForm form, int step, Organisation organisation, IReadOnlyDictionary<string, string> values, Language language, string? note, bool problem, CancellationToken ct) =>
+        turn.SendAsync(AdaptiveCards.ToActivity(PlanCards.Step(form, step, organisation, values, language, note, problem),
+            $"{form.Title}, {PlanWords.In(language).StepOf(step, form).ToLowerInvariant()}"), ct);
+
+    private static string Format(string format, params object[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
 
     private async Task<PlanDraft?> DraftAsync(TurnContext turn, PlanForm form, CancellationToken ct) =>
         UserKeys.For(turn.Activity) is { } userKey ? await store.GetAsync(PlanDraft.Key(form.OrganisationId, form.Id, userKey), ct) : null;

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using StrategiBot.Cards;
 using StrategiBot.Content;
+using StrategiBot.Conversation;
 
 namespace StrategiBot.Planning;
 
@@ -29,15 +31,16 @@ internal static class PlanCards
     /// <paramref name="values"/>. Adaptive Cards checks every required input for each button that sends
     /// inputs, so only the buttons that need this step's answers send them.
     /// </summary>
-    public static JsonObject Step(PlanForm form, int step, Organisation organisation, IReadOnlyDictionary<string, string> values, string? note = null, bool noteIsProblem = false)
+    public static JsonObject Step(PlanForm form, int step, Organisation organisation, IReadOnlyDictionary<string, string> values, Language language = Language.Norwegian, string? note = null, bool noteIsProblem = false)
     {
+        var words = PlanWords.In(language);
         var group = form.Groups[step];
         var last = step == form.Groups.Count - 1;
         var body = new List<JsonNode>
         {
             AdaptiveCards.Text(organisation.Name, subtle: true, size: "Small"),
             AdaptiveCards.Heading(form.Title),
-            AdaptiveCards.Text($"Steg {step + 1} av {form.Groups.Count}", subtle: true, size: "Small"),
+            AdaptiveCards.Text(words.StepOf(step, form), subtle: true, size: "Small"),
         };
         if (note is not null)
         {
@@ -50,9 +53,9 @@ internal static class PlanCards
             }
             body.Add(block);
         }
-        if (step == 0 && form.Intro.Length > 0)
+        if (step == 0 && form.IntroIn(language) is { Length: > 0 } intro)
         {
-            body.Add(AdaptiveCards.Text(form.Intro, subtle: true));
+            body.Add(AdaptiveCards.Text(intro, subtle: true));
         }
         body.Add(AdaptiveCards.Subheading(group.Heading));
         if (group.Help is not null)
@@ -61,7 +64,7 @@ internal static class PlanCards
         }
         foreach (var field in group.Fields)
         {
-            body.Add(Input(field, values.GetValueOrDefault(field.Id)));
+            body.Add(Input(field, values.GetValueOrDefault(field.Id), words));
             if (field.Help is not null)
             {
                 var help = AdaptiveCards.Text(field.Help, subtle: true, size: "Small");
@@ -69,35 +72,27 @@ internal static class PlanCards
                 body.Add(help);
             }
         }
-        body.Add(AdaptiveCards.Text(StepHelp(last), subtle: true, size: "Small"));
-        body.Add(AdaptiveCards.Text("Bygger på " + Sources(form) + ".", subtle: true, size: "Small"));
-        var actions = new List<JsonNode> { Action(last ? "Lag planen" : "Neste", form, NextAction, step) };
+        body.Add(AdaptiveCards.Text(last ? words.LastStepHelp : words.StepHelp, subtle: true, size: "Small"));
+        body.Add(AdaptiveCards.Text(string.Format(CultureInfo.InvariantCulture, words.BasedOn, Sources(form)), subtle: true, size: "Small"));
+        var actions = new List<JsonNode> { Action(last ? words.MakePlan : words.Next, form, NextAction, step, language) };
         if (step > 0)
         {
-            actions.Add(Action("Tilbake", form, BackAction, step, sendsInputs: false));
+            actions.Add(Action(words.Back, form, BackAction, step, language, sendsInputs: false));
         }
-        actions.Add(Action("Lagre og fortsett senere", form, SaveAction, step));
-        actions.Add(Action("Start på nytt", form, RestartAction, step, sendsInputs: false));
+        actions.Add(Action(words.Save, form, SaveAction, step, language));
+        actions.Add(Action(words.Restart, form, RestartAction, step, language, sendsInputs: false));
         // Inputs and their labels need the chat's width, not a narrow bubble.
         return AdaptiveCards.Card(body, actions, fullWidth: true);
     }
-
-    /// <summary>
-    /// What each button keeps, said plainly: the card cannot send a step without its required fields, so
-    /// saving the step needs them too, while earlier steps are already stored.
-    /// </summary>
-    private static string StepHelp(bool last) =>
-        (last ? "«Lag planen» lagrer steget og setter sammen planen." : "«Neste» lagrer steget og viser det neste.")
-        + " Felt merket * må være fylt ut før du går videre eller lagrer, men det du har lagret på tidligere steg, er tatt vare på uansett."
-        + " «Tilbake» og «Start på nytt» tar ikke med endringer på dette steget.";
 
     /// <summary>
     /// The finished plan: the template's headings, each answer under its question. The answers, the
     /// project's name among them, are shown verbatim: typed Markdown must not turn into links or formatting
     /// in a card the bot signs. The heading is the form's, so the card keeps a real heading above the name.
     /// </summary>
-    public static JsonObject Plan(PlanForm form, Organisation organisation, IReadOnlyDictionary<string, string> values)
+    public static JsonObject Plan(PlanForm form, Organisation organisation, IReadOnlyDictionary<string, string> values, Language language = Language.Norwegian)
     {
+        var words = PlanWords.In(language);
         var body = new List<JsonNode>
         {
             AdaptiveCards.Text(organisation.Name, subtle: true, size: "Small"),
@@ -123,12 +118,13 @@ internal static class PlanCards
                 body.Add(answer);
             }
         }
-        body.Add(AdaptiveCards.Text($"Etter malen i {organisation.ShortName}s kommunikasjonsstrategi: {Sources(form)}. Teksten kommer også i en egen melding, klar til å lime inn i et dokument eller en e-post.", subtle: true, size: "Small"));
-        return AdaptiveCards.Card(body, [Action("Endre planen", form, EditAction, step: null, sendsInputs: false)], fullWidth: true);
+        var owner = language == Language.English ? organisation.EnglishName : organisation.ShortName;
+        body.Add(AdaptiveCards.Text(string.Format(CultureInfo.InvariantCulture, words.FinishedNote, owner, Sources(form)), subtle: true, size: "Small"));
+        return AdaptiveCards.Card(body, [Action(words.Edit, form, EditAction, step: null, language, sendsInputs: false)], fullWidth: true);
     }
 
     /// <summary>The same plan as plain text with the headings in capitals, to paste anywhere.</summary>
-    public static string PlainText(PlanForm form, Organisation organisation, IReadOnlyDictionary<string, string> values)
+    public static string PlainText(PlanForm form, Organisation organisation, IReadOnlyDictionary<string, string> values, Language language = Language.Norwegian)
     {
         var text = new StringBuilder()
             .AppendLine(form.Title.ToUpperInvariant() + ": " + Name(form, values))
@@ -146,7 +142,7 @@ internal static class PlanCards
                 text.AppendLine(field.Label).AppendLine(field.Display(values[field.Id])).AppendLine();
             }
         }
-        text.Append("(Etter malen i kommunikasjonsstrategien: " + Sources(form) + ".)");
+        text.Append(string.Format(CultureInfo.InvariantCulture, PlanWords.In(language).PlainTextSource, Sources(form)));
         return text.ToString();
     }
 
@@ -158,7 +154,7 @@ internal static class PlanCards
 
     private static string Sources(PlanForm form) => string.Join("; ", form.Sources.Select(s => s.Title));
 
-    private static JsonObject Input(PlanField field, string? value)
+    private static JsonObject Input(PlanField field, string? value, PlanWords words)
     {
         var input = new JsonObject
         {
@@ -188,9 +184,8 @@ internal static class PlanCards
         if (field.Required)
         {
             input["isRequired"] = true;
-            input["errorMessage"] = field.Kind is PlanFieldKind.Choice or PlanFieldKind.Choices
-                ? $"Velg minst ett svar under «{field.Label}»."
-                : $"Fyll ut «{field.Label}».";
+            input["errorMessage"] = string.Format(CultureInfo.InvariantCulture,
+                field.Kind is PlanFieldKind.Choice or PlanFieldKind.Choices ? words.PickOne : words.FillIn, field.Label);
         }
         if (!string.IsNullOrEmpty(value))
         {
@@ -200,7 +195,7 @@ internal static class PlanCards
     }
 
     /// <summary>A button; <paramref name="step"/> (from 0) travels as the step number the user sees.</summary>
-    private static JsonObject Action(string title, PlanForm form, string action, int? step, bool sendsInputs = true)
+    private static JsonObject Action(string title, PlanForm form, string action, int? step, Language language, bool sendsInputs = true)
     {
         var plan = new JsonObject { ["form"] = form.Id, ["action"] = action };
         if (step is { } index)
@@ -208,6 +203,7 @@ internal static class PlanCards
             plan["step"] = index + 1;
         }
         var payload = new JsonObject { [ValueKey] = plan };
+        CardLanguage.Mark(payload, language);
         var submit = AdaptiveCards.Submit(title, payload);
         if (!sendsInputs)
         {

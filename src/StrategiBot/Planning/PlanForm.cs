@@ -9,11 +9,15 @@ internal sealed record PlanForm(
     string Id,
     string Title,
     string Intro,
+    string? EnglishIntro,
     IReadOnlyList<PlanSource> Sources,
     IReadOnlyList<string> Triggers,
     IReadOnlyList<PlanGroup> Groups) : Conversation.ICatalogued
 {
     public IEnumerable<PlanField> Fields => Groups.SelectMany(g => g.Fields);
+
+    /// <summary>The intro in <paramref name="language"/>; the bokmål one where the form has no English.</summary>
+    public string IntroIn(Conversation.Language language) => language == Conversation.Language.English && EnglishIntro is not null ? EnglishIntro : Intro;
 
     /// <summary>The first single-line text field names the plan (the project's name in the templates).</summary>
     public PlanField? NameField => Fields.FirstOrDefault(f => f.Kind == PlanFieldKind.Text);

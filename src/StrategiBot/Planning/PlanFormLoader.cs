@@ -25,7 +25,7 @@ internal static class PlanFormLoader
     public static PlanForm Load(string path, ContentPack pack)
     {
         var root = ReadMapping(path, "a form file must be a mapping with id, title, sources and groups.");
-        CheckKeys(path, root, "id", "title", "intro", "sources", "triggers", "groups");
+        CheckKeys(path, root, "id", "title", "intro", "intro-en", "sources", "triggers", "groups");
         var id = FileId(path, root, "form");
 
         var sources = new List<PlanSource>();
@@ -56,6 +56,7 @@ internal static class PlanFormLoader
             id,
             Scalar(path, root, "title").Value.Trim(),
             OptionalText(path, root, "intro")?.Trim() ?? string.Empty,
+            OptionalText(path, root, "intro-en")?.Trim(),
             sources,
             Triggers(path, root),
             groups);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using StrategiBot.Conversation;
 
 namespace StrategiBot.Planning;
 
@@ -89,27 +91,27 @@ internal static class PlanValidation
         return problems;
     }
 
-    /// <summary>The problems as one bokmål sentence per kind, naming the fields by their labels.</summary>
-    public static string Describe(IReadOnlyList<PlanProblem> problems)
+    /// <summary>The problems as one sentence per kind, naming the fields by their (bokmål) labels.</summary>
+    public static string Describe(IReadOnlyList<PlanProblem> problems, Language language = Language.Norwegian)
     {
+        var words = PlanWords.In(language);
         var parts = new List<string>();
-        if (problems.Where(p => p.Kind == PlanProblemKind.Missing).Select(p => $"«{p.Field.Label}»").ToList() is { Count: > 0 } missing)
+        if (problems.Where(p => p.Kind == PlanProblemKind.Missing).Select(p => words.Quoted(p.Field.Label)).ToList() is { Count: > 0 } missing)
         {
-            parts.Add("Fyll ut " + Join(missing) + ".");
+            parts.Add(Format(words.MissingFields, words.Join(missing)));
         }
-        if (problems.Where(p => p.Kind == PlanProblemKind.TooLong).Select(p => $"«{p.Field.Label}» ({p.Length} tegn, høyst {p.Field.MaxLength})").ToList() is { Count: > 0 } tooLong)
+        if (problems.Where(p => p.Kind == PlanProblemKind.TooLong).Select(p => Format(words.TooLongField, words.Quoted(p.Field.Label), p.Length, p.Field.MaxLength)).ToList() is { Count: > 0 } tooLong)
         {
-            parts.Add("Gjør kortere: " + Join(tooLong) + ".");
+            parts.Add(Format(words.TooLongFields, words.Join(tooLong)));
         }
-        if (problems.Where(p => p.Kind == PlanProblemKind.Unreadable).Select(p => $"«{p.Field.Label}»").ToList() is { Count: > 0 } unreadable)
+        if (problems.Where(p => p.Kind == PlanProblemKind.Unreadable).Select(p => words.Quoted(p.Field.Label)).ToList() is { Count: > 0 } unreadable)
         {
-            parts.Add("Jeg kunne ikke lese svaret på " + Join(unreadable) + "; velg eller skriv det på nytt.");
+            parts.Add(Format(words.UnreadableFields, words.Join(unreadable)));
         }
         return string.Join(" ", parts);
     }
 
-    private static string Join(List<string> items) =>
-        items.Count == 1 ? items[0] : string.Join(", ", items[..^1]) + " og " + items[^1];
+    private static string Format(string format, params object[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
 }
 
 internal enum PlanProblemKind

@@ -75,6 +75,10 @@ internal static class CardScenarios
         new("plan-fields-missing", [PlanSteps.Submission("next", 1, new() { ["plan.budskap"] = "Åpner i august" })]),
         new("plan-draft-resumed", [PlanSteps.Next(1), PlanSteps.Submission("save", 2, new() { ["plan.malgruppe-ma"] = "Foreldre", ["plan.malgruppe-bor"] = "Ansatte i skolene" }), Teams.PersonalMessage("kommunikasjonsplan")]),
         new("plan-complete", [.. PlanSteps.All()]),
+        // Asked for in English: the form speaks English around the strategy's bokmål template.
+        new("plan-form-en", [Teams.PersonalMessage("communication plan")]),
+        new("plan-fields-missing-en", [PlanSteps.Submission("next", 1, new() { ["plan.budskap"] = "Opens in August", [CardLanguage.Key] = CardLanguage.English })]),
+        new("plan-complete-en", [.. PlanSteps.All(english: true)]),
         new("plan-no-template", [Teams.PersonalMessage("kommunikasjonsplan")]) { Organisation = "lorenskog" },
         new("feedback-up", [Submit(new { feedback = new { helpful = true, source = "answer", question = "Kan jeg kommentere en personalsak i media?", section = "presse-kjoreregler" } })]),
         new("feedback-down", [Submit(new { feedback = new { helpful = false, source = "answer", question = "Kan jeg kommentere en personalsak i media?", section = "presse-kjoreregler" } })]),

@@ -33,7 +33,6 @@ public sealed class PlanConversationTests
 
     [Theory]
     [InlineData("kommunikasjonsplan")]
-    [InlineData("communication plan")]
     [InlineData("Jeg må lage en kommunikasjonsplan for et prosjekt")]
     [InlineData("Hei, kan du hjelpe meg med en kommunikasjonsplan?")]
     public async Task The_command_or_a_phrase_opens_the_first_step_with_the_templates_first_heading(string text)
@@ -52,19 +51,69 @@ public sealed class PlanConversationTests
     }
 
     [Fact]
-    public async Task Asked_for_in_English_the_form_says_its_template_is_in_Norwegian_and_a_resumed_draft_says_so_in_English()
+    public async Task Asked_for_in_English_the_form_speaks_English_around_the_Norwegian_template_and_a_resumed_draft_too()
     {
         var clock = new ManualClock(DateTimeOffset.Parse("2026-03-01T23:30:00Z", CultureInfo.InvariantCulture));
         await using var app = new BotApplication { Clock = clock };
 
         var first = Assert.Single(await SayAsync(app, "communication plan"));
-        await SubmitAsync(app, CardJson.ClientPress(first, "Neste", Typed(first)));
+        await SubmitAsync(app, CardJson.ClientPress(first, "Next", Typed(first)));
         var resumed = Assert.Single(await SayAsync(app, "communication plan", conversationId: "a:another-device"));
         var norwegian = Assert.Single(await SayAsync(app, "kommunikasjonsplan", conversationId: "a:third-device"));
 
-        Assert.Contains("The plan template is in Norwegian, as the strategy writes it", ConversationScriptTests.CardText(first), StringComparison.Ordinal);
-        Assert.Contains("I found your draft from 2 March 2026 and filled it in, so you can go on at step 2. Press “Start på nytt” to begin again.", ConversationScriptTests.CardText(resumed), StringComparison.Ordinal);
+        var text = ConversationScriptTests.CardText(first);
+        Assert.Contains("The plan template is in Norwegian, as the strategy writes it", text, StringComparison.Ordinal);
+        Assert.Contains("Step 1 of 5", text, StringComparison.Ordinal);
+        Assert.Contains("“Next” saves the step and shows the next one.", text, StringComparison.Ordinal);
+        Assert.Contains("Based on Vedlegg 2: Mal for enkel kommunikasjonsplan – alternativ 1;", text, StringComparison.Ordinal);
+        Assert.Contains("Fill in the plan following the template in the communication strategy", text, StringComparison.Ordinal);
+        // The template's own words stay the strategy's.
+        Assert.Contains("Innhold", text, StringComparison.Ordinal);
+        Assert.Equal("Hva er viktig å kommunisere?", CardJson.Input(first, "plan.budskap")["label"]!.GetValue<string>());
+        Assert.Equal("Fill in “Hva er viktig å kommunisere?”.", CardJson.Input(first, "plan.budskap")["errorMessage"]!.GetValue<string>());
+        Assert.Equal(["Next", "Save and continue later", "Start over"], CardJson.Card(first)["actions"]!.AsArray().Select(a => a!["title"]!.GetValue<string>()));
+        Assert.Equal("Kommunikasjonsplan, step 1 of 5", first.Summary);
+        Assert.Contains("I found your draft from 2 March 2026 and filled it in, so you can go on at step 2. Press “Start over” to begin again.", ConversationScriptTests.CardText(resumed), StringComparison.Ordinal);
+        Assert.Contains("Step 2 of 5", ConversationScriptTests.CardText(resumed), StringComparison.Ordinal);
         Assert.DoesNotContain("Norwegian", ConversationScriptTests.CardText(norwegian), StringComparison.Ordinal);
+        Assert.Contains("Steg 2 av 5", ConversationScriptTests.CardText(norwegian), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_English_form_answers_its_buttons_in_English_from_first_step_to_finished_plan()
+    {
+        await using var app = new BotApplication();
+        var first = Assert.Single(await SayAsync(app, "communication plan"));
+
+        var unfinished = Assert.Single(await SubmitAsync(app, CardJson.Press(first, "Next", new Dictionary<string, string> { ["plan.prosjekt"] = "New kindergarten", ["plan.budskap"] = "Opens in August" })));
+        var tooLong = Assert.Single(await SubmitAsync(app, CardJson.Press(first, "Next", new Dictionary<string, string>(Typed(first)) { ["plan.prosjekt"] = new string('x', 151) })));
+        var second = Assert.Single(await SubmitAsync(app, CardJson.ClientPress(first, "Next", Typed(first))));
+        var saved = Assert.Single(await SubmitAsync(app, CardJson.ClientPress(second, "Save and continue later", Typed(second))));
+        var back = Assert.Single(await SubmitAsync(app, CardJson.ClientPress(second, "Back")));
+        var replies = await FillInAsync(app, back, makePlan: "Make the plan", next: "Next");
+        var edited = Assert.Single(await SubmitAsync(app, CardJson.ClientPress(replies[0], "Edit the plan")));
+        var emptied = Assert.Single(await SubmitAsync(app, CardJson.ClientPress(edited, "Start over")));
+
+        Assert.Contains("This step is not finished yet. Fill in “Hva er målet med kommunikasjonen?”. What you have written is kept.", ConversationScriptTests.CardText(unfinished), StringComparison.Ordinal);
+        Assert.Contains("Shorten “Navn på prosjektet” (151 characters, at most 150).", ConversationScriptTests.CardText(tooLong), StringComparison.Ordinal);
+        Assert.Equal("Your draft is saved. Type “communication plan” when you want to go on, also from another device.", saved.Text);
+        Assert.Contains("Step 1 of 5", ConversationScriptTests.CardText(back), StringComparison.Ordinal);
+        Assert.Equal(2, replies.Count);
+        Assert.Contains("Following the template in Østre Toten municipality's communication strategy", ConversationScriptTests.CardText(replies[0]), StringComparison.Ordinal);
+        Assert.Contains("(Following the template in the communication strategy: Vedlegg 2: Mal for enkel kommunikasjonsplan – alternativ 1;", replies[1].Text, StringComparison.Ordinal);
+        Assert.Contains("Here is your plan again.", ConversationScriptTests.CardText(edited), StringComparison.Ordinal);
+        Assert.Contains("The form is cleared. You can start a new plan.", ConversationScriptTests.CardText(emptied), StringComparison.Ordinal);
+        Assert.Null(await DraftAsync(app));
+    }
+
+    [Fact]
+    public async Task An_English_button_of_another_form_is_answered_in_English()
+    {
+        await using var app = new BotApplication();
+
+        var reply = Assert.Single(await SubmitAsync(app, Value(new { form = "no-such-form", action = "next", step = 1 }, new() { ["language"] = "en" })));
+
+        Assert.Equal("That button does not belong to a form I know. Type “communication plan” to open the form again.", reply.Text);
     }
 
     [Fact]
@@ -439,12 +488,12 @@ public sealed class PlanConversationTests
         (values ?? Complete).Where(p => CardJson.Elements(CardJson.Card(step)).Any(e => e["id"]?.GetValue<string>() == p.Key)).ToDictionary();
 
     /// <summary>Fills in every step from <paramref name="step"/> on, as a client would, and returns the replies to "Lag planen".</summary>
-    private static async Task<IReadOnlyList<Activity>> FillInAsync(BotApplication app, Activity step, IReadOnlyDictionary<string, string>? values = null)
+    private static async Task<IReadOnlyList<Activity>> FillInAsync(BotApplication app, Activity step, IReadOnlyDictionary<string, string>? values = null, string makePlan = "Lag planen", string next = "Neste")
     {
         for (var pressed = 0; pressed < 10; pressed++)
         {
-            var last = CardJson.Elements(CardJson.Card(step)).Any(e => e["title"]?.GetValue<string>() == "Lag planen");
-            var replies = await SubmitAsync(app, CardJson.ClientPress(step, last ? "Lag planen" : "Neste", Typed(step, values)));
+            var last = CardJson.Elements(CardJson.Card(step)).Any(e => e["title"]?.GetValue<string>() == makePlan);
+            var replies = await SubmitAsync(app, CardJson.ClientPress(step, last ? makePlan : next, Typed(step, values)));
             if (last)
             {
                 return replies;

@@ -1,4 +1,5 @@
 using StrategiBot.Content;
+using StrategiBot.Conversation;
 using StrategiBot.Planning;
 using StrategiBot.Tests.Retrieval;
 
@@ -35,6 +36,15 @@ public sealed class PlanFormLoaderTests(KnowledgeFixture fixture) : IClassFixtur
 
         Assert.Equal("navn", form.NameField!.Id);
         Assert.True(form.NameField.Required);
+        Assert.Equal(string.Empty, form.IntroIn(Language.English));
+    }
+
+    [Fact]
+    public void An_English_intro_is_shown_to_English_askers_and_the_bokmal_one_to_everyone_else()
+    {
+        var form = PlanFormLoader.Load(_temp.WriteYaml("p", Valid + "intro: Fyll ut.\nintro-en: Fill in.\n"), fixture.Knowledge.Pack("ostre-toten")!);
+
+        Assert.Equal(("Fyll ut.", "Fill in."), (form.IntroIn(Language.Norwegian), form.IntroIn(Language.English)));
     }
 
     public static TheoryData<string, string, int> Broken => new()

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using StrategiBot.Cards;
 using StrategiBot.Planning;
 using StrategiBot.Protocol.Schema;
 using StrategiBot.Tests.Retrieval;
@@ -21,11 +22,22 @@ internal static class PlanSteps
         return Teams.CardSubmission(JsonSerializer.SerializeToElement(inputs));
     }
 
-    /// <summary>"Neste" (on the last step "Lag planen") with every input of the step, the empty ones as "".</summary>
-    public static Activity Next(int step) => Submission(PlanCards.NextAction, step, Form.Value.Groups[step - 1].Fields.ToDictionary(
-        f => PlanCards.InputPrefix + f.Id,
-        f => (object)(PlanConversationTests.Complete.GetValueOrDefault(PlanCards.InputPrefix + f.Id) ?? string.Empty)));
+    /// <summary>
+    /// "Neste" (on the last step "Lag planen") with every input of the step, the empty ones as "", pressed
+    /// on a card drawn in English when <paramref name="english"/>.
+    /// </summary>
+    public static Activity Next(int step, bool english = false)
+    {
+        var inputs = Form.Value.Groups[step - 1].Fields.ToDictionary(
+            f => PlanCards.InputPrefix + f.Id,
+            f => (object)(PlanConversationTests.Complete.GetValueOrDefault(PlanCards.InputPrefix + f.Id) ?? string.Empty));
+        if (english)
+        {
+            inputs[CardLanguage.Key] = CardLanguage.English;
+        }
+        return Submission(PlanCards.NextAction, step, inputs);
+    }
 
     /// <summary>Every step filled in and sent, the last one making the plan.</summary>
-    public static IEnumerable<Activity> All() => Enumerable.Range(1, Form.Value.Groups.Count).Select(Next);
+    public static IEnumerable<Activity> All(bool english = false) => Enumerable.Range(1, Form.Value.Groups.Count).Select(step => Next(step, english));
 }

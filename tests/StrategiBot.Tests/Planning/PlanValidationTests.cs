@@ -1,4 +1,5 @@
 using System.Text.Json;
+using StrategiBot.Conversation;
 using StrategiBot.Planning;
 
 namespace StrategiBot.Tests.Planning;
@@ -77,7 +78,7 @@ public sealed class PlanValidationTests
     }
 
     [Fact]
-    public void Problems_are_described_in_bokmal_grouped_by_kind()
+    public void Problems_are_described_in_bokmal_or_English_grouped_by_kind()
     {
         List<PlanProblem> problems =
         [
@@ -90,12 +91,15 @@ public sealed class PlanValidationTests
         Assert.Equal(
             "Fyll ut «Navn på prosjektet» og «Kanal». Gjør kortere: «Notater» (2100 tegn, høyst 2000). Jeg kunne ikke lese svaret på «Målgrupper»; velg eller skriv det på nytt.",
             PlanValidation.Describe(problems));
+        Assert.Equal(
+            "Fill in “Navn på prosjektet” and “Kanal”. Shorten “Notater” (2100 characters, at most 2000). I could not read the answer to “Målgrupper”; pick or type it again.",
+            PlanValidation.Describe(problems, Language.English));
     }
 
     [Fact]
     public void The_first_step_with_problems_is_found_across_the_form()
     {
-        var form = new PlanForm("ostre-toten", "plan", "Plan", string.Empty, [], [],
+        var form = new PlanForm("ostre-toten", "plan", "Plan", string.Empty, null, [], [],
             [new PlanGroup("Om prosjektet", null, [Name]), new PlanGroup("Kanaler", null, [Channel])]);
 
         Assert.Equal(1, PlanValidation.FirstStepWithProblems(form, new Dictionary<string, string> { ["navn"] = "Navn" })?.Step);
