@@ -82,5 +82,13 @@ internal class OrganisationCatalog<T> where T : class, ICatalogued
     private static bool SameWord(string word, string stem) =>
         word == stem
         || (Math.Min(word.Length, stem.Length) >= MinPrefix && Math.Abs(word.Length - stem.Length) <= MaxEnding
-            && (word.StartsWith(stem, StringComparison.Ordinal) || stem.StartsWith(word, StringComparison.Ordinal)));
+            && (word.StartsWith(stem, StringComparison.Ordinal) || stem.StartsWith(word, StringComparison.Ordinal)))
+        || SameEnglishWord(word, stem);
+
+    // The Norwegian stemmer leaves English endings alone, and "calling" and "called" share no prefix the rule
+    // above accepts: they are the same word when both can be inflections of one base form ("call").
+    private static bool SameEnglishWord(string word, string stem) =>
+        BaseForms(word).Intersect(BaseForms(stem), StringComparer.Ordinal).Any(b => b.Length >= MinPrefix);
+
+    private static IEnumerable<string> BaseForms(string word) => EnglishInflection.BaseFormCandidates(word).Prepend(word);
 }

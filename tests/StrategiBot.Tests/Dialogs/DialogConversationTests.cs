@@ -78,6 +78,9 @@ public sealed class DialogConversationTests(KnowledgeFixture fixture) : IClassFi
     [InlineData("press", "What is your role in the municipality?")]
     [InlineData("free speech", "What is your role in the municipality?")]
     [InlineData("social media", "Where do you want to publish?")]
+    [InlineData("A reporter is calling me", "What is your role in the municipality?")]
+    [InlineData("the newspaper keeps calling me about the flood", "What is your role in the municipality?")]
+    [InlineData("journalists called me", "What is your role in the municipality?")]
     public async Task A_situation_or_a_command_starts_the_right_dialog(string text, string question)
     {
         await using var app = new BotApplication();
