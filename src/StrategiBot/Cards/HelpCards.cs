@@ -35,12 +35,15 @@ internal static class HelpCards
     public const string DefaultExampleEnglish = "Can I comment on my own workplace in the local paper?";
 
     /// <param name="offers">Whether this organisation has what a command opens (a dialog, a plan template, checklists); all when null.</param>
-    public static JsonObject Help(Language language, bool isGroup, Organisation? organisation = null, Func<BotCommand, bool>? offers = null)
+    /// <param name="checklists">
+    /// The titles of the organisation's checklists in the card's language: the checklists command then names
+    /// them, since not every strategy has a checklist for posting or sending out. The general description when null.
+    /// </param>
+    public static JsonObject Help(Language language, bool isGroup, Organisation? organisation = null, Func<BotCommand, bool>? offers = null, IReadOnlyList<string>? checklists = null)
     {
         var english = language == Language.English;
-        var commands = BotCommands.Offered(shared: isGroup).Where(c => offers?.Invoke(c) ?? true).Select(c => english
-            ? $"**{c.EnglishTitle}**: {c.EnglishDescription}"
-            : $"**{c.Title}**: {c.Description}");
+        var commands = BotCommands.Offered(shared: isGroup).Where(c => offers?.Invoke(c) ?? true).Select(c =>
+            $"**{(english ? c.EnglishTitle : c.Title)}**: {(c == BotCommands.Checklists && checklists is { Count: > 0 } ? Checklists(checklists, english) : english ? c.EnglishDescription : c.Description)}");
         var body = new List<JsonNode>
         {
             AdaptiveCards.Heading(english ? "What I can help with" : "Dette kan jeg hjelpe deg med"),
@@ -57,4 +60,8 @@ internal static class HelpCards
         }
         return AdaptiveCards.Card(body, fullWidth: true);
     }
+
+    /// <summary>"«Journalisten ringer», «Før du publiserer»": the titles the list card shows, after the command's name.</summary>
+    private static string Checklists(IReadOnlyList<string> titles, bool english) =>
+        string.Join(", ", titles.Select(t => english ? $"“{t}”" : $"«{t}»"));
 }

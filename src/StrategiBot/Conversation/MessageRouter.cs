@@ -131,7 +131,8 @@ internal sealed class MessageRouter(
         }
         if (command == BotCommands.Help)
         {
-            await turn.SendAsync(AdaptiveCards.ToActivity(HelpCards.Help(language, isGroup, knowledge.Organisation(organisation), c => Offers(c, organisation)), language == Language.English ? "Help" : "Hjelp"), ct);
+            await turn.SendAsync(AdaptiveCards.ToActivity(HelpCards.Help(language, isGroup, knowledge.Organisation(organisation), c => Offers(c, organisation),
+                [.. checklistCatalog.For(organisation).Select(c => c.TitleFor(language))]), language == Language.English ? "Help" : "Hjelp"), ct);
             return;
         }
 

@@ -33,6 +33,8 @@ internal static class CardScenarios
         new("help-en", [Teams.PersonalMessage("help")]),
         new("help-group", [Teams.GroupMessage("hjelp", mentionBot: true)]),
         new("help-channel-en", [Teams.GroupMessage("help", mentionBot: true, conversationType: "channel")]),
+        // An organisation with fewer commands: no plan template, one checklist.
+        new("help-tynset", [Teams.PersonalMessage("hjelp")]) { Organisation = "tynset" },
         new("answer-nb", [Teams.PersonalMessage("Kan jeg kommentere en personalsak i media?")]),
         new("answer-with-see-also", [Teams.PersonalMessage("Hva sier strategien om Facebook?")]),
         new("answer-en", [Teams.PersonalMessage("Who is allowed to talk to the press?")]),

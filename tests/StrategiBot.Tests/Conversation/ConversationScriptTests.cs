@@ -258,6 +258,19 @@ public sealed class ConversationScriptTests
         Assert.Contains("presse", help, StringComparison.Ordinal);
         Assert.DoesNotContain("**ytringsfrihet**", help, StringComparison.Ordinal);
         Assert.DoesNotContain("**kommunikasjonsplan**", help, StringComparison.Ordinal);
+        // Tynset's only checklist is for the press: the card names it instead of promising one for posting.
+        Assert.Contains("**sjekklister**: «Journalisten ringer»", help, StringComparison.Ordinal);
+        Assert.DoesNotContain("publiserer", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_help_card_names_the_organisations_checklists_in_the_askers_language()
+    {
+        await using var app = new BotApplication();
+
+        var help = CardText(Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage("help"))));
+
+        Assert.Contains("**checklists**: “Before you publish”, “A journalist calls”", help, StringComparison.Ordinal);
     }
 
     [Fact]
