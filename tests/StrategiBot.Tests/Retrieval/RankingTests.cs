@@ -95,6 +95,27 @@ public sealed class RankingTests(KnowledgeFixture fixture) : IClassFixture<Knowl
         }
     }
 
+    /// <summary>
+    /// Every strategy states its communication goals, and a question for them is common. Tynset's goals are
+    /// the three subsections of a heading with no text of its own, so only their alternate questions say so.
+    /// </summary>
+    [Theory]
+    [InlineData("ostre-toten", "kommunikasjonsmal")]
+    [InlineData("trondheim", "kommunikasjonsmal")]
+    [InlineData("tynset", "mal-gode-ambassadorer|mal-tilgjengelig-informasjon|mal-medansvar")]
+    [InlineData("klaebu", "mal-for-kommunikasjon")]
+    [InlineData("lorenskog", "hovedmal")]
+    public void The_communication_goals_are_found_in_every_organisation(string org, string sections)
+    {
+        foreach (var question in new[] { "Hva er målene for kommunikasjonen?", "What are the communication goals?", "kommunikasjonsmål" })
+        {
+            var answer = fixture.Answerer().Answer(question, org);
+
+            Assert.True(answer.Answered, $"{org}: {question}");
+            Assert.Contains(answer.Citations[0].SectionId, sections.Split('|'));
+        }
+    }
+
     [Theory]
     [InlineData("ostre-toten", "Who talks to the press?", "Det øverste informasjonsansvaret i Østre Toten kommune ligger til ordføreren.")]
     [InlineData("trondheim", "press rules", "Den som er nærmest saken skal som hovedregel uttale seg til media")]
