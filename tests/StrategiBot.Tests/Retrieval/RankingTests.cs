@@ -31,6 +31,11 @@ public sealed class RankingTests(KnowledgeFixture fixture) : IClassFixture<Knowl
         new RankingCase("trondheim", "Har ansatte i Trondheim ytringsfrihet?", "ytringsfrihet"),
         new RankingCase("trondheim", "Hvordan skal vi kommunisere i en krise?", "krisekommunikasjon"),
         new RankingCase("tynset", "Hvilke kanaler bruker Tynset kommune?", "kanaler"),
+        // General questions each organisation's communication department would expect.
+        new RankingCase("trondheim", "Hvem har ansvar for kommunikasjon?", "lederansvar"),
+        new RankingCase("trondheim", "Hvordan skal vi skrive til innbyggerne?", "tydelig-tilgjengelig"),
+        new RankingCase("trondheim", "Hvilken kanal skal jeg bruke?", "proaktivt-riktig-kanal"),
+        new RankingCase("klaebu", "Er saksbehandlingen åpen?", "gjennomsiktighet-apenhet"),
     ];
 
     [Theory]
