@@ -56,6 +56,44 @@ public sealed class FeedbackConversationTests
         Assert.False(Assert.Single((await LogAsync(app)).Entries).Helpful);
     }
 
+    /// <summary>
+    /// Every vote goes into one shared log per organisation. Pressed by many people at once against a store
+    /// slow enough that they all read the same version, no vote may be lost to the write conflicts.
+    /// </summary>
+    [Fact]
+    public async Task Votes_pressed_at_the_same_time_by_many_people_are_all_kept()
+    {
+        const int Voters = 40;
+        await using var app = new BotApplication { StoreOverride = new SlowReadingStore(new MemoryStateStore()) };
+        var answer = Assert.Single(await SayAsync(app, Question));
+        var data = CardJson.Button(answer, "👍 Ja")["data"]!;
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, Voters).Select(i => Task.Run(async () =>
+        {
+            using var response = await app.PostAsync(Teams.CardAction(FeedbackCards.VoteVerb, data.DeepClone(), userId: $"29:voter-{i}"));
+            return $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+        })));
+
+        Assert.All(responses, body => Assert.StartsWith("200 {\"statusCode\":200", body, StringComparison.Ordinal));
+        Assert.Equal(Voters, (await LogAsync(app)).Entries.Count);
+    }
+
+    /// <summary>A store whose reads take a while to arrive, so writers that start together all read the same version.</summary>
+    private sealed class SlowReadingStore(IStateStore inner) : IStateStore
+    {
+        public async Task<Versioned<T>?> ReadAsync<T>(StateKey<T> key, CancellationToken cancellationToken) where T : class
+        {
+            var read = await inner.ReadAsync(key, cancellationToken);
+            await Task.Delay(20, cancellationToken);
+            return read;
+        }
+
+        public Task<long> WriteAsync<T>(StateKey<T> key, T value, long expectedVersion, CancellationToken cancellationToken) where T : class =>
+            inner.WriteAsync(key, value, expectedVersion, cancellationToken);
+
+        public Task DeleteAsync<T>(StateKey<T> key, CancellationToken cancellationToken) where T : class => inner.DeleteAsync(key, cancellationToken);
+    }
+
     [Fact]
     public async Task An_English_answer_asks_and_thanks_in_English()
     {
