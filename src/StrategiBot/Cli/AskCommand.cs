@@ -26,6 +26,10 @@ internal static class AskCommand
                 case "--org":
                     await error.WriteLineAsync("--org needs an organisation id.");
                     return 2;
+                // Not a configuration override like the other "--key=value" arguments: read as the option it looks like.
+                case var option when option.StartsWith("--org=", StringComparison.Ordinal):
+                    organisation = option["--org=".Length..];
+                    break;
                 case "--json":
                     json = true;
                     break;

@@ -23,6 +23,10 @@ internal static class FeedbackCommand
                 case "--org" when i + 1 < args.Length:
                     organisation = args[++i];
                     break;
+                // Not a configuration override like the other "--key=value" arguments: read as the option it looks like.
+                case var option when option.StartsWith("--org=", StringComparison.Ordinal):
+                    organisation = option["--org=".Length..];
+                    break;
                 case "--json":
                     json = true;
                     break;

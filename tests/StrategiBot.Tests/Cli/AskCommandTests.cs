@@ -95,10 +95,22 @@ public sealed class AskCommandTests(KnowledgeFixture fixture) : IClassFixture<Kn
         Assert.Contains("Kilde:", output.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_organisation_may_be_given_as_org_equals_id()
+    {
+        var output = new StringWriter();
+
+        var exit = await AskCommand.RunAsync(["--org=tynset", "Hvem", "uttaler", "seg", "til", "media?"], fixture.Answerer(), new AnswerComposer(fixture.Knowledge), "ostre-toten", TextReader.Null, output, new StringWriter());
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Tynset kommune", output.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--org atlantis hei")]
     [InlineData("--org toten hei")]
     [InlineData("--org")]
+    [InlineData("--org=atlantis hei")]
     [InlineData("--frobnicate hei")]
     [InlineData("")]
     public async Task Bad_arguments_exit_with_2_and_say_why(string commandLine)

@@ -42,15 +42,28 @@ public sealed class FeedbackCommandTests(KnowledgeFixture fixture) : IClassFixtu
         Assert.Contains("2026-11-21  [-]  Hvor mange feriedager har jeg?", text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task An_unknown_organisation_is_an_error()
+    [Theory]
+    [InlineData("--org", "atlantis")]
+    [InlineData("--org=atlantis")]
+    public async Task An_unknown_organisation_is_an_error(params string[] args)
     {
         var error = new StringWriter();
 
-        var exit = await FeedbackCommand.RunAsync(["--org", "atlantis"], fixture.Knowledge, new MemoryStateStore(), "ostre-toten", new StringWriter(), error);
+        var exit = await FeedbackCommand.RunAsync(args, fixture.Knowledge, new MemoryStateStore(), "ostre-toten", new StringWriter(), error);
 
         Assert.Equal(2, exit);
         Assert.Contains("Unknown organisation 'atlantis'", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_organisation_may_be_given_as_org_equals_id()
+    {
+        var output = new StringWriter();
+
+        var exit = await FeedbackCommand.RunAsync(["--org=tynset"], fixture.Knowledge, new MemoryStateStore(), "ostre-toten", output, new StringWriter());
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Tynset kommune", output.ToString(), StringComparison.Ordinal);
     }
 
     private static async Task<MemoryStateStore> StoreWithVotesAsync()
