@@ -50,9 +50,14 @@ internal static class PackageCommand
                     break;
             }
         }
-        if (!given.ContainsKey("APP_ID") || outFile is null)
+        if (!given.ContainsKey("APP_ID") || string.IsNullOrWhiteSpace(outFile))
         {
             await error.WriteLineAsync($"--app-id and --out are required. Usage: {Usage}");
+            return 2;
+        }
+        if (Directory.Exists(outFile))
+        {
+            await error.WriteLineAsync($"--out {outFile} is a folder; give the zip file's name, like {Path.Combine(outFile, "strategibot.zip")}.");
             return 2;
         }
 
@@ -76,10 +81,16 @@ internal static class PackageCommand
         }
 
         var target = Path.GetFullPath(outFile);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        await using (var stream = File.Create(target))
+        try
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            await using var stream = File.Create(target);
             AppPackager.WriteZip(files, stream);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"No package written: cannot write {target}: {ex.Message}");
+            return 1;
         }
         await output.WriteLineAsync($"Wrote {target}: {string.Join(", ", files.Select(f => f.Name))}.");
         var defaulted = ManifestTokens.All.Where(t => !given.ContainsKey(t.Name)).ToList();

@@ -47,6 +47,11 @@ internal static partial class AppPackager
         {
             throw new PackagingException($"The bot id '{botId}' is not a GUID (the bot's Microsoft App ID).");
         }
+        // The host becomes a valid domain and the default web addresses: "https://x/" would give "https://https://x//".
+        if (tokens.TryGetValue("HOST_NAME", out var host) && Uri.CheckHostName(host) is not (UriHostNameType.Dns or UriHostNameType.IPv4))
+        {
+            throw new PackagingException($"The host '{host}' is not a host name (like strategibot.kommune.no, without https:// or a path).");
+        }
         if (tokens.TryGetValue("APP_VERSION", out var version) && !VersionPattern().IsMatch(version))
         {
             throw new PackagingException($"The version '{version}' is not of the form x.y.z (like 1.0.0).");

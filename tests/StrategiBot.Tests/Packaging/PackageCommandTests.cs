@@ -85,6 +85,37 @@ public sealed class PackageCommandTests
         Assert.Contains("bot id '28:bot' is not a GUID", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("https://strategibot.kommune.no/")]
+    [InlineData("bad host with spaces")]
+    [InlineData("strategibot.kommune.no/api")]
+    public async Task A_host_that_is_not_a_host_name_is_refused(string host)
+    {
+        using var scratch = new ScratchFolder();
+        var zipFile = scratch.File("app.zip");
+
+        var (exit, _, error) = await RunAsync(["--app-id", TestPackage.AppId, "--host", host, "--out", zipFile]);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"The host '{host}' is not a host name", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(zipFile));
+    }
+
+    [Fact]
+    public async Task An_out_path_that_is_a_folder_or_empty_is_refused_without_a_crash()
+    {
+        using var scratch = new ScratchFolder();
+        var folder = scratch.Path;
+
+        var (folderExit, _, folderError) = await RunAsync(["--app-id", TestPackage.AppId, "--out", folder]);
+        var (emptyExit, _, emptyError) = await RunAsync(["--app-id", TestPackage.AppId, "--out", ""]);
+
+        Assert.Equal(2, folderExit);
+        Assert.Contains("is a folder; give the zip file's name", folderError, StringComparison.Ordinal);
+        Assert.Equal(2, emptyExit);
+        Assert.Contains("--out are required", emptyError, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Missing_options_and_unknown_options_exit_with_2()
     {
