@@ -107,7 +107,7 @@ internal sealed class MessageRouter(
         {
             language = asked;
         }
-        else if (dialogKey is not null && (state?.AnswerLanguage ?? Language.Norwegian) != language)
+        else if (dialogKey is not null && (state?.AnswerLanguage ?? Language.Norwegian) != language && !IsLoneLoanword(text, command, language))
         {
             // Whatever the turn is answered with (an answer, a dialog, a list), the next short message follows it.
             // Written only when the language changes, so a Norwegian conversation costs no extra write.
@@ -239,6 +239,14 @@ internal sealed class MessageRouter(
         Log.UniversalActionRejected(logger, "unknown verb");
         turn.InvokeResponse = InvokeResponses.NotSupported("Den knappen kjenner jeg ikke igjen. Skriv «hjelp» for å se hva jeg kan.");
     }
+
+    /// <summary>
+    /// A message whose only sign of English is one word ("onboarding?", "feedback") is answered in English,
+    /// but does not make the conversation English: Norwegians use such loanwords, and their next command
+    /// word ("sjekklister") would otherwise be answered in English. An English command says enough.
+    /// </summary>
+    private bool IsLoneLoanword(string text, BotCommand? command, Language language) =>
+        language == Language.English && command is null && knowledge.LanguageEvidenceOf(text).English < 2;
 
     /// <summary>Whether the organisation has what a command opens: its dialog, a plan template, any checklist.</summary>
     private bool Offers(BotCommand command, string organisation) =>

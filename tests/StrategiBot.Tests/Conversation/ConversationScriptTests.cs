@@ -176,6 +176,18 @@ public sealed class ConversationScriptTests
     }
 
     [Fact]
+    public async Task One_English_loanword_is_answered_in_English_without_making_the_conversation_English()
+    {
+        await using var app = new BotApplication();
+
+        var loanword = CardText(Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage("feedback") with { Id = "m1" })));
+        var checklists = CardText(Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage("sjekklister") with { Id = "m2" })));
+
+        Assert.Contains("communication strategy", loanword, StringComparison.Ordinal);
+        Assert.Contains("Sjekklister", checklists, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_norwegian_command_in_a_fresh_conversation_is_answered_in_bokmal()
     {
         await using var app = new BotApplication();
