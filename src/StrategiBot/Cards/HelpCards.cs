@@ -11,12 +11,12 @@ internal static class HelpCards
     /// Sent once when the bot is installed; bokmål, with a line for those who prefer English. In a group chat or
     /// channel it says to mention the bot, which only hears messages that do.
     /// </summary>
-    public static JsonObject Welcome(bool isGroup = false) => AdaptiveCards.Card(
+    /// <param name="topics">What the organisation's strategy speaks of (see <see cref="WelcomeTopics"/>); all three when null.</param>
+    public static JsonObject Welcome(bool isGroup = false, IReadOnlyList<string>? topics = null) => AdaptiveCards.Card(
         [
             AdaptiveCards.Heading("Hei, jeg er StrategiBot"),
-            AdaptiveCards.Text(isGroup
-                ? "Jeg hjelper dere å følge kommunens kommunikasjonsstrategi: ytringsfrihet, sosiale medier og hvem som uttaler seg til pressen."
-                : "Jeg hjelper deg å følge kommunens kommunikasjonsstrategi: ytringsfrihet, sosiale medier og hvem som uttaler seg til pressen."),
+            AdaptiveCards.Text((isGroup ? "Jeg hjelper dere å følge kommunens kommunikasjonsstrategi" : "Jeg hjelper deg å følge kommunens kommunikasjonsstrategi")
+                + ((topics ?? AllTopics.Select(t => t.Topic).ToList()) is { Count: > 0 } named ? ": " + JoinNorwegian(named) + "." : ", med svar fra strategien selv.")),
             AdaptiveCards.Text(isGroup
                 ? "Her må du nevne meg for at jeg skal svare: skriv **@StrategiBot hjelp** for å se hva jeg kan."
                 : "Skriv **hjelp** når som helst for å se hva jeg kan.", subtle: true),
@@ -25,6 +25,26 @@ internal static class HelpCards
                 : "Write in English and I will answer in English.", subtle: true, size: "Small"),
         ],
         [AdaptiveCards.ImBack("Vis hjelp", ShowHelpText)]);
+
+    private static readonly (string Topic, string[] Words)[] AllTopics =
+    [
+        ("ytringsfrihet", ["ytringsfrihet"]),
+        ("sosiale medier", ["sosiale medier", "facebook"]),
+        ("hvem som uttaler seg til pressen", ["media", "presse", "journalist", "mediehenvendelse"]),
+    ];
+
+    /// <summary>
+    /// The welcome's topics that the strategy's own text speaks of: not every strategy mentions freedom of
+    /// expression or social media, and the welcome must not promise what the answers cannot keep.
+    /// </summary>
+    public static IReadOnlyList<string> WelcomeTopics(IEnumerable<string> strategyTexts)
+    {
+        var text = string.Join('\n', strategyTexts);
+        return [.. AllTopics.Where(t => t.Words.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase))).Select(t => t.Topic)];
+    }
+
+    private static string JoinNorwegian(IReadOnlyList<string> items) =>
+        items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " og " + items[^1];
 
     /// <summary>What the welcome card's button posts; in a group chat it arrives without a mention and is answered anyway.</summary>
     public const string ShowHelpText = "hjelp";

@@ -128,7 +128,9 @@ internal sealed class TurnHandler(
         if (claimed)
         {
             Log.Welcomed(logger, turn.Activity.Conversation?.ConversationType ?? "personal");
-            await turn.SendAsync(AdaptiveCards.ToActivity(HelpCards.Welcome(turn.Activity.IsGroupConversation()), "StrategiBot"), ct);
+            var organisation = options.Value.Organisation;
+            var topics = HelpCards.WelcomeTopics(knowledge.Index.Passages.Where(p => p.OrganisationId == organisation).Select(p => p.Text));
+            await turn.SendAsync(AdaptiveCards.ToActivity(HelpCards.Welcome(turn.Activity.IsGroupConversation(), topics), "StrategiBot"), ct);
         }
     }
 

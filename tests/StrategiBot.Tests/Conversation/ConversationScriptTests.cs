@@ -1,4 +1,5 @@
 using System.Text.Json;
+using StrategiBot.Cards;
 using StrategiBot.Conversation;
 using StrategiBot.Protocol.Schema;
 using StrategiBot.Storage;
@@ -401,6 +402,28 @@ public sealed class ConversationScriptTests
         var reply = Assert.Single(await app.ExchangeAsync(message with { Text = "<at>StrategiBot</at>&nbsp;hjelp" }));
 
         Assert.Contains("Dette kan jeg hjelpe deg med", CardText(reply), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ostre-toten", "kommunikasjonsstrategi: ytringsfrihet, sosiale medier og hvem som uttaler seg til pressen.")]
+    [InlineData("trondheim", "kommunikasjonsstrategi: ytringsfrihet og hvem som uttaler seg til pressen.")]
+    [InlineData("tynset", "kommunikasjonsstrategi: sosiale medier og hvem som uttaler seg til pressen.")]
+    [InlineData("lorenskog", "kommunikasjonsstrategi: sosiale medier og hvem som uttaler seg til pressen.")]
+    public async Task The_welcome_names_only_what_the_organisations_strategy_speaks_of(string org, string expected)
+    {
+        await using var app = new BotApplication(settings: new Dictionary<string, string?> { ["Bot:Organisation"] = org });
+
+        var welcome = CardText(Assert.Single(await app.ExchangeAsync(Teams.BotInstalledPersonal())));
+
+        Assert.Contains(expected, welcome, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_welcome_for_a_strategy_silent_on_all_three_topics_promises_none()
+    {
+        var welcome = HelpCards.Welcome(topics: HelpCards.WelcomeTopics(["Vi skal kommunisere godt."]));
+
+        Assert.Contains("kommunikasjonsstrategi, med svar fra strategien selv.", welcome.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]
