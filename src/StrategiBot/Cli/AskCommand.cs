@@ -99,24 +99,22 @@ internal static class AskCommand
             {
                 continue;
             }
-            AskRequest? request;
-            try
+            // Every line that is not blank gets exactly one output line, so a caller can pair them up even
+            // where a line cannot be answered (its id when it has one, null when it cannot be read at all).
+            if (ReadRequest(lineNumber == 1 ? line.TrimStart('\uFEFF') : line) is not { } request)
             {
-                request = JsonSerializer.Deserialize(line, CliJsonContext.Default.AskRequest);
-            }
-            catch (JsonException ex)
-            {
-                await error.WriteLineAsync($"stdin:{lineNumber}: not a JSON object ({ex.Message})");
+                await error.WriteLineAsync($"stdin:{lineNumber}: not a JSON object with \"id\", \"question\" and \"org\"");
+                await output.WriteLineAsync(JsonSerializer.Serialize(new AskResponse(null, false, []), CliJsonContext.Readable.AskResponse));
                 failures++;
                 continue;
             }
-            var organisation = string.IsNullOrWhiteSpace(request?.Org) ? defaultOrganisation : answerer.Knowledge.OrganisationNamed(request.Org);
-            if (request?.Question is not { Length: > 0 } question || organisation is null)
+            var organisation = string.IsNullOrWhiteSpace(request.Org) ? defaultOrganisation : answerer.Knowledge.OrganisationNamed(request.Org);
+            if (request.Question is not { Length: > 0 } question || organisation is null)
             {
                 await error.WriteLineAsync(organisation is null
-                    ? $"stdin:{lineNumber}: unknown organisation '{request?.Org}'. Known: {KnownOrganisations(answerer)}."
-                    : $"stdin:{lineNumber}: needs a 'question'.");
-                await output.WriteLineAsync(JsonSerializer.Serialize(new AskResponse(request?.Id, false, []), CliJsonContext.Readable.AskResponse));
+                    ? $"stdin:{lineNumber}: unknown organisation '{request.Org}'. Known: {KnownOrganisations(answerer)}."
+                    : $"stdin:{lineNumber}: needs a 'question' (text).");
+                await output.WriteLineAsync(JsonSerializer.Serialize(new AskResponse(request.Id, false, []), CliJsonContext.Readable.AskResponse));
                 failures++;
                 continue;
             }
@@ -124,6 +122,31 @@ internal static class AskCommand
             await output.WriteLineAsync(JsonSerializer.Serialize(ToResponse(request.Id, answer), CliJsonContext.Readable.AskResponse));
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// The request on a line, or null when the line is not a JSON object. An id may be text or a number
+    /// (echoed as text); a question or org that is not text counts as missing, so the line is still answered
+    /// with its id.
+    /// </summary>
+    private static AskRequest? ReadRequest(string line)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+            string? Text(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            var id = root.TryGetProperty("id", out var idValue) && idValue.ValueKind == JsonValueKind.Number ? idValue.GetRawText() : Text("id");
+            return new AskRequest(id, Text("question"), Text("org"));
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static string KnownOrganisations(Answerer answerer) =>

@@ -106,6 +106,31 @@ public sealed class AskCommandTests(KnowledgeFixture fixture) : IClassFixture<Kn
         Assert.Contains("Tynset kommune", output.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Every_line_gets_one_output_line_whatever_is_wrong_with_it()
+    {
+        var input = new StringReader(string.Join('\n',
+            "\uFEFF{\"id\":\"bom\",\"question\":\"presse\",\"org\":\"ostre-toten\"}",
+            "{\"id\":5,\"question\":\"presse\",\"org\":\"ostre-toten\"}",
+            "{\"id\":\"number-question\",\"question\":123}",
+            "{\"id\":\"number-org\",\"question\":\"presse\",\"org\":42}",
+            "[1,2]",
+            "{not json",
+            "",
+            "{\"id\":\"last\",\"question\":\"presse\"}"));
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exit = await AskCommand.RunAsync(["--jsonl"], fixture.Answerer(), new AnswerComposer(fixture.Knowledge), "ostre-toten", input, output, error);
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(1, exit);
+        Assert.Equal(["bom", "5", "number-question", "number-org", null, null, "last"], lines.Select(l => l.GetProperty("id").GetString()));
+        Assert.Equal([true, true, false, true, false, false, true], lines.Select(l => l.GetProperty("answered").GetBoolean()));
+        Assert.Contains("stdin:3: needs a 'question' (text).", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("stdin:5: not a JSON object", error.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--org atlantis hei")]
     [InlineData("--org toten hei")]
