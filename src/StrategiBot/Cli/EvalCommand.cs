@@ -19,6 +19,13 @@ internal static class EvalCommand
         var verbose = args.Contains("--verbose");
         var details = args.Contains("--details");
         var files = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        // "--key=value" is a configuration override; any other option must be one of ours, or a typo
+        // ("--verbos") would quietly drop what was asked for.
+        if (args.FirstOrDefault(a => a.StartsWith("--", StringComparison.Ordinal) && !a.Contains('=', StringComparison.Ordinal) && a is not ("--verbose" or "--details" or "--fit")) is { } unknown)
+        {
+            await error.WriteLineAsync($"Unknown option '{unknown}'. Usage: eval FILE.jsonl... [--verbose] [--details] [--fit]");
+            return 2;
+        }
         if (files.Count == 0)
         {
             await error.WriteLineAsync("Usage: eval FILE.jsonl... [--verbose] [--details] [--fit]");

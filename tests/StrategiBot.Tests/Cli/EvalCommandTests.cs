@@ -97,4 +97,17 @@ public sealed class EvalCommandTests(KnowledgeFixture fixture) : IClassFixture<K
         Assert.Equal(2, exit);
         Assert.Contains("both answerable and unanswerable", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_mistyped_option_is_refused_instead_of_dropped()
+    {
+        using var folder = new TempFolder("eval");
+        var file = folder.Write("set.jsonl", Answerable);
+        var error = new StringWriter();
+
+        var exit = await EvalCommand.RunAsync([file, "--verbos"], fixture.Answerer(), new StringWriter(), error);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Unknown option '--verbos'", error.ToString(), StringComparison.Ordinal);
+    }
 }
