@@ -36,6 +36,10 @@ public sealed class RankingTests(KnowledgeFixture fixture) : IClassFixture<Knowl
         new RankingCase("trondheim", "Hvordan skal vi skrive til innbyggerne?", "tydelig-tilgjengelig"),
         new RankingCase("trondheim", "Hvilken kanal skal jeg bruke?", "proaktivt-riktig-kanal"),
         new RankingCase("klaebu", "Er saksbehandlingen åpen?", "gjennomsiktighet-apenhet"),
+        new RankingCase("klaebu", "What does the chief executive do?", "radmannen"),
+        new RankingCase("klaebu", "my responsibility as an employee?", "den-enkelte-medarbeider"),
+        new RankingCase("tynset", "What channels does Tynset use?", "kanaler"),
+        new RankingCase("tynset", "what makes communication good?", "god-kommunikasjon"),
     ];
 
     [Theory]
