@@ -40,6 +40,8 @@ public sealed class RankingTests(KnowledgeFixture fixture) : IClassFixture<Knowl
         new RankingCase("klaebu", "my responsibility as an employee?", "den-enkelte-medarbeider"),
         new RankingCase("tynset", "What channels does Tynset use?", "kanaler"),
         new RankingCase("tynset", "what makes communication good?", "god-kommunikasjon"),
+        new RankingCase("ostre-toten", "Is there a new intranet coming?", "prosjekt-nytt-intranett"),
+        new RankingCase("ostre-toten", "How do we attract new staff?", "prosjekt-rekrutteringskommunikasjon"),
     ];
 
     [Theory]
