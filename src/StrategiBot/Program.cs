@@ -1,5 +1,7 @@
 using StrategiBot;
+using Microsoft.Extensions.Options;
 using StrategiBot.Cli;
+using StrategiBot.Content;
 using StrategiBot.Hosting;
 
 if (CommandLine.IsCommand(args))
@@ -19,5 +21,14 @@ builder.AddStrategiBot();
 
 var app = builder.Build();
 app.MapBot();
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (Exception ex) when (ex is OptionsValidationException or ContentException or DirectoryNotFoundException)
+{
+    // The host has logged it in full; the operator needs the one line that says what to fix.
+    await Console.Error.WriteLineAsync($"StrategiBot did not start: {ex.Message}");
+    return 1;
+}
 return 0;

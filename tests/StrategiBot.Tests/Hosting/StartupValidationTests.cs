@@ -5,6 +5,33 @@ namespace StrategiBot.Tests.Hosting;
 /// <summary>Configuration mistakes stop the start with a message that names the key to fix.</summary>
 public sealed class StartupValidationTests
 {
+    /// <summary>
+    /// Started as an operator starts it (the built app in its own process): a mistake ends the start with
+    /// one line saying what to fix and exit code 1, not an unhandled exception and an abort.
+    /// </summary>
+    [Theory]
+    [InlineData("--Bot:Organisation=Atlantis", "StrategiBot did not start: Bot:Organisation 'Atlantis' has no content pack")]
+    [InlineData("--Content:Path=/nonexistent-strategibot", "StrategiBot did not start: The content folder '/nonexistent-strategibot/content' does not exist")]
+    public async Task A_start_that_fails_says_what_to_fix_in_one_line_and_exits_with_1(string setting, string expected)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "StrategiBot.dll"), setting, "--urls", "http://127.0.0.1:0" },
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await process.WaitForExitAsync(timeout.Token);
+        await output;
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_empty_app_id_outside_Development_refuses_to_start()
     {
