@@ -27,13 +27,15 @@ internal static class CommandLine
             args, services.GetRequiredService<Answerer>(), Console.Out, Console.Error)),
         ["package"] = args => PackageCommand.RunAsync(
             args, Console.Out, Console.Error, [Directory.GetCurrentDirectory(), AppContext.BaseDirectory]),
-        ["feedback"] = args => WithKnowledgeAsync(args, services => FeedbackCommand.RunAsync(
-            args,
-            services.GetRequiredService<KnowledgeBase>(),
-            services.GetRequiredService<IStateStore>(),
-            services.GetRequiredService<IOptions<BotOptions>>().Value.Organisation,
-            Console.Out,
-            Console.Error), withStorage: true),
+        ["feedback"] = args => WithKnowledgeAsync(args, async services => MissingVotes(services) is { } missing
+            ? await Failed(missing)
+            : await FeedbackCommand.RunAsync(
+                args,
+                services.GetRequiredService<KnowledgeBase>(),
+                services.GetRequiredService<IStateStore>(),
+                services.GetRequiredService<IOptions<BotOptions>>().Value.Organisation,
+                Console.Out,
+                Console.Error), withStorage: true),
         ["help"] = _ => Task.FromResult(PrintUsage(Console.Out)),
         ["--help"] = _ => Task.FromResult(PrintUsage(Console.Out)),
         ["-h"] = _ => Task.FromResult(PrintUsage(Console.Out)),
@@ -62,6 +64,29 @@ internal static class CommandLine
     /// Runs a command over the same configuration and content as the server (appsettings.json beside the
     /// app, environment variables, <c>--Key=value</c> arguments), without starting the web host.
     /// </summary>
+    /// <summary>
+    /// Why there are no votes to read, or null: the command reads what the bot stored, and opening a database
+    /// that is not there would create an empty one and report "0 tilbakemeldinger" as if nobody had voted.
+    /// </summary>
+    private static string? MissingVotes(IServiceProvider services)
+    {
+        var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        if (storage.Provider == StorageProvider.Memory)
+        {
+            return "Storage:Provider is Memory, so the votes lived only in the running bot; the feedback command reads the bot's SQLite database.";
+        }
+        var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(storage.ResolveSqliteConnectionString()).DataSource;
+        return File.Exists(path)
+            ? null
+            : $"No feedback database at {Path.GetFullPath(path)}: the bot has stored nothing there yet, or Storage:ConnectionString points elsewhere.";
+    }
+
+    private static async Task<int> Failed(string message)
+    {
+        await Console.Error.WriteLineAsync(message);
+        return 2;
+    }
+
     private static async Task<int> WithKnowledgeAsync(string[] args, Func<IServiceProvider, Task<int>> run, bool withStorage = false)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings

@@ -66,6 +66,30 @@ public sealed class FeedbackCommandTests(KnowledgeFixture fixture) : IClassFixtu
         Assert.Contains("Tynset kommune", output.ToString(), StringComparison.Ordinal);
     }
 
+    /// <summary>Run as the communication department runs it, against a database path with nothing there.</summary>
+    [Fact]
+    public async Task A_database_that_is_not_there_is_an_error_and_is_not_created()
+    {
+        using var folder = new TempFolder("feedback-missing");
+        var database = Path.Combine(folder.Path, "nowhere", "votes.db");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "StrategiBot.dll"), "feedback", $"--Storage:ConnectionString=Data Source={database}" },
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains($"No feedback database at {database}", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("tilbakemeldinger", await output, StringComparison.Ordinal);
+        Assert.False(File.Exists(database));
+    }
+
     private static async Task<MemoryStateStore> StoreWithVotesAsync()
     {
         var store = new MemoryStateStore();
