@@ -62,7 +62,9 @@ public sealed class ActivityEndpoint(
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status400BadRequest,
                 title: "Malformed activity",
-                detail: $"The activity has no '{missing}'.");
+                detail: missing == "serviceUrl" && !string.IsNullOrWhiteSpace(activity?.ServiceUrl)
+                    ? "The activity's 'serviceUrl' is not an absolute http(s) URL."
+                    : $"The activity has no '{missing}'.");
         }
 
         // A client may not claim a caller identity; the channel's token is the only authority.

@@ -121,6 +121,20 @@ public sealed class MessagesEndpointTests
     }
 
     [Theory]
+    [InlineData("", "The activity has no 'serviceUrl'.")]
+    [InlineData("/relative/", "The activity's 'serviceUrl' is not an absolute http(s) URL.")]
+    [InlineData("ftp://example.org/", "The activity's 'serviceUrl' is not an absolute http(s) URL.")]
+    public async Task A_service_url_that_is_there_but_not_usable_is_not_called_missing(string serviceUrl, string detail)
+    {
+        await using var app = new BotApplication();
+
+        using var response = await app.PostAsync(Teams.PersonalMessage("presse") with { ServiceUrl = serviceUrl });
+
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(detail, problem.RootElement.GetProperty("detail").GetString());
+    }
+
+    [Theory]
     [InlineData(ActivityTypes.Message, @"'text':'hei \ud83d'")]
     [InlineData(ActivityTypes.Message, @"'value':{'dialog':'kontakt-med-pressen','step':'rolle','choice':'\ud83d'}")]
     [InlineData(ActivityTypes.Message, @"'value':{'verb':'checklist.open','checklist':'a\udc00b'}")]
