@@ -55,9 +55,15 @@ internal sealed class TurnHandler(
         ActivityTypes.ConversationUpdate => OnConversationUpdateAsync(turn, ct),
         ActivityTypes.InstallationUpdate => OnInstallationUpdateAsync(turn, ct),
         ActivityTypes.Invoke => messages.OnInvokeAsync(turn, ct),
-        // Reactions, typing, edits, deletions, events and types not invented yet need no answer.
+        // A question corrected after it was sent ("jounalist" -> "journalist") deserves the answer to the
+        // corrected text, given like any message (in a group chat only if the edit still mentions the bot).
+        ActivityTypes.MessageUpdate when IsEditedText(turn.Activity) => messages.OnMessageAsync(turn, ct),
+        // Reactions, typing, deletions, events and types not invented yet need no answer.
         _ => Task.CompletedTask,
     };
+
+    private static bool IsEditedText(Activity activity) =>
+        activity.GetTeamsChannelData()?.EventType == "editMessage" && !string.IsNullOrWhiteSpace(activity.Text);
 
     private async Task OnConversationUpdateAsync(TurnContext turn, CancellationToken ct)
     {
@@ -201,7 +207,7 @@ internal sealed class TurnHandler(
                     ? "Something went wrong on my side. Please try again shortly."
                     : "Noe gikk galt hos meg. Prøv igjen om litt.");
             }
-            if (turn.Activity.Type == ActivityTypes.Message)
+            if (turn.Activity.Type is ActivityTypes.Message or ActivityTypes.MessageUpdate)
             {
                 var language = dialogLanguage ?? knowledge.DetectLanguage(MessageText.Of(turn.Activity));
                 await turn.SendAsync(turn.Activity.CreateReply(Replies.Apology(language)), CancellationToken.None);

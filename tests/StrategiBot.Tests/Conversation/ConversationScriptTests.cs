@@ -177,6 +177,23 @@ public sealed class ConversationScriptTests
     }
 
     [Fact]
+    public async Task An_edited_question_is_answered_as_corrected_and_other_updates_are_not()
+    {
+        await using var app = new BotApplication();
+        Activity Update(string eventType) => Teams.PersonalMessage("Kan jeg kommentere en personalsak i media?") with
+        {
+            Type = ActivityTypes.MessageUpdate,
+            ChannelData = JsonSerializer.SerializeToElement(new { tenant = new { id = Teams.TenantId }, eventType }),
+        };
+
+        var edited = await app.ExchangeAsync(Update("editMessage"));
+        var undeleted = await app.ExchangeAsync(Update("undeleteMessage"));
+
+        Assert.Contains("Personalsaker skal ikke kommenteres i media.", CardText(Assert.Single(edited)), StringComparison.Ordinal);
+        Assert.Empty(undeleted);
+    }
+
+    [Fact]
     public async Task One_English_loanword_is_answered_in_English_without_making_the_conversation_English()
     {
         await using var app = new BotApplication();
