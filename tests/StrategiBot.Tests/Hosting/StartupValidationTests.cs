@@ -10,13 +10,15 @@ public sealed class StartupValidationTests
     /// one line saying what to fix and exit code 1, not an unhandled exception and an abort.
     /// </summary>
     [Theory]
-    [InlineData("--Bot:Organisation=Atlantis", "StrategiBot did not start: Bot:Organisation 'Atlantis' has no content pack")]
-    [InlineData("--Content:Path=/nonexistent-strategibot", "StrategiBot did not start: The content folder '/nonexistent-strategibot/content' does not exist")]
-    public async Task A_start_that_fails_says_what_to_fix_in_one_line_and_exits_with_1(string setting, string expected)
+    [InlineData("Development", "--Bot:Organisation=Atlantis", "StrategiBot did not start: Bot:Organisation 'Atlantis' has no content pack")]
+    [InlineData("Development", "--Content:Path=/nonexistent-strategibot", "StrategiBot did not start: The content folder '/nonexistent-strategibot/content' does not exist")]
+    [InlineData("Production", "--Bot:Organisation=ostre-toten", "StrategiBot did not start: MicrosoftAppId is empty.")]
+    public async Task A_start_that_fails_says_what_to_fix_in_one_line_and_exits_with_1(string environment, string setting, string expected)
     {
         var start = new System.Diagnostics.ProcessStartInfo("dotnet")
         {
             ArgumentList = { Path.Combine(AppContext.BaseDirectory, "StrategiBot.dll"), setting, "--urls", "http://127.0.0.1:0" },
+            Environment = { ["ASPNETCORE_ENVIRONMENT"] = environment },
             RedirectStandardError = true,
             RedirectStandardOutput = true,
         };
