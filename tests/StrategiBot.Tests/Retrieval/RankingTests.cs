@@ -41,6 +41,8 @@ public sealed class RankingTests(KnowledgeFixture fixture) : IClassFixture<Knowl
         new RankingCase("tynset", "What channels does Tynset use?", "kanaler"),
         new RankingCase("tynset", "what makes communication good?", "god-kommunikasjon"),
         new RankingCase("ostre-toten", "Is there a new intranet coming?", "prosjekt-nytt-intranett"),
+        new RankingCase("lorenskog", "Skal vi bruke klarspråk?", "viktige-prinsipper"),
+        new RankingCase("lorenskog", "Do we have to write in plain language?", "viktige-prinsipper"),
         new RankingCase("ostre-toten", "How do we attract new staff?", "prosjekt-rekrutteringskommunikasjon"),
     ];
 
