@@ -16,7 +16,7 @@ internal static class HelpCards
         [
             AdaptiveCards.Heading("Hei, jeg er StrategiBot"),
             AdaptiveCards.Text((isGroup ? "Jeg hjelper dere å følge kommunens kommunikasjonsstrategi" : "Jeg hjelper deg å følge kommunens kommunikasjonsstrategi")
-                + ((topics ?? AllTopics.Select(t => t.Topic).ToList()) is { Count: > 0 } named ? ": " + JoinNorwegian(named) + "." : ", med svar fra strategien selv.")),
+                + ((topics ?? AllTopics.Select(t => t.Topic).ToList()) is { Count: > 0 } named ? ": " + Replies.Enumerate(named, "og") + "." : ", med svar fra strategien selv.")),
             AdaptiveCards.Text(isGroup
                 ? "Her må du nevne meg for at jeg skal svare: skriv **@StrategiBot hjelp** for å se hva jeg kan."
                 : "Skriv **hjelp** når som helst for å se hva jeg kan.", subtle: true),
@@ -42,9 +42,6 @@ internal static class HelpCards
         var text = string.Join('\n', strategyTexts);
         return [.. AllTopics.Where(t => t.Words.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase))).Select(t => t.Topic)];
     }
-
-    private static string JoinNorwegian(IReadOnlyList<string> items) =>
-        items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " og " + items[^1];
 
     /// <summary>What the welcome card's button posts; in a group chat it arrives without a mention and is answered anyway.</summary>
     public const string ShowHelpText = "hjelp";

@@ -139,8 +139,11 @@ internal static class AskCommand
             {
                 return null;
             }
-            string? Text(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-            var id = root.TryGetProperty("id", out var idValue) && idValue.ValueKind == JsonValueKind.Number ? idValue.GetRawText() : Text("id");
+            // Names match in any case ("Question"), as the JSON reader of the other input files reads them.
+            JsonElement? Field(string name) => root.EnumerateObject()
+                .Where(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).Select(p => (JsonElement?)p.Value).FirstOrDefault();
+            string? Text(string name) => Field(name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+            var id = Field("id") is { ValueKind: JsonValueKind.Number } number ? number.GetRawText() : Text("id");
             return new AskRequest(id, Text("question"), Text("org"));
         }
         catch (JsonException)

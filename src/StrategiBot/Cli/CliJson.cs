@@ -25,7 +25,6 @@ internal sealed record FeedbackQuestion(DateTimeOffset At, string Source, string
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, PropertyNameCaseInsensitive = true)]
 [JsonSerializable(typeof(EvalCase))]
-[JsonSerializable(typeof(AskRequest))]
 [JsonSerializable(typeof(AskResponse))]
 [JsonSerializable(typeof(FeedbackReport))]
 internal sealed partial class CliJsonContext : JsonSerializerContext

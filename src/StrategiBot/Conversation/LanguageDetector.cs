@@ -46,8 +46,7 @@ internal static class LanguageDetector
     /// </param>
     public static Language Detect(string? text, Func<string, Language?>? wordLanguage = null)
     {
-        var (english, norwegian) = Evidence(text, wordLanguage);
-        return english > norwegian ? Language.English : Language.Norwegian;
+        return Evidence(text, wordLanguage).Language;
     }
 
     /// <summary>How many words of the text speak for each language; a tie is read as bokmål by <see cref="Detect"/>.</summary>
@@ -83,4 +82,14 @@ internal static class LanguageDetector
 }
 
 /// <summary>How many words of a text speak for English and for Norwegian.</summary>
-internal readonly record struct LanguageEvidence(int English, int Norwegian);
+internal readonly record struct LanguageEvidence(int English, int Norwegian)
+{
+    /// <summary>The language the words speak for; a tie is read as bokmål.</summary>
+    public Language Language => English > Norwegian ? Language.English : Language.Norwegian;
+
+    /// <summary>
+    /// English by two words or more: one English word ("feedback", "to", a loanword) is what Norwegians
+    /// write too, so it decides the language of its own reply but not of a conversation or a dialog.
+    /// </summary>
+    public bool IsPlainlyEnglish => English >= 2 && Language == Language.English;
+}

@@ -37,7 +37,9 @@ internal sealed class MessageRouter(
         var activity = turn.Activity;
         var isGroup = activity.IsGroupConversation();
         var text = MessageText.Of(activity);
-        var language = knowledge.DetectLanguage(text);
+        // Read once: the language of this reply, and how plainly the message speaks it.
+        var evidence = knowledge.LanguageEvidenceOf(text);
+        var language = evidence.Language;
         var organisation = options.Value.Organisation;
 
         // A button press carries no mention, so in group chats it is read before the mention rule applies:
@@ -53,7 +55,7 @@ internal sealed class MessageRouter(
         var state = dialogKey is null ? null : await store.GetAsync(dialogKey, ct);
         // A message with no word of either language ("ok", "facebook", "GDPR?") is read in the language the
         // conversation was last answered in, so one short follow-up does not switch an English asker to bokmål.
-        if (state?.AnswerLanguage == Language.English && knowledge.LanguageEvidenceOf(text) == default)
+        if (state?.AnswerLanguage == Language.English && evidence == default)
         {
             language = Language.English;
         }
@@ -107,7 +109,7 @@ internal sealed class MessageRouter(
         {
             language = asked;
         }
-        else if (dialogKey is not null && (state?.AnswerLanguage ?? Language.Norwegian) != language && !IsLoneLoanword(text, command, language))
+        else if (dialogKey is not null && (state?.AnswerLanguage ?? Language.Norwegian) != language && !IsLoneLoanword(evidence, command, language))
         {
             // Whatever the turn is answered with (an answer, a dialog, a list), the next short message follows it.
             // Written only when the language changes, so a Norwegian conversation costs no extra write.
@@ -159,7 +161,7 @@ internal sealed class MessageRouter(
             {
                 // A thanks or a thumbs up is no answer to the open question, and "ask me anything else" would
                 // contradict it: the question is asked again, and that is the reply.
-                await DialogEngine.ReaskAsync(turn, pending.Dialog, pending.Step, Replies.DialogResumed(DialogLanguage(pending.Dialog, language, text)), ct);
+                await DialogEngine.ReaskAsync(turn, pending.Dialog, pending.Step, Replies.DialogResumed(DialogLanguage(pending.Dialog, language, evidence)), ct);
                 return;
             }
             await turn.SendAsync(activity.CreateReply(smallTalk), ct);
@@ -176,7 +178,7 @@ internal sealed class MessageRouter(
         if (active is { } unclear && !answer.Answered)
         {
             // Neither a choice nor a question the strategy answers: most likely a mistyped answer.
-            await DialogEngine.ReaskAsync(turn, unclear.Dialog, unclear.Step, Replies.UnclearDialogAnswer(DialogLanguage(unclear.Dialog, language, text)), ct);
+            await DialogEngine.ReaskAsync(turn, unclear.Dialog, unclear.Step, Replies.UnclearDialogAnswer(DialogLanguage(unclear.Dialog, language, evidence)), ct);
             return;
         }
         var composed = composer.Compose(answer, language);
@@ -185,7 +187,7 @@ internal sealed class MessageRouter(
         if (active is { } interrupted)
         {
             // A question in the middle of a dialog gets its answer, then the open question again.
-            await DialogEngine.ReaskAsync(turn, interrupted.Dialog, interrupted.Step, Replies.DialogResumed(DialogLanguage(interrupted.Dialog, language, text)), ct);
+            await DialogEngine.ReaskAsync(turn, interrupted.Dialog, interrupted.Step, Replies.DialogResumed(DialogLanguage(interrupted.Dialog, language, evidence)), ct);
         }
     }
 
@@ -204,9 +206,9 @@ internal sealed class MessageRouter(
     /// A note beside a dialog's question: in English while the dialog runs in English. Beside a bokmål dialog
     /// only for a message plainly in English, two English words or more: "to" (two) or "nummer to" is bokmål.
     /// </summary>
-    private Language DialogLanguage(DialogDefinition dialog, Language message, string text) =>
+    private static Language DialogLanguage(DialogDefinition dialog, Language message, LanguageEvidence evidence) =>
         dialog.Language == Language.English
-        || (message == Language.English && knowledge.LanguageEvidenceOf(text) is { English: >= 2 } evidence && evidence.English > evidence.Norwegian)
+        || (message == Language.English && evidence.IsPlainlyEnglish)
             ? Language.English
             : Language.Norwegian;
 
@@ -245,8 +247,8 @@ internal sealed class MessageRouter(
     /// but does not make the conversation English: Norwegians use such loanwords, and their next command
     /// word ("sjekklister") would otherwise be answered in English. An English command says enough.
     /// </summary>
-    private bool IsLoneLoanword(string text, BotCommand? command, Language language) =>
-        language == Language.English && command is null && knowledge.LanguageEvidenceOf(text).English < 2;
+    private static bool IsLoneLoanword(LanguageEvidence evidence, BotCommand? command, Language language) =>
+        language == Language.English && command is null && !evidence.IsPlainlyEnglish;
 
     /// <summary>Whether the organisation has what a command opens: its dialog, a plan template, any checklist.</summary>
     private bool Offers(BotCommand command, string organisation) =>

@@ -8,6 +8,10 @@ namespace StrategiBot.Conversation;
 /// </summary>
 internal static class Replies
 {
+    /// <summary>"a, b og c" (or "and"): items in a sentence, the last joined by <paramref name="and"/>.</summary>
+    public static string Enumerate(IReadOnlyList<string> items, string and) =>
+        items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " " + and + " " + items[^1];
+
     public static string Apology(Language language) => language == Language.English
         ? "Sorry, something went wrong on my side. Please try again, or type “help”."
         : "Beklager, noe gikk galt hos meg. Prøv igjen, eller skriv «hjelp».";

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using StrategiBot.Cards;
 using StrategiBot.Content;
@@ -155,7 +154,7 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
             // Keep everything that was typed, also on a server that restarts before the user fixes it.
             await SaveAsync(key, values, index, finished: false, ct);
             Log.PlanIncomplete(logger, form.Id, problems.Count);
-            await SendStepAsync(turn, form, index, organisation, values, language, Format(words.StepUnfinished, PlanValidation.Describe(problems, language)), problem: true, ct);
+            await SendStepAsync(turn, form, index, organisation, values, language, PlanWords.Format(words.StepUnfinished, PlanValidation.Describe(problems, language)), problem: true, ct);
             return true;
         }
         if (index < form.Groups.Count - 1)
@@ -171,7 +170,7 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
             await SaveAsync(key, values, open.Step, finished: false, ct);
             Log.PlanIncomplete(logger, form.Id, open.Problems.Count);
             await SendStepAsync(turn, form, open.Step, organisation, values, language,
-                Format(words.PlanUnfinished, open.Step + 1, PlanValidation.Describe(open.Problems, language)), problem: true, ct);
+                PlanWords.Format(words.PlanUnfinished, open.Step + 1, PlanValidation.Describe(open.Problems, language)), problem: true, ct);
             return true;
         }
         await SaveAsync(key, values, index, finished: true, ct);
@@ -212,7 +211,6 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
         turn.SendAsync(AdaptiveCards.ToActivity(PlanCards.Step(form, step, organisation, values, language, note, problem),
             $"{form.Title}, {PlanWords.In(language).StepOf(step, form).ToLowerInvariant()}"), ct);
 
-    private static string Format(string format, params object[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
 
     private async Task<PlanDraft?> DraftAsync(TurnContext turn, PlanForm form, CancellationToken ct) =>
         UserKeys.For(turn.Activity) is { } userKey ? await store.GetAsync(PlanDraft.Key(form.OrganisationId, form.Id, userKey), ct) : null;

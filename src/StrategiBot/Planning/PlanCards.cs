@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using StrategiBot.Cards;
@@ -73,7 +72,7 @@ internal static class PlanCards
             }
         }
         body.Add(AdaptiveCards.Text(last ? words.LastStepHelp : words.StepHelp, subtle: true, size: "Small"));
-        body.Add(AdaptiveCards.Text(string.Format(CultureInfo.InvariantCulture, words.BasedOn, Sources(form)), subtle: true, size: "Small"));
+        body.Add(AdaptiveCards.Text(PlanWords.Format(words.BasedOn, Sources(form)), subtle: true, size: "Small"));
         var actions = new List<JsonNode> { Action(last ? words.MakePlan : words.Next, form, NextAction, step, language) };
         if (step > 0)
         {
@@ -119,7 +118,7 @@ internal static class PlanCards
             }
         }
         var owner = language == Language.English ? organisation.EnglishName : organisation.ShortName;
-        body.Add(AdaptiveCards.Text(string.Format(CultureInfo.InvariantCulture, words.FinishedNote, owner, Sources(form)), subtle: true, size: "Small"));
+        body.Add(AdaptiveCards.Text(PlanWords.Format(words.FinishedNote, owner, Sources(form)), subtle: true, size: "Small"));
         return AdaptiveCards.Card(body, [Action(words.Edit, form, EditAction, step: null, language, sendsInputs: false)], fullWidth: true);
     }
 
@@ -142,7 +141,7 @@ internal static class PlanCards
                 text.AppendLine(field.Label).AppendLine(field.Display(values[field.Id])).AppendLine();
             }
         }
-        text.Append(string.Format(CultureInfo.InvariantCulture, PlanWords.In(language).PlainTextSource, Sources(form)));
+        text.Append(PlanWords.Format(PlanWords.In(language).PlainTextSource, Sources(form)));
         return text.ToString();
     }
 
@@ -184,7 +183,7 @@ internal static class PlanCards
         if (field.Required)
         {
             input["isRequired"] = true;
-            input["errorMessage"] = string.Format(CultureInfo.InvariantCulture,
+            input["errorMessage"] = PlanWords.Format(
                 field.Kind is PlanFieldKind.Choice or PlanFieldKind.Choices ? words.PickOne : words.FillIn, field.Label);
         }
         if (!string.IsNullOrEmpty(value))

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using StrategiBot.Conversation;
 
@@ -98,20 +97,19 @@ internal static class PlanValidation
         var parts = new List<string>();
         if (problems.Where(p => p.Kind == PlanProblemKind.Missing).Select(p => words.Quoted(p.Field.Label)).ToList() is { Count: > 0 } missing)
         {
-            parts.Add(Format(words.MissingFields, words.Join(missing)));
+            parts.Add(PlanWords.Format(words.MissingFields, words.Join(missing)));
         }
-        if (problems.Where(p => p.Kind == PlanProblemKind.TooLong).Select(p => Format(words.TooLongField, words.Quoted(p.Field.Label), p.Length, p.Field.MaxLength)).ToList() is { Count: > 0 } tooLong)
+        if (problems.Where(p => p.Kind == PlanProblemKind.TooLong).Select(p => PlanWords.Format(words.TooLongField, words.Quoted(p.Field.Label), p.Length, p.Field.MaxLength)).ToList() is { Count: > 0 } tooLong)
         {
-            parts.Add(Format(words.TooLongFields, words.Join(tooLong)));
+            parts.Add(PlanWords.Format(words.TooLongFields, words.Join(tooLong)));
         }
         if (problems.Where(p => p.Kind == PlanProblemKind.Unreadable).Select(p => words.Quoted(p.Field.Label)).ToList() is { Count: > 0 } unreadable)
         {
-            parts.Add(Format(words.UnreadableFields, words.Join(unreadable)));
+            parts.Add(PlanWords.Format(words.UnreadableFields, words.Join(unreadable)));
         }
         return string.Join(" ", parts);
     }
 
-    private static string Format(string format, params object[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
 }
 
 internal enum PlanProblemKind

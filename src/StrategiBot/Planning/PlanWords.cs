@@ -42,13 +42,15 @@ internal sealed record PlanWords(
     public static PlanWords In(Language language) => language == Language.English ? English : Norwegian;
 
     /// <summary>"Steg 2 av 5": the step the user sees counts from 1.</summary>
-    public string StepOf(int step, PlanForm form) => string.Format(CultureInfo.InvariantCulture, Step, step + 1, form.Groups.Count);
+    public string StepOf(int step, PlanForm form) => Format(Step, step + 1, form.Groups.Count);
+
+    /// <summary>One of the texts with its blanks ({0}, {1} …) filled in; numbers are written the same in both languages.</summary>
+    public static string Format(string template, params object[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
 
     public string Quoted(string text) => OpenQuote + text + CloseQuote;
 
     /// <summary>"a, b og c" / "a, b and c".</summary>
-    public string Join(IReadOnlyList<string> items) =>
-        items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " " + And + " " + items[^1];
+    public string Join(IReadOnlyList<string> items) => Replies.Enumerate(items, And);
 
     // What each button keeps, said plainly: the card cannot send a step without its required fields, so
     // saving the step needs them too, while earlier steps are already stored.
