@@ -117,7 +117,8 @@ public sealed class AskCommandTests(KnowledgeFixture fixture) : IClassFixture<Kn
             "[1,2]",
             "{not json",
             "",
-            "{\"id\":\"last\",\"question\":\"presse\"}"));
+            "{\"id\":\"last\",\"question\":\"presse\"}",
+            "{\"Id\":\"capitals\",\"Question\":\"presse\",\"Org\":\"ostre-toten\"}"));
         var output = new StringWriter();
         var error = new StringWriter();
 
@@ -125,8 +126,8 @@ public sealed class AskCommandTests(KnowledgeFixture fixture) : IClassFixture<Kn
 
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(1, exit);
-        Assert.Equal(["bom", "5", "number-question", "number-org", null, null, "last"], lines.Select(l => l.GetProperty("id").GetString()));
-        Assert.Equal([true, true, false, true, false, false, true], lines.Select(l => l.GetProperty("answered").GetBoolean()));
+        Assert.Equal(["bom", "5", "number-question", "number-org", null, null, "last", "capitals"], lines.Select(l => l.GetProperty("id").GetString()));
+        Assert.Equal([true, true, false, true, false, false, true, true], lines.Select(l => l.GetProperty("answered").GetBoolean()));
         Assert.Contains("stdin:3: needs a 'question' (text).", error.ToString(), StringComparison.Ordinal);
         Assert.Contains("stdin:5: not a JSON object", error.ToString(), StringComparison.Ordinal);
     }

@@ -72,21 +72,11 @@ public sealed class FeedbackCommandTests(KnowledgeFixture fixture) : IClassFixtu
     {
         using var folder = new TempFolder("feedback-missing");
         var database = Path.Combine(folder.Path, "nowhere", "votes.db");
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "StrategiBot.dll"), "feedback", $"--Storage:ConnectionString=Data Source={database}" },
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await process.WaitForExitAsync(timeout.Token);
+        var (exitCode, output, error) = await AppProcess.RunAsync(["feedback", $"--Storage:ConnectionString=Data Source={database}"]);
 
-        Assert.Equal(2, process.ExitCode);
+        Assert.Equal(2, exitCode);
         Assert.Contains($"No feedback database at {database}", error, StringComparison.Ordinal);
-        Assert.DoesNotContain("tilbakemeldinger", await output, StringComparison.Ordinal);
+        Assert.DoesNotContain("tilbakemeldinger", output, StringComparison.Ordinal);
         Assert.False(File.Exists(database));
     }
 

@@ -15,21 +15,9 @@ public sealed class StartupValidationTests
     [InlineData("Production", "--Bot:Organisation=ostre-toten", "StrategiBot did not start: MicrosoftAppId is empty.")]
     public async Task A_start_that_fails_says_what_to_fix_in_one_line_and_exits_with_1(string environment, string setting, string expected)
     {
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "StrategiBot.dll"), setting, "--urls", "http://127.0.0.1:0" },
-            Environment = { ["ASPNETCORE_ENVIRONMENT"] = environment },
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await process.WaitForExitAsync(timeout.Token);
-        await output;
+        var (exitCode, _, error) = await AppProcess.RunAsync([setting, "--urls", "http://127.0.0.1:0"], new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = environment });
 
-        Assert.Equal(1, process.ExitCode);
+        Assert.Equal(1, exitCode);
         Assert.Contains(expected, error, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", error, StringComparison.Ordinal);
     }
