@@ -88,6 +88,7 @@ public sealed partial class LexiconTests
         new("svare", OT, "sosiale-medier-offisielle-kontoer", "Who replies to questions on the official Facebook page?"),
         new("informere", OT, "rolle-kommunedirektor", "Who is responsible for the information from the administration?"),
         new("orientere", OT, "rolle-kommunikasjonsavdeling", "When must I keep the comms team in the loop about a media inquiry?"),
+        new("orientere", Lorenskog, "kommunikasjonsenhetens-ansvar", "Når skal vi koble inn kommunikasjonsenheten?"),
         new("nyhet", OT, "kanaler-intern", "Kvar finn tilsette nyheiter frå kommunen?"),
         new("nyhetskriterier", OT, "vedlegg-2-kommunikasjonsplan-mal-1", "Hvordan vet jeg om saken er newsworthy?"),
         new("evaluere", OT, "vedlegg-1-kommunikasjonskanaler", "How do we measure which channels work best?"),
