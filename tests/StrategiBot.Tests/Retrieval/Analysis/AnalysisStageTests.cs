@@ -194,6 +194,24 @@ public sealed class AnalysisStageTests
         Assert.Equal(expected, string.Join('|', groups.Select(g => g.Alternatives[0].Term)));
     }
 
+    /// <summary>
+    /// Laughter tacked on to a chat message says how it was meant, not what it asks: it is neither searched
+    /// for nor counted as a word no strategy knows, and "lol" no longer reads as asking about irony.
+    /// </summary>
+    [Theory]
+    [InlineData("Intranettet er fra steinalderen lol", "intranett|steinald")]
+    [InlineData("Elevene sender venneforespørsler haha", "elev|send|venneforesporsl")]
+    [InlineData("hehe kan jeg dele bilder?", "del|bild")]
+    public void Laughter_is_not_a_word_of_the_question(string question, string expected)
+    {
+        var pipeline = new AnalysisPipeline(RepositoryContent.StopWords, RepositoryContent.Lexicon, ["intranettet elevene sender venneforespørsler dele bilder"]);
+
+        var groups = pipeline.AnalyzeQuery(question).Groups;
+
+        Assert.Equal(expected, string.Join('|', groups.Select(g => g.Alternatives[0].Term)));
+        Assert.DoesNotContain(groups.SelectMany(g => g.Alternatives), a => a.Term == "ironi");
+    }
+
     [Theory]
     [InlineData("prioriteringer", "prioritering")]        // known whole: its head "ringer" is not a second meaning
     [InlineData("mediekjoreregler", "mediekjoreregl|regl")] // unknown whole: the head still says what it is
