@@ -12,17 +12,8 @@ namespace StrategiBot.Feedback;
 /// Stores a thumbs up or down from an answer or dialog card with the question and the cited section, and
 /// thanks the user; a thumbs down also says whom to ask. Nothing about the user beyond the pseudonymous key.
 /// </summary>
-internal sealed class FeedbackRecorder(KnowledgeBase knowledge, IStateStore store, TimeProvider clock, ILogger<FeedbackRecorder> logger) : IDisposable
+internal sealed class FeedbackRecorder(KnowledgeBase knowledge, IStateStore store, TimeProvider clock, ILogger<FeedbackRecorder> logger)
 {
-    /// <summary>
-    /// Every vote of an organisation goes into one log, so votes pressed at the same moment would all read
-    /// the same version and all but one would have to retry, which under load runs out of attempts and loses
-    /// votes. One writer at a time in this process leaves the store's retries for other instances only.
-    /// </summary>
-    private readonly SemaphoreSlim _writing = new(1, 1);
-
-    public void Dispose() => _writing.Dispose();
-
     /// <summary>Handles <c>{feedback: {...}}</c>; false when the submission is not feedback.</summary>
     public async Task<bool> OnSubmitAsync(TurnContext turn, JsonElement value, string organisationId, CancellationToken ct)
     {
@@ -61,15 +52,8 @@ internal sealed class FeedbackRecorder(KnowledgeBase knowledge, IStateStore stor
             return null;
         }
         var stored = entry with { UserKey = userKey, At = clock.GetUtcNow() };
-        await _writing.WaitAsync(ct);
-        try
-        {
-            await store.UpdateAsync(FeedbackLog.Key(organisationId), log => (log ?? new FeedbackLog([])).With(stored), ct);
-        }
-        finally
-        {
-            _writing.Release();
-        }
+        // Every vote of the organisation goes into this one log; UpdateAsync lets concurrent votes take turns.
+        await store.UpdateAsync(FeedbackLog.Key(organisationId), log => (log ?? new FeedbackLog([])).With(stored), ct);
         Log.FeedbackStored(logger, stored.Source, stored.SectionId ?? "-", stored.Helpful);
         return stored;
     }

@@ -6,6 +6,7 @@ using StrategiBot.Feedback;
 using StrategiBot.Protocol.Schema;
 using StrategiBot.Storage;
 using StrategiBot.Tests.Conversation;
+using StrategiBot.Tests.Storage;
 
 namespace StrategiBot.Tests.Feedback;
 
@@ -76,22 +77,6 @@ public sealed class FeedbackConversationTests
 
         Assert.All(responses, body => Assert.StartsWith("200 {\"statusCode\":200", body, StringComparison.Ordinal));
         Assert.Equal(Voters, (await LogAsync(app)).Entries.Count);
-    }
-
-    /// <summary>A store whose reads take a while to arrive, so writers that start together all read the same version.</summary>
-    private sealed class SlowReadingStore(IStateStore inner) : IStateStore
-    {
-        public async Task<Versioned<T>?> ReadAsync<T>(StateKey<T> key, CancellationToken cancellationToken) where T : class
-        {
-            var read = await inner.ReadAsync(key, cancellationToken);
-            await Task.Delay(20, cancellationToken);
-            return read;
-        }
-
-        public Task<long> WriteAsync<T>(StateKey<T> key, T value, long expectedVersion, CancellationToken cancellationToken) where T : class =>
-            inner.WriteAsync(key, value, expectedVersion, cancellationToken);
-
-        public Task DeleteAsync<T>(StateKey<T> key, CancellationToken cancellationToken) where T : class => inner.DeleteAsync(key, cancellationToken);
     }
 
     [Fact]

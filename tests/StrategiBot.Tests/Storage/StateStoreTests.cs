@@ -63,6 +63,22 @@ public sealed class StateStoreTests : IDisposable
         Assert.Equal(40, (await store.GetAsync(key, CancellationToken.None))!.Value);
     }
 
+    /// <summary>
+    /// Many writers of one record at once, each reading slowly enough that they would all read the same
+    /// version: within one process they take turns, so none runs out of retries.
+    /// </summary>
+    [Fact]
+    public async Task Many_writers_of_one_record_at_once_all_get_through()
+    {
+        var store = new SlowReadingStore(new MemoryStateStore());
+        var key = new StateKey<Counter>("counter", "busy");
+
+        await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() =>
+            store.UpdateAsync(key, c => new Counter((c?.Value ?? 0) + 1), CancellationToken.None))));
+
+        Assert.Equal(50, (await store.GetAsync(key, CancellationToken.None))!.Value);
+    }
+
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task Kinds_do_not_share_keys_and_delete_removes(string provider)
