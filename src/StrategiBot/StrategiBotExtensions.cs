@@ -76,6 +76,7 @@ internal static class StrategiBotExtensions
             .Validate(o => o.TurnTimeout > TimeSpan.Zero, "Bot:TurnTimeout must be positive.")
             .Validate(o => o.MaxMessageLength > 0, "Bot:MaxMessageLength must be positive.")
             .ValidateOnStart();
+        services.AddSingleton<CommandOffers>();
         services.AddSingleton<MessageRouter>();
         services.AddSingleton<IBot, TurnHandler>();
         return services;

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Options;
 using StrategiBot.Answering;
+using StrategiBot.Checklists;
 using StrategiBot.Content;
 using StrategiBot.Conversation;
+using StrategiBot.Dialogs;
+using StrategiBot.Planning;
 using StrategiBot.Retrieval;
 using StrategiBot.Storage;
 
@@ -25,8 +28,9 @@ internal static class CommandLine
             Console.Error)),
         ["eval"] = args => WithKnowledgeAsync(args, services => EvalCommand.RunAsync(
             args, services.GetRequiredService<Answerer>(), Console.Out, Console.Error)),
-        ["package"] = args => PackageCommand.RunAsync(
-            args, Console.Out, Console.Error, [Directory.GetCurrentDirectory(), AppContext.BaseDirectory]),
+        ["package"] = args => WithKnowledgeAsync(args, services => PackageCommand.RunAsync(
+            args, Console.Out, Console.Error, [Directory.GetCurrentDirectory(), AppContext.BaseDirectory], PackageOrganisations.From(services)),
+            withCommands: true),
         ["feedback"] = args => WithKnowledgeAsync(args, async services => MissingVotes(services) is { } missing
             ? await Failed(missing)
             : await FeedbackCommand.RunAsync(
@@ -87,7 +91,7 @@ internal static class CommandLine
         return 2;
     }
 
-    private static async Task<int> WithKnowledgeAsync(string[] args, Func<IServiceProvider, Task<int>> run, bool withStorage = false)
+    private static async Task<int> WithKnowledgeAsync(string[] args, Func<IServiceProvider, Task<int>> run, bool withStorage = false, bool withCommands = false)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -100,6 +104,14 @@ internal static class CommandLine
         if (withStorage)
         {
             builder.Services.AddStorage();
+        }
+        if (withCommands)
+        {
+            // What each command opens: the organisation's checklists, dialogs and plan forms.
+            builder.Services.AddChecklists();
+            builder.Services.AddDialogs();
+            builder.Services.AddPlanning();
+            builder.Services.AddSingleton<CommandOffers>();
         }
         using var host = builder.Build();
         try
@@ -135,8 +147,9 @@ internal static class CommandLine
               StrategiBot eval FILE.jsonl... [--verbose] [--details] [--fit]
                                                       top-1, top-3 and refusal rates over evaluation files;
                                                       --fit fits the confidence model on their labels
-              StrategiBot package --app-id GUID --out FILE.zip [--bot-id GUID] [--host HOST] …
-                                                      the Teams app package, checked against the official schema
+              StrategiBot package --app-id GUID --out FILE.zip [--org ID] [--bot-id GUID] [--host HOST] …
+                                                      the Teams app package for one organisation, checked
+                                                      against the official schema
               StrategiBot feedback [--org ID] [--json] "Var dette nyttig?" votes per section, and the questions voted down
               StrategiBot help                        show this text
 

@@ -1,32 +1,43 @@
+using Microsoft.Extensions.Options;
+using StrategiBot.Conversation;
 using StrategiBot.Packaging;
+using StrategiBot.Retrieval;
 
 namespace StrategiBot.Cli;
 
 /// <summary>
-/// <c>package --app-id GUID --out FILE.zip [--bot-id GUID] [--host HOST] …</c>: the Teams app package an
-/// administrator uploads, built from <c>manifest/</c> and checked against the official schema first.
+/// <c>package --app-id GUID --out FILE.zip [--org ID] [--bot-id GUID] [--host HOST] …</c>: the Teams app
+/// package an administrator uploads, built from <c>manifest/</c> for one organisation (its command menu
+/// offers what that organisation's content has) and checked against the official schema first.
 /// </summary>
 internal static class PackageCommand
 {
     public const string Usage =
-        "package --app-id GUID --out FILE.zip [--bot-id GUID] [--version X.Y.Z] [--name NAME] [--developer NAME] " +
+        "package --app-id GUID --out FILE.zip [--org ID] [--bot-id GUID] [--version X.Y.Z] [--name NAME] [--developer NAME] " +
         "[--host HOST] [--website-url URL] [--privacy-url URL] [--terms-url URL] [--manifest DIR]";
 
     /// <param name="searchFrom">Folders to look upwards from for <c>manifest/manifest.json</c> when <c>--manifest</c> is not given.</param>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IReadOnlyList<string> searchFrom)
+    /// <param name="organisations">The organisations a package can be built for; every command is offered when not given.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IReadOnlyList<string> searchFrom, PackageOrganisations? organisations = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(searchFrom);
         var given = new Dictionary<string, string>(StringComparer.Ordinal);
         string? outFile = null;
         string? manifestFolder = null;
+        string? organisationId = null;
         for (var i = 0; i < args.Length; i++)
         {
             var (option, inlineValue) = args[i].IndexOf('=', StringComparison.Ordinal) is var eq and > 0
                 ? (args[i][..eq], args[i][(eq + 1)..])
                 : (args[i], null);
+            // "--Bot:Organisation=x" or "--Content:Folder=x" configures the app the package is built for.
+            if (inlineValue is not null && option.Contains(':', StringComparison.Ordinal))
+            {
+                continue;
+            }
             var token = ManifestTokens.All.FirstOrDefault(t => t.Option == option);
-            if (token is null && option is not ("--out" or "--manifest"))
+            if (token is null && option is not ("--out" or "--manifest" or "--org"))
             {
                 await error.WriteLineAsync($"Unknown option '{args[i]}'. Usage: {Usage}");
                 return 2;
@@ -44,6 +55,9 @@ internal static class PackageCommand
                     break;
                 case "--manifest":
                     manifestFolder = value;
+                    break;
+                case "--org":
+                    organisationId = value;
                     break;
                 default:
                     given[token!.Name] = value;
@@ -68,11 +82,18 @@ internal static class PackageCommand
             return 2;
         }
 
+        PackagedOrganisation? organisation = null;
+        if (organisations is not null && (organisation = organisations.Find(organisationId)) is null)
+        {
+            await error.WriteLineAsync($"Unknown organisation '{organisationId}'. Known: {string.Join(", ", organisations.Ids)}.");
+            return 2;
+        }
+
         var tokens = ManifestTokens.Resolve(given);
         IReadOnlyList<PackageFile> files;
         try
         {
-            files = AppPackager.Build(manifestFolder, tokens);
+            files = AppPackager.Build(manifestFolder, tokens, organisation?.OffersCommand);
         }
         catch (PackagingException ex)
         {
@@ -93,6 +114,10 @@ internal static class PackageCommand
             return 1;
         }
         await output.WriteLineAsync($"Wrote {target}: {string.Join(", ", files.Select(f => f.Name))}.");
+        if (organisation is not null)
+        {
+            await output.WriteLineAsync($"For {organisation.Name} ({organisation.Id}); its command menu: {string.Join(", ", organisation.Commands)}.");
+        }
         var defaulted = ManifestTokens.All.Where(t => !given.ContainsKey(t.Name)).ToList();
         if (defaulted.Count > 0)
         {
@@ -118,3 +143,28 @@ internal static class PackageCommand
         return null;
     }
 }
+
+/// <summary>The organisations with a content pack, and the one an <c>--org</c> value names (null: the configured one), or null when none does.</summary>
+internal sealed record PackageOrganisations(IReadOnlyList<string> Ids, Func<string?, PackagedOrganisation?> Find)
+{
+    /// <summary>The app's content packs, its configured organisation, and what each one's content offers.</summary>
+    public static PackageOrganisations From(IServiceProvider services)
+    {
+        var knowledge = services.GetRequiredService<KnowledgeBase>();
+        var configured = services.GetRequiredService<IOptions<BotOptions>>().Value.Organisation;
+        var offers = services.GetRequiredService<CommandOffers>();
+        return new PackageOrganisations(
+            [.. knowledge.Packs.Select(p => p.Organisation.Id).Order(StringComparer.Ordinal)],
+            named => (named is null ? configured : knowledge.OrganisationNamed(named)) is { } id && knowledge.Pack(id) is { } pack
+                ? new PackagedOrganisation(id, pack.Organisation.Name,
+                    // A title the bot does not know as a command is none of the organisation's business: it stays.
+                    title => BotCommands.Find(title) is not { } command || offers.Offers(command, id),
+                    [.. BotCommands.All.Where(c => offers.Offers(c, id)).Select(c => c.Title)])
+                : null);
+    }
+}
+
+/// <summary>The organisation a package is built for: what its command menu offers.</summary>
+/// <param name="OffersCommand">Whether a command title of the manifest ("sosiale medier") opens something for the organisation.</param>
+/// <param name="Commands">The titles offered, for the report.</param>
+internal sealed record PackagedOrganisation(string Id, string Name, Func<string, bool> OffersCommand, IReadOnlyList<string> Commands);

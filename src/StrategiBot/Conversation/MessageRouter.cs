@@ -27,6 +27,7 @@ internal sealed class MessageRouter(
     FeedbackRecorder feedback,
     ChecklistEngine checklists,
     ChecklistCatalog checklistCatalog,
+    CommandOffers offers,
     IStateStore store,
     KnowledgeBase knowledge,
     IOptions<BotOptions> options,
@@ -133,7 +134,7 @@ internal sealed class MessageRouter(
         }
         if (command == BotCommands.Help)
         {
-            await turn.SendAsync(AdaptiveCards.ToActivity(HelpCards.Help(language, isGroup, knowledge.Organisation(organisation), c => Offers(c, organisation),
+            await turn.SendAsync(AdaptiveCards.ToActivity(HelpCards.Help(language, isGroup, knowledge.Organisation(organisation), c => offers.Offers(c, organisation),
                 [.. checklistCatalog.For(organisation).Select(c => c.TitleFor(language))]), language == Language.English ? "Help" : "Hjelp"), ct);
             return;
         }
@@ -250,9 +251,4 @@ internal sealed class MessageRouter(
     private static bool IsLoneLoanword(LanguageEvidence evidence, BotCommand? command, Language language) =>
         language == Language.English && command is null && !evidence.IsPlainlyEnglish;
 
-    /// <summary>Whether the organisation has what a command opens: its dialog, a plan template, any checklist.</summary>
-    private bool Offers(BotCommand command, string organisation) =>
-        command.DialogId is { } dialog ? catalog.Find(organisation, dialog) is not null
-        : command == BotCommands.CommunicationPlan ? plans.HasTemplate(organisation)
-        : command != BotCommands.Checklists || checklistCatalog.For(organisation).Count > 0;
 }

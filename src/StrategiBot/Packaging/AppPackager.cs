@@ -36,7 +36,11 @@ internal static partial class AppPackager
     public static string SchemaFolder(string manifestFolder, string manifestVersion) =>
         Path.Combine(manifestFolder, "node_modules", "@microsoft", "app-manifest", "build", "json-schemas", "teams", $"v{manifestVersion}");
 
-    public static IReadOnlyList<PackageFile> Build(string manifestFolder, IReadOnlyDictionary<string, string> tokens)
+    /// <param name="offersCommand">
+    /// Whether the organisation the package is for offers the command of a title ("sosiale medier"); the
+    /// command lists keep only those, and the localization files follow. All are kept when null.
+    /// </param>
+    public static IReadOnlyList<PackageFile> Build(string manifestFolder, IReadOnlyDictionary<string, string> tokens, Func<string, bool>? offersCommand = null)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         if (!tokens.TryGetValue("APP_ID", out var appId) || !Guid.TryParseExact(appId, "D", out _))
@@ -64,6 +68,7 @@ internal static partial class AppPackager
             ? declared
             : throw new PackagingException($"{ManifestFile}: manifestVersion must be a string like \"1.30\".");
         var schemas = SchemaFolder(manifestFolder, manifestVersion);
+        var kept = offersCommand is null ? null : KeepCommands(manifest, offersCommand);
         Validate(manifest, LoadSchema(schemas, "MicrosoftTeams.schema.json"), ManifestFile);
 
         var files = new List<PackageFile> { new(ManifestFile, Serialize(manifest)) };
@@ -72,6 +77,10 @@ internal static partial class AppPackager
         foreach (var file in LocalizationFiles(manifest))
         {
             var localization = ReadJson(manifestFolder, file, tokens);
+            if (kept is not null)
+            {
+                localization = RenumberCommands(localization.AsObject(), kept);
+            }
             localizationSchema ??= LoadSchema(schemas, "MicrosoftTeams.Localization.schema.json");
             Validate(localization, localizationSchema, file);
             files.Add(new(file, Serialize(localization)));
@@ -139,6 +148,65 @@ internal static partial class AppPackager
                 $"Known tokens: {string.Join(", ", ManifestTokens.All.Select(t => t.Name))}.");
         }
         return node;
+    }
+
+    /// <summary>
+    /// Removes the commands the organisation does not offer from every command list and returns, per
+    /// command the manifest had, its new position in its list (absent: removed).
+    /// </summary>
+    private static Dictionary<(int Bot, int List, int Command), int> KeepCommands(JsonNode manifest, Func<string, bool> offersCommand)
+    {
+        var kept = new Dictionary<(int, int, int), int>();
+        var bots = manifest["bots"]?.AsArray() ?? [];
+        for (var b = 0; b < bots.Count; b++)
+        {
+            var lists = bots[b]?["commandLists"]?.AsArray() ?? [];
+            for (var l = 0; l < lists.Count; l++)
+            {
+                if (lists[l]?["commands"] is not JsonArray commands)
+                {
+                    continue;
+                }
+                var all = commands.ToList();
+                commands.Clear();
+                for (var c = 0; c < all.Count; c++)
+                {
+                    if (all[c]?["title"]?.GetValue<string>() is not { } title || offersCommand(title))
+                    {
+                        kept[(b, l, c)] = commands.Count;
+                        commands.Add(all[c]);
+                    }
+                }
+            }
+        }
+        return kept;
+    }
+
+    /// <summary>
+    /// A localization file addresses commands by position ("bots[0].commandLists[1].commands[3].title"): the
+    /// entries of removed commands go, the others move to their command's new position, in the same order.
+    /// </summary>
+    private static JsonObject RenumberCommands(JsonObject localization, Dictionary<(int Bot, int List, int Command), int> kept)
+    {
+        var renumbered = new JsonObject();
+        foreach (var (key, value) in localization.ToList())
+        {
+            localization.Remove(key);
+            var match = CommandKeyPattern().Match(key);
+            if (!match.Success)
+            {
+                renumbered[key] = value;
+                continue;
+            }
+            var (bot, list, command) = (Index(match, 1), Index(match, 2), Index(match, 3));
+            if (kept.TryGetValue((bot, list, command), out var position))
+            {
+                renumbered[$"bots[{bot}].commandLists[{list}].commands[{position}].{match.Groups[4].Value}"] = value;
+            }
+        }
+        return renumbered;
+
+        static int Index(Match match, int group) => int.Parse(match.Groups[group].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static void Validate(JsonNode document, JsonSchema schema, string fileName)
@@ -247,6 +315,9 @@ internal static partial class AppPackager
     }
 
     private static byte[] Serialize(JsonNode node) => Encoding.UTF8.GetBytes(node.ToJsonString(Output) + "\n");
+
+    [GeneratedRegex(@"^bots\[([0-9]+)\]\.commandLists\[([0-9]+)\]\.commands\[([0-9]+)\]\.(\w+)\z")]
+    private static partial Regex CommandKeyPattern();
 
     [GeneratedRegex(@"^[0-9]+\.[0-9]+\.[0-9]+$")]
     private static partial Regex VersionPattern();

@@ -23,8 +23,6 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
     public bool IsAskedFor(string organisationId, MessageWords words) => catalog.MatchTrigger(organisationId, words) is not null;
 
     /// <summary>Whether the organisation's strategy has a plan template to fill in.</summary>
-    public bool HasTemplate(string organisationId) => Template(organisationId) is not null;
-
     private PlanForm? Template(string organisationId) => catalog.Find(organisationId, PlanCatalog.CommunicationPlan);
 
     public async Task OpenAsync(TurnContext turn, string organisationId, Language language, CancellationToken ct)
