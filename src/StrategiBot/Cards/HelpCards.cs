@@ -11,26 +11,52 @@ internal static class HelpCards
     /// Sent once when the bot is installed; bokmål, with a line for those who prefer English. In a group chat or
     /// channel it says to mention the bot, which only hears messages that do.
     /// </summary>
+    /// <param name="language">English for a personal install by someone whose Teams speaks English; Norwegian otherwise.</param>
     /// <param name="topics">What the organisation's strategy speaks of (see <see cref="WelcomeTopics"/>); all three when null.</param>
-    public static JsonObject Welcome(bool isGroup = false, IReadOnlyList<string>? topics = null) => AdaptiveCards.Card(
-        [
-            AdaptiveCards.Heading("Hei, jeg er StrategiBot"),
-            AdaptiveCards.Text((isGroup ? "Jeg hjelper dere å følge kommunens kommunikasjonsstrategi" : "Jeg hjelper deg å følge kommunens kommunikasjonsstrategi")
-                + ((topics ?? AllTopics.Select(t => t.Topic).ToList()) is { Count: > 0 } named ? ": " + Replies.Enumerate(named, "og") + "." : ", med svar fra strategien selv.")),
-            AdaptiveCards.Text(isGroup
-                ? "Her må du nevne meg for at jeg skal svare: skriv **@StrategiBot hjelp** for å se hva jeg kan."
-                : "Skriv **hjelp** når som helst for å se hva jeg kan.", subtle: true),
-            AdaptiveCards.Text(isGroup
-                ? "Mention me (@StrategiBot) and write in English, and I will answer in English."
-                : "Write in English and I will answer in English.", subtle: true, size: "Small"),
-        ],
-        [AdaptiveCards.ImBack("Vis hjelp", ShowHelpText)]);
+    public static JsonObject Welcome(Language language = Language.Norwegian, bool isGroup = false, IReadOnlyList<string>? topics = null)
+    {
+        var english = language == Language.English;
+        var named = (topics ?? AllTopics.Select(t => t.Topic).ToList())
+            .Select(t => english ? AllTopics.First(a => a.Topic == t).English : t).ToList();
+        var purpose = (english, isGroup) switch
+        {
+            (true, true) => "I help you all follow the municipality's communication strategy",
+            (true, false) => "I help you follow the municipality's communication strategy",
+            (false, true) => "Jeg hjelper dere å følge kommunens kommunikasjonsstrategi",
+            (false, false) => "Jeg hjelper deg å følge kommunens kommunikasjonsstrategi",
+        };
+        var reach = (english, isGroup) switch
+        {
+            (true, true) => "Here you need to mention me for me to answer: write **@StrategiBot help** to see what I can do.",
+            (true, false) => "Write **help** at any time to see what I can do. I quote the strategy in Norwegian.",
+            (false, true) => "Her må du nevne meg for at jeg skal svare: skriv **@StrategiBot hjelp** for å se hva jeg kan.",
+            (false, false) => "Skriv **hjelp** når som helst for å se hva jeg kan.",
+        };
+        // The other language's line, in that language: whoever reads it is the one it is for.
+        var otherLanguage = (english, isGroup) switch
+        {
+            (true, true) => "Nevn meg (@StrategiBot) og skriv på norsk, så svarer jeg på norsk.",
+            (true, false) => "Skriv på norsk, så svarer jeg på norsk.",
+            (false, true) => "Mention me (@StrategiBot) and write in English, and I will answer in English.",
+            (false, false) => "Write in English and I will answer in English.",
+        };
+        return AdaptiveCards.Card(
+            [
+                AdaptiveCards.Heading(english ? "Hi, I'm StrategiBot" : "Hei, jeg er StrategiBot"),
+                AdaptiveCards.Text(purpose + (named.Count > 0
+                    ? ": " + Replies.Enumerate(named, english ? "and" : "og") + "."
+                    : english ? ", with answers from the strategy itself." : ", med svar fra strategien selv.")),
+                AdaptiveCards.Text(reach, subtle: true),
+                AdaptiveCards.Text(otherLanguage, subtle: true, size: "Small"),
+            ],
+            [english ? AdaptiveCards.ImBack("Show help", ShowHelpTextEnglish) : AdaptiveCards.ImBack("Vis hjelp", ShowHelpText)]);
+    }
 
-    private static readonly (string Topic, string[] Words)[] AllTopics =
+    private static readonly (string Topic, string English, string[] Words)[] AllTopics =
     [
-        ("ytringsfrihet", ["ytringsfrihet"]),
-        ("sosiale medier", ["sosiale medier", "facebook"]),
-        ("hvem som uttaler seg til pressen", ["media", "presse", "journalist", "mediehenvendelse"]),
+        ("ytringsfrihet", "freedom of expression", ["ytringsfrihet"]),
+        ("sosiale medier", "social media", ["sosiale medier", "facebook"]),
+        ("hvem som uttaler seg til pressen", "who speaks to the press", ["media", "presse", "journalist", "mediehenvendelse"]),
     ];
 
     /// <summary>
@@ -45,6 +71,9 @@ internal static class HelpCards
 
     /// <summary>What the welcome card's button posts; in a group chat it arrives without a mention and is answered anyway.</summary>
     public const string ShowHelpText = "hjelp";
+
+    /// <summary>The English welcome's button: the help command's English title, so help comes in English.</summary>
+    public const string ShowHelpTextEnglish = "help";
 
     /// <summary>The example question when a pack names none (any strategy's employees' freedom of expression).</summary>
     public const string DefaultExample = "Kan jeg uttale meg om arbeidsplassen min i lokalavisa?";

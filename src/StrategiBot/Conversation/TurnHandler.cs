@@ -136,9 +136,20 @@ internal sealed class TurnHandler(
             Log.Welcomed(logger, turn.Activity.Conversation?.ConversationType ?? "personal");
             var organisation = options.Value.Organisation;
             var topics = HelpCards.WelcomeTopics(knowledge.Index.Passages.Where(p => p.OrganisationId == organisation).Select(p => p.Text));
-            await turn.SendAsync(AdaptiveCards.ToActivity(HelpCards.Welcome(turn.Activity.IsGroupConversation(), topics), "StrategiBot"), ct);
+            var isGroup = turn.Activity.IsGroupConversation();
+            await turn.SendAsync(AdaptiveCards.ToActivity(HelpCards.Welcome(WelcomeLanguage(turn.Activity.Locale, isGroup), isGroup, topics), "StrategiBot"), ct);
         }
     }
+
+    /// <summary>
+    /// Someone who installs the bot for themselves with Teams set to English ("en-US", "en-GB") is welcomed in
+    /// English. A group chat or team is shared by everyone in it, so the one who added the bot does not decide
+    /// its language: it gets the Norwegian welcome with its English line.
+    /// </summary>
+    internal static Language WelcomeLanguage(string? locale, bool isGroup) =>
+        !isGroup && locale is { } l && (l.Equals("en", StringComparison.OrdinalIgnoreCase) || l.StartsWith("en-", StringComparison.OrdinalIgnoreCase))
+            ? Language.English
+            : Language.Norwegian;
 
     private async Task MarkRemovedAsync(TurnContext turn, CancellationToken ct)
     {

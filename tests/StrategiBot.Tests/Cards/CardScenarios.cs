@@ -29,6 +29,7 @@ internal static class CardScenarios
     [
         new("welcome", [Teams.BotInstalledPersonal()]),
         new("welcome-team", [Teams.BotAddedToTeam()]),
+        new("welcome-en", [Teams.BotInstalledPersonal() with { Locale = "en-US" }]),
         new("help-nb", [Teams.PersonalMessage("hjelp")]),
         new("help-en", [Teams.PersonalMessage("help")]),
         new("help-group", [Teams.GroupMessage("hjelp", mentionBot: true)]),

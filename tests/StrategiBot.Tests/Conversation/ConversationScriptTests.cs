@@ -435,6 +435,35 @@ public sealed class ConversationScriptTests
         Assert.Contains(expected, welcome, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Someone whose Teams speaks English is welcomed in English when they install the bot for themselves, and
+    /// its button asks for the English help; a group chat or team keeps the Norwegian welcome, whoever added it.
+    /// </summary>
+    [Theory]
+    [InlineData("en-US", false, "Hi, I'm StrategiBot")]
+    [InlineData("en-GB", false, "Hi, I'm StrategiBot")]
+    [InlineData("EN", false, "Hi, I'm StrategiBot")]
+    [InlineData("nb-NO", false, "Hei, jeg er StrategiBot")]
+    [InlineData("nn-NO", false, "Hei, jeg er StrategiBot")]
+    [InlineData("sv-SE", false, "Hei, jeg er StrategiBot")]
+    [InlineData(null, false, "Hei, jeg er StrategiBot")]
+    [InlineData("en-US", true, "Hei, jeg er StrategiBot")]
+    public async Task The_welcome_speaks_the_language_of_a_personal_install(string? locale, bool inGroup, string heading)
+    {
+        await using var app = new BotApplication();
+        var install = inGroup ? Teams.BotAddedToTeam() : Teams.BotInstalledPersonal();
+
+        var welcome = Assert.Single(await app.ExchangeAsync(install with { Locale = locale }));
+
+        Assert.StartsWith(heading, CardText(welcome), StringComparison.Ordinal);
+        if (heading.StartsWith("Hi", StringComparison.Ordinal))
+        {
+            Assert.Contains("freedom of expression, social media and who speaks to the press.", CardText(welcome), StringComparison.Ordinal);
+            var help = Assert.Single(await app.ExchangeAsync(Teams.PersonalMessage(CardJson.Button(welcome, "Show help")["data"]!["msteams"]!["value"]!.GetValue<string>())));
+            Assert.Contains("What I can help with", CardText(help), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void A_welcome_for_a_strategy_silent_on_all_three_topics_promises_none()
     {
