@@ -15,8 +15,11 @@ internal sealed record AskResponse(string? Id, bool Answered, IReadOnlyList<AskC
 
 internal sealed record AskCitation(string Org, string Section, string Text);
 
-/// <summary>The output of <c>feedback --json</c>.</summary>
-internal sealed record FeedbackReport(string Org, int Total, IReadOnlyList<FeedbackSectionCount> Sections, IReadOnlyList<FeedbackQuestion> NotHelpful);
+/// <summary>
+/// The output of <c>feedback --json</c>: the votes since a day (all when null), and the newest of the
+/// questions voted down (<see cref="NotHelpfulTotal"/> of them in all).
+/// </summary>
+internal sealed record FeedbackReport(string Org, DateOnly? Since, int Total, IReadOnlyList<FeedbackSectionCount> Sections, int NotHelpfulTotal, IReadOnlyList<FeedbackQuestion> NotHelpful);
 
 /// <summary>Votes on one section; <see cref="Section"/> is null for answers where the strategy was silent.</summary>
 internal sealed record FeedbackSectionCount(string? Section, string? Title, int Helpful, int NotHelpful);

@@ -150,7 +150,8 @@ internal static class CommandLine
               StrategiBot package --app-id GUID --out FILE.zip [--org ID] [--bot-id GUID] [--host HOST] …
                                                       the Teams app package for one organisation, checked
                                                       against the official schema
-              StrategiBot feedback [--org ID] [--json] "Var dette nyttig?" votes per section, and the questions voted down
+              StrategiBot feedback [--org ID] [--json] [--since YYYY-MM-DD] [--limit N]
+                                                      "Var dette nyttig?" votes per section, and the questions voted down
               StrategiBot help                        show this text
 
             Configuration keys can be given as --Key=value, --Section:Key=value or environment variables (Section__Key).

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using StrategiBot.Conversation;
 using StrategiBot.Feedback;
 using StrategiBot.Retrieval;
 using StrategiBot.Storage;
@@ -7,17 +8,51 @@ using StrategiBot.Storage;
 namespace StrategiBot.Cli;
 
 /// <summary>
-/// <c>feedback [--org ID] [--json]</c>: the "Var dette nyttig?" votes for the communication department,
-/// counted per section, and the questions that got a thumbs down (newest first). No user keys are printed.
+/// <c>feedback [--org ID] [--json] [--since YYYY-MM-DD] [--limit N]</c>: the "Var dette nyttig?" votes for the
+/// communication department, counted per section, and the questions that got a thumbs down (newest first).
+/// No user keys are printed.
 /// </summary>
 internal static class FeedbackCommand
 {
+    public const string Usage = "feedback [--org ID] [--json] [--since YYYY-MM-DD] [--limit N]";
+
+    /// <summary>How many questions voted down the text report lists unless told otherwise: a screenful.</summary>
+    public const int DefaultTextLimit = 20;
+
     public static async Task<int> RunAsync(string[] args, KnowledgeBase knowledge, IStateStore store, string defaultOrganisation, TextWriter output, TextWriter error)
     {
         string? organisation = null;
         var json = false;
+        DateOnly? since = null;
+        int? limit = null;
         for (var i = 0; i < args.Length; i++)
         {
+            var (name, inline) = args[i].IndexOf('=', StringComparison.Ordinal) is var eq and > 0 && args[i].StartsWith("--", StringComparison.Ordinal)
+                ? (args[i][..eq], args[i][(eq + 1)..])
+                : (args[i], null);
+            if (name is "--since" or "--limit")
+            {
+                var value = inline ?? (i + 1 < args.Length ? args[++i] : null);
+                if (name == "--since")
+                {
+                    if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                    {
+                        await error.WriteLineAsync($"--since needs a date like 2026-11-01, not '{value}'. Usage: {Usage}");
+                        return 2;
+                    }
+                    since = date;
+                }
+                else
+                {
+                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 1)
+                    {
+                        await error.WriteLineAsync($"--limit needs a whole number of 1 or more, not '{value}'. Usage: {Usage}");
+                        return 2;
+                    }
+                    limit = count;
+                }
+                continue;
+            }
             switch (args[i])
             {
                 case "--org" when i + 1 < args.Length:
@@ -33,7 +68,7 @@ internal static class FeedbackCommand
                 case var other when other.StartsWith("--", StringComparison.Ordinal) && other.Contains('=', StringComparison.Ordinal):
                     break;
                 default:
-                    await error.WriteLineAsync($"Unknown argument '{args[i]}'. Usage: feedback [--org ID] [--json]");
+                    await error.WriteLineAsync($"Unknown argument '{args[i]}'. Usage: {Usage}");
                     return 2;
             }
         }
@@ -45,21 +80,32 @@ internal static class FeedbackCommand
         }
 
         var entries = (await store.GetAsync(FeedbackLog.Key(organisation), CancellationToken.None))?.Entries ?? [];
+        if (since is { } from)
+        {
+            // A day of votes as the department's calendar has it, in Norway.
+            entries = [.. entries.Where(e => NorwegianTime.Day(e.At) >= from)];
+        }
+        var votedDown = entries.Where(e => !e.Helpful).Reverse().ToList();
+        var shown = limit ?? (json ? votedDown.Count : DefaultTextLimit);
         var report = new FeedbackReport(
             organisation,
+            since,
             entries.Count,
             [.. entries
                 .GroupBy(e => e.SectionId)
                 .Select(g => new FeedbackSectionCount(g.Key, g.Key is null ? null : pack.Strategy.Find(g.Key)?.FullTitle, g.Count(e => e.Helpful), g.Count(e => !e.Helpful)))
                 .OrderByDescending(c => c.NotHelpful).ThenByDescending(c => c.Helpful).ThenBy(c => c.Section, StringComparer.Ordinal)],
-            [.. entries.Where(e => !e.Helpful).Reverse().Select(e => new FeedbackQuestion(e.At, e.Source, e.SectionId, e.Question))]);
+            votedDown.Count,
+            [.. votedDown.Take(shown).Select(e => new FeedbackQuestion(e.At, e.Source, e.SectionId, e.Question))]);
 
         if (json)
         {
             await output.WriteLineAsync(JsonSerializer.Serialize(report, CliJsonContext.Readable.FeedbackReport));
             return 0;
         }
-        await output.WriteLineAsync($"{report.Total} tilbakemeldinger for {pack.Organisation.Name}.");
+        await output.WriteLineAsync(since is { } day
+            ? $"{report.Total} tilbakemeldinger for {pack.Organisation.Name} fra og med {day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}."
+            : $"{report.Total} tilbakemeldinger for {pack.Organisation.Name}.");
         if (report.Total == 0)
         {
             return 0;
@@ -76,7 +122,11 @@ internal static class FeedbackCommand
             await output.WriteLineAsync("Spørsmål med tommel ned:");
             foreach (var question in report.NotHelpful)
             {
-                await output.WriteLineAsync($"  {question.At.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}  [{question.Section ?? "-"}]  {question.Question}");
+                await output.WriteLineAsync($"  {NorwegianTime.Day(question.At).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}  [{question.Section ?? "-"}]  {question.Question}");
+            }
+            if (report.NotHelpfulTotal > report.NotHelpful.Count)
+            {
+                await output.WriteLineAsync($"  … og {report.NotHelpfulTotal - report.NotHelpful.Count} eldre (--limit {report.NotHelpfulTotal} viser alle, --since YYYY-MM-DD de nyeste).");
             }
         }
         return 0;

@@ -10,6 +10,9 @@ internal static class NorwegianTime
     /// <summary>Norway's zone; a slim container without time-zone data gets the same rules built in.</summary>
     public static TimeZoneInfo Zone { get; } = FindZone();
 
+    /// <summary>The day it is in Norway at <paramref name="at"/>.</summary>
+    public static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Zone).DateTime);
+
     /// <summary>"22. november 2026" as the date is in Norway at <paramref name="at"/>.</summary>
     public static string Date(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone).ToString("d. MMMM yyyy", Culture);
 

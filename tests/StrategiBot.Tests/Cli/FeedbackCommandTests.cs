@@ -42,6 +42,68 @@ public sealed class FeedbackCommandTests(KnowledgeFixture fixture) : IClassFixtu
         Assert.Contains("2026-11-21  [-]  Hvor mange feriedager har jeg?", text, StringComparison.Ordinal);
     }
 
+    /// <summary>The department reads what came in lately: --since counts the votes from a day on, as that day is in Norway.</summary>
+    [Theory]
+    [InlineData("--since", "2026-11-21")]
+    [InlineData("--since=2026-11-21")]
+    public async Task Since_counts_only_the_votes_from_that_day_on(params string[] args)
+    {
+        var store = await StoreWithVotesAsync();
+        // 23:30 UTC on 20 November is already the 21st in Norway; 22:30 is not.
+        await VoteAsync(store, new("user-d", "answer", "Hvem svarer på Facebook?", "sosiale-medier-offisielle-kontoer", false, Day.AddHours(-10).AddMinutes(-30)));
+        await VoteAsync(store, new("user-e", "answer", "Gammelt spørsmål?", null, false, Day.AddHours(-11).AddMinutes(-30)));
+        var output = new StringWriter();
+
+        var exit = await FeedbackCommand.RunAsync([.. args, "--json"], fixture.Knowledge, store, "ostre-toten", output, new StringWriter());
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output.ToString());
+        Assert.Equal("2026-11-21", json.RootElement.GetProperty("since").GetString());
+        Assert.Equal(5, json.RootElement.GetProperty("total").GetInt32());
+        Assert.DoesNotContain("Gammelt spørsmål?", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Hvem svarer på Facebook?", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_text_report_lists_a_screenful_of_questions_voted_down_and_says_how_many_more()
+    {
+        var store = new MemoryStateStore();
+        for (var i = 0; i < 25; i++)
+        {
+            await VoteAsync(store, new($"user-{i}", "answer", $"Spørsmål {i}?", null, false, Day.AddMinutes(i)));
+        }
+
+        var (_, text) = await RunAsync(store, []);
+        var (_, limited) = await RunAsync(store, ["--limit", "3"]);
+        var (_, json) = await RunAsync(store, ["--json"]);
+
+        Assert.Contains("Spørsmål 24?", text, StringComparison.Ordinal);
+        Assert.Contains("Spørsmål 5?", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Spørsmål 4?", text, StringComparison.Ordinal);
+        Assert.Contains("… og 5 eldre (--limit 25 viser alle, --since YYYY-MM-DD de nyeste).", text, StringComparison.Ordinal);
+        Assert.Equal(["Spørsmål 24?", "Spørsmål 23?", "Spørsmål 22?"], limited.Split('\n').Where(l => l.Contains("[-]", StringComparison.Ordinal)).Select(l => l.Split("[-]  ")[1].Trim()));
+        Assert.Contains("… og 22 eldre", limited, StringComparison.Ordinal);
+        // A program reading the JSON gets every question unless it asks for fewer, and the total either way.
+        using var report = JsonDocument.Parse(json);
+        Assert.Equal(25, report.RootElement.GetProperty("notHelpful").GetArrayLength());
+        Assert.Equal(25, report.RootElement.GetProperty("notHelpfulTotal").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("--since", "21.11.2026", "--since needs a date like 2026-11-01, not '21.11.2026'.")]
+    [InlineData("--since", null, "--since needs a date like 2026-11-01, not ''.")]
+    [InlineData("--limit", "0", "--limit needs a whole number of 1 or more, not '0'.")]
+    [InlineData("--limit", "ti", "--limit needs a whole number of 1 or more, not 'ti'.")]
+    public async Task A_bad_since_or_limit_is_an_error_that_says_what_is_wanted(string option, string? value, string message)
+    {
+        var error = new StringWriter();
+
+        var exit = await FeedbackCommand.RunAsync(value is null ? [option] : [option, value], fixture.Knowledge, new MemoryStateStore(), "ostre-toten", new StringWriter(), error);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith(message, error.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--org", "atlantis")]
     [InlineData("--org=atlantis")]
@@ -80,6 +142,16 @@ public sealed class FeedbackCommandTests(KnowledgeFixture fixture) : IClassFixtu
         Assert.False(File.Exists(database));
     }
 
+    private async Task<(int Exit, string Output)> RunAsync(IStateStore store, string[] args)
+    {
+        var output = new StringWriter();
+        var exit = await FeedbackCommand.RunAsync(args, fixture.Knowledge, store, "ostre-toten", output, new StringWriter());
+        return (exit, output.ToString());
+    }
+
+    private static Task<FeedbackLog> VoteAsync(IStateStore store, FeedbackEntry vote) =>
+        store.UpdateAsync(FeedbackLog.Key("ostre-toten"), log => (log ?? new FeedbackLog([])).With(vote), CancellationToken.None);
+
     private static async Task<MemoryStateStore> StoreWithVotesAsync()
     {
         var store = new MemoryStateStore();
@@ -92,7 +164,7 @@ public sealed class FeedbackCommandTests(KnowledgeFixture fixture) : IClassFixtu
         ];
         foreach (var vote in votes)
         {
-            await store.UpdateAsync(FeedbackLog.Key("ostre-toten"), log => (log ?? new FeedbackLog([])).With(vote), CancellationToken.None);
+            await VoteAsync(store, vote);
         }
         return store;
     }
