@@ -8,8 +8,8 @@ namespace StrategiBot.Cards;
 internal static class HelpCards
 {
     /// <summary>
-    /// Sent once when the bot is installed; bokmål, with a line for those who prefer English. In a group chat or
-    /// channel it says to mention the bot, which only hears messages that do.
+    /// Sent once when the bot is installed; bokmål with a line for those who prefer English, or English with a
+    /// line in bokmål. In a group chat or channel it says to mention the bot, which only hears messages that do.
     /// </summary>
     /// <param name="language">English for a personal install by someone whose Teams speaks English; Norwegian otherwise.</param>
     /// <param name="topics">What the organisation's strategy speaks of (see <see cref="WelcomeTopics"/>); all three when null.</param>

@@ -85,7 +85,10 @@ internal static class PackageCommand
         PackagedOrganisation? organisation = null;
         if (organisations is not null && (organisation = organisations.Find(organisationId)) is null)
         {
-            await error.WriteLineAsync($"Unknown organisation '{organisationId}'. Known: {string.Join(", ", organisations.Ids)}.");
+            // Without --org it is Bot:Organisation that names no content pack.
+            await error.WriteLineAsync(organisationId is null
+                ? $"Bot:Organisation names no content pack. Known: {string.Join(", ", organisations.Ids)}."
+                : $"Unknown organisation '{organisationId}'. Known: {string.Join(", ", organisations.Ids)}.");
             return 2;
         }
 

@@ -22,7 +22,7 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
     /// <summary>True when the message asks for a plan in words ("jeg må lage en kommunikasjonsplan").</summary>
     public bool IsAskedFor(string organisationId, MessageWords words) => catalog.MatchTrigger(organisationId, words) is not null;
 
-    /// <summary>Whether the organisation's strategy has a plan template to fill in.</summary>
+    /// <summary>The organisation's plan template to fill in, when its strategy has one.</summary>
     private PlanForm? Template(string organisationId) => catalog.Find(organisationId, PlanCatalog.CommunicationPlan);
 
     public async Task OpenAsync(TurnContext turn, string organisationId, Language language, CancellationToken ct)

@@ -81,6 +81,20 @@ public sealed class OrganisationPackageTests
         Assert.False(File.Exists(scratch.File("app.zip")));
     }
 
+    /// <summary>Run as an operator runs it: the package for a deployment whose setting names no content pack.</summary>
+    [Fact]
+    public async Task A_configured_organisation_without_a_content_pack_is_named_as_the_setting_to_fix()
+    {
+        TestPackage.RequireSchemas();
+        using var scratch = new ScratchFolder();
+
+        var (exit, _, error) = await AppProcess.RunAsync(["package", .. TestPackage.Arguments(scratch.File("app.zip")), "--Bot:Organisation=bergen"]);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("Bot:Organisation names no content pack. Known: klaebu, lorenskog, ostre-toten, trondheim, tynset.", error.Trim());
+        Assert.False(File.Exists(scratch.File("app.zip")));
+    }
+
     [Fact]
     public async Task A_configuration_override_is_not_taken_for_an_unknown_option()
     {
