@@ -87,4 +87,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 900, Level = LogLevel.Warning, Message = "Authentication is disabled: no MicrosoftAppId is configured (Development only). Outbound calls go only to loopback service URLs.")]
     public static partial void DevelopmentMode(ILogger logger);
+
+    [LoggerMessage(EventId = 901, Level = LogLevel.Warning, Message = "Bot:UserKeySecret is not set: the pseudonymous user keys are a plain hash of each user's id, which anyone holding the database and the directory can reverse. Set it to a random secret of 32 characters or more, kept outside the database.")]
+    public static partial void UserKeysWithoutSecret(ILogger logger);
 }

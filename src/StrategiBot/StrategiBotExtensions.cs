@@ -47,6 +47,10 @@ internal static class StrategiBotExtensions
         {
             Log.DevelopmentMode(app.Logger);
         }
+        else if (!app.Services.GetRequiredService<UserKeys>().IsKeyed)
+        {
+            Log.UserKeysWithoutSecret(app.Logger);
+        }
 
         app.MapBotMessages("/api/messages");
         app.MapGet("/healthz", () => TypedResults.Ok(new HealthReport("ok")));
@@ -75,7 +79,10 @@ internal static class StrategiBotExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.Organisation), "Bot:Organisation is empty; set it to a content pack id such as 'ostre-toten'.")
             .Validate(o => o.TurnTimeout > TimeSpan.Zero, "Bot:TurnTimeout must be positive.")
             .Validate(o => o.MaxMessageLength > 0, "Bot:MaxMessageLength must be positive.")
+            .Validate(o => string.IsNullOrEmpty(o.UserKeySecret) || o.UserKeySecret.Length >= UserKeys.MinSecretLength,
+                $"Bot:UserKeySecret must be at least {UserKeys.MinSecretLength} characters (or not set).")
             .ValidateOnStart();
+        services.AddSingleton<UserKeys>();
         services.AddSingleton<CommandOffers>();
         services.AddSingleton<MessageRouter>();
         services.AddSingleton<IBot, TurnHandler>();

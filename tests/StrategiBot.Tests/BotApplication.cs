@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using StrategiBot.Conversation;
 using StrategiBot.Protocol.Connector;
 using StrategiBot.Protocol.Schema;
 using StrategiBot.Storage;
@@ -48,6 +49,12 @@ internal sealed class BotApplication : WebApplicationFactory<Program>
 
     public IStateStore Store => Services.GetRequiredService<IStateStore>();
 
+    /// <summary>What the app logged.</summary>
+    public LogRecorder Logs { get; } = new();
+
+    /// <summary>The pseudonymous key the bot stores an activity's sender under.</summary>
+    public string UserKeyOf(Activity activity) => Services.GetRequiredService<UserKeys>().For(activity)!;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
@@ -57,6 +64,7 @@ internal sealed class BotApplication : WebApplicationFactory<Program>
 
     private void ConfigureEdges(IServiceCollection services)
     {
+        services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
         services.RemoveAll<IConnectorClient>();
         services.AddSingleton(ConnectorOverride ?? Connector);
         if (StoreOverride is not null)

@@ -18,6 +18,7 @@ namespace StrategiBot.Checklists;
 internal sealed class ChecklistEngine(
     ChecklistCatalog catalog,
     IStateStore store,
+    UserKeys users,
     TimeProvider clock,
     ILogger<ChecklistEngine> logger)
 {
@@ -50,7 +51,7 @@ internal sealed class ChecklistEngine(
             return;
         }
         // Web Chat and the Emulator are one-to-one, so the card is drawn for the person who asked.
-        var ticked = UserKeys.For(turn.Activity) is { } userKey ? await SavedAsync(userKey, checklist, ct) : [];
+        var ticked = users.For(turn.Activity) is { } userKey ? await SavedAsync(userKey, checklist, ct) : [];
         await SendCardAsync(turn, checklist, ticked, note, ct);
     }
 
@@ -84,7 +85,7 @@ internal sealed class ChecklistEngine(
             await OpenAsync(turn, checklist, language, ct);
             return;
         }
-        if (UserKeys.For(turn.Activity) is not { } userKey)
+        if (users.For(turn.Activity) is not { } userKey)
         {
             await turn.SendAsync(turn.Activity.CreateReply(Notes.NoUser(language)), ct);
             return;
@@ -121,7 +122,7 @@ internal sealed class ChecklistEngine(
         {
             return Reject("no such checklist", InvokeResponses.BadRequest(Notes.Gone(language)));
         }
-        if (UserKeys.For(turn.Activity) is not { } userKey)
+        if (users.For(turn.Activity) is not { } userKey)
         {
             return Reject("the invoke names no user", InvokeResponses.BadRequest(Notes.NoUser(language)));
         }
@@ -232,11 +233,11 @@ internal sealed class ChecklistEngine(
         await turn.SendAsync(AdaptiveCards.ToActivity(ChecklistCards.Shared(checklist, turn.Activity.From?.Id), checklist.Title), ct);
 
     /// <summary>Sends the card; <paramref name="ticked"/> is already limited to the checklist's items.</summary>
-    private static async Task SendCardAsync(TurnContext turn, ChecklistDefinition checklist, IReadOnlyCollection<string> ticked, string? note, CancellationToken ct) =>
+    private async Task SendCardAsync(TurnContext turn, ChecklistDefinition checklist, IReadOnlyCollection<string> ticked, string? note, CancellationToken ct) =>
         await turn.SendAsync(AdaptiveCards.ToActivity(ChecklistCards.Checklist(checklist, ticked, View(turn), note), checklist.Title), ct);
 
-    private static ChecklistView View(TurnContext turn) =>
-        new(UniversalAction.Supported(turn.Activity), turn.Activity.From?.Id, UserKeys.For(turn.Activity) is { } userKey ? OwnerTag(userKey) : null);
+    private ChecklistView View(TurnContext turn) =>
+        new(UniversalAction.Supported(turn.Activity), turn.Activity.From?.Id, users.For(turn.Activity) is { } userKey ? OwnerTag(userKey) : null);
 
     private InvokeResponse Reject(string reason, InvokeResponse response)
     {

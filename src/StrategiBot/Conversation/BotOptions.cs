@@ -13,4 +13,11 @@ internal sealed class BotOptions
 
     /// <summary>Messages longer than this are not processed; the user is asked to shorten them.</summary>
     public int MaxMessageLength { get; set; } = 4000;
+
+    /// <summary>
+    /// The secret the pseudonymous user keys are computed with (<see cref="UserKeys"/>), at least 32
+    /// characters, kept outside the database (an app setting or Key Vault reference). Changing it starts
+    /// everyone afresh: saved ticks, plan drafts and welcomes belong to the old keys.
+    /// </summary>
+    public string? UserKeySecret { get; set; }
 }

@@ -33,9 +33,9 @@ internal sealed record ConversationState
     /// chat or channel, where each member walks through their own ("2" from one person must not answer
     /// another's question). Null when the activity names no conversation.
     /// </summary>
-    public static StateKey<ConversationState>? DialogKey(Activity activity) =>
+    public static StateKey<ConversationState>? DialogKey(Activity activity, UserKeys users) =>
         activity.Conversation?.Id is not { } conversationId ? null
-        : activity.IsGroupConversation() && UserKeys.For(activity) is { } user ? new("conversation", conversationId + "/" + user)
+        : activity.IsGroupConversation() && users.For(activity) is { } user ? new("conversation", conversationId + "/" + user)
         : Key(conversationId);
 }
 

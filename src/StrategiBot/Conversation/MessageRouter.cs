@@ -28,6 +28,7 @@ internal sealed class MessageRouter(
     ChecklistEngine checklists,
     ChecklistCatalog checklistCatalog,
     CommandOffers offers,
+    UserKeys users,
     IStateStore store,
     KnowledgeBase knowledge,
     IOptions<BotOptions> options,
@@ -52,7 +53,7 @@ internal sealed class MessageRouter(
             return;
         }
 
-        var dialogKey = ConversationState.DialogKey(activity);
+        var dialogKey = ConversationState.DialogKey(activity, users);
         var state = dialogKey is null ? null : await store.GetAsync(dialogKey, ct);
         // A message with no word of either language ("ok", "facebook", "GDPR?") is read in the language the
         // conversation was last answered in, so one short follow-up does not switch an English asker to bokmål.

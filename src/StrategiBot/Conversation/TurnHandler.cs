@@ -16,6 +16,7 @@ internal sealed class TurnHandler(
     MessageRouter messages,
     KnowledgeBase knowledge,
     IStateStore store,
+    UserKeys users,
     IOptions<BotOptions> options,
     TimeProvider clock,
     ILogger<TurnHandler> logger) : IBot
@@ -118,7 +119,7 @@ internal sealed class TurnHandler(
         }
         else
         {
-            if (UserKeys.For(turn.Activity) is not { } userKey)
+            if (users.For(turn.Activity) is not { } userKey)
             {
                 return;
             }
@@ -203,7 +204,7 @@ internal sealed class TurnHandler(
         {
             // A dialog running in English apologises in English, whatever the failed message ("2") looks like.
             Language? dialogLanguage = null;
-            if (ConversationState.DialogKey(turn.Activity) is { } dialogKey)
+            if (ConversationState.DialogKey(turn.Activity, users) is { } dialogKey)
             {
                 await store.UpdateAsync(dialogKey, s =>
                 {

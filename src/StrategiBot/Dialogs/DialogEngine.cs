@@ -19,6 +19,7 @@ internal sealed class DialogEngine(
     DialogCatalog catalog,
     KnowledgeBase knowledge,
     IStateStore store,
+    UserKeys users,
     IOptions<DialogOptions> options,
     TimeProvider clock,
     ILogger<DialogEngine> logger)
@@ -251,11 +252,11 @@ internal sealed class DialogEngine(
     {
         var now = clock.GetUtcNow();
         var language = dialog.Language == Language.English ? Language.English : (Language?)null;
-        await store.UpdateAsync(ConversationState.DialogKey(turn.Activity)!, s => (s ?? new()) with { Dialog = new DialogState(dialog.Id, step.Id, now, language) }, ct);
+        await store.UpdateAsync(ConversationState.DialogKey(turn.Activity, users)!, s => (s ?? new()) with { Dialog = new DialogState(dialog.Id, step.Id, now, language) }, ct);
     }
 
     private async Task ClearAsync(TurnContext turn, CancellationToken ct) =>
-        await store.UpdateAsync(ConversationState.DialogKey(turn.Activity)!, s => (s ?? new()) with { Dialog = null }, ct);
+        await store.UpdateAsync(ConversationState.DialogKey(turn.Activity, users)!, s => (s ?? new()) with { Dialog = null }, ct);
 
     /// <summary>The choice a typed answer names: its number, its id or its label as typed.</summary>
     private static DialogChoice? Choice(DialogStep step, string normalised)

@@ -12,7 +12,7 @@ namespace StrategiBot.Feedback;
 /// Stores a thumbs up or down from an answer or dialog card with the question and the cited section, and
 /// thanks the user; a thumbs down also says whom to ask. Nothing about the user beyond the pseudonymous key.
 /// </summary>
-internal sealed class FeedbackRecorder(KnowledgeBase knowledge, IStateStore store, TimeProvider clock, ILogger<FeedbackRecorder> logger)
+internal sealed class FeedbackRecorder(KnowledgeBase knowledge, IStateStore store, UserKeys users, TimeProvider clock, ILogger<FeedbackRecorder> logger)
 {
     /// <summary>Handles <c>{feedback: {...}}</c>; false when the submission is not feedback.</summary>
     public async Task<bool> OnSubmitAsync(TurnContext turn, JsonElement value, string organisationId, CancellationToken ct)
@@ -46,7 +46,7 @@ internal sealed class FeedbackRecorder(KnowledgeBase knowledge, IStateStore stor
 
     private async Task<FeedbackEntry?> StoreAsync(TurnContext turn, JsonElement vote, string organisationId, CancellationToken ct)
     {
-        if (Read(vote, organisationId) is not { } entry || UserKeys.For(turn.Activity) is not { } userKey)
+        if (Read(vote, organisationId) is not { } entry || users.For(turn.Activity) is not { } userKey)
         {
             Log.FeedbackRejected(logger);
             return null;

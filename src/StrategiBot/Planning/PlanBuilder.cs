@@ -17,7 +17,7 @@ namespace StrategiBot.Planning;
 /// finished plan as a card and as plain text. A draft belongs to one person, so the form lives in the
 /// personal chat only: in a group chat or channel the bot says where to fill it in and shows nothing of it.
 /// </summary>
-internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, IStateStore store, TimeProvider clock, ILogger<PlanBuilder> logger)
+internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, IStateStore store, UserKeys users, TimeProvider clock, ILogger<PlanBuilder> logger)
 {
     /// <summary>True when the message asks for a plan in words ("jeg må lage en kommunikasjonsplan").</summary>
     public bool IsAskedFor(string organisationId, MessageWords words) => catalog.MatchTrigger(organisationId, words) is not null;
@@ -99,7 +99,7 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
             await turn.SendAsync(turn.Activity.CreateReply(words.UnknownButton), ct);
             return true;
         }
-        if (UserKeys.For(turn.Activity) is not { } userKey)
+        if (users.For(turn.Activity) is not { } userKey)
         {
             // Each step is kept in the user's draft; without knowing the user, a later step would lose the earlier ones.
             await turn.SendAsync(turn.Activity.CreateReply(words.UnknownUser), ct);
@@ -211,7 +211,7 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
 
 
     private async Task<PlanDraft?> DraftAsync(TurnContext turn, PlanForm form, CancellationToken ct) =>
-        UserKeys.For(turn.Activity) is { } userKey ? await store.GetAsync(PlanDraft.Key(form.OrganisationId, form.Id, userKey), ct) : null;
+        users.For(turn.Activity) is { } userKey ? await store.GetAsync(PlanDraft.Key(form.OrganisationId, form.Id, userKey), ct) : null;
 
     private async Task SaveAsync(StateKey<PlanDraft> key, IReadOnlyDictionary<string, string> values, int step, bool finished, CancellationToken ct)
     {

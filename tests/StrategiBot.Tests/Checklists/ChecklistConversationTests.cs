@@ -121,7 +121,7 @@ public sealed class ChecklistConversationTests(KnowledgeFixture fixture) : IClas
         Assert.Contains(Progress(2), Text(card), StringComparison.Ordinal);
         Assert.Equal(["item-samtykke", "item-faktafeil"], Toggled(card));
         Assert.DoesNotContain(Checklist(Publish).Done, Text(card), StringComparison.Ordinal);
-        var stored = await app.Store.GetAsync(ProgressKey(Kari, Publish), CancellationToken.None);
+        var stored = await app.Store.GetAsync(ProgressKey(app, Kari, Publish), CancellationToken.None);
         Assert.Equal(["samtykke", "faktafeil"], stored!.Ticked);
     }
 
@@ -161,7 +161,7 @@ public sealed class ChecklistConversationTests(KnowledgeFixture fixture) : IClas
         Assert.Contains(Progress(0), Text(body.GetProperty("value")), StringComparison.Ordinal);
         Assert.Contains("nullstilt", Text(body.GetProperty("value")), StringComparison.Ordinal);
         Assert.Empty(Toggled(body.GetProperty("value")));
-        Assert.Empty((await app.Store.GetAsync(ProgressKey(Kari, Publish), CancellationToken.None))!.Ticked);
+        Assert.Empty((await app.Store.GetAsync(ProgressKey(app, Kari, Publish), CancellationToken.None))!.Ticked);
     }
 
     [Fact]
@@ -201,8 +201,8 @@ public sealed class ChecklistConversationTests(KnowledgeFixture fixture) : IClas
 
         Assert.Contains("Ingenting ble lagret", Text(refused.GetProperty("value")), StringComparison.Ordinal);
         Assert.Equal(["item-fornavn"], Toggled(refused.GetProperty("value")));
-        Assert.Equal(["samtykke", "faktafeil"], (await app.Store.GetAsync(ProgressKey(Kari, Publish), CancellationToken.None))!.Ticked);
-        Assert.Equal(["fornavn"], (await app.Store.GetAsync(ProgressKey(Ola, Publish), CancellationToken.None))!.Ticked);
+        Assert.Equal(["samtykke", "faktafeil"], (await app.Store.GetAsync(ProgressKey(app, Kari, Publish), CancellationToken.None))!.Ticked);
+        Assert.Equal(["fornavn"], (await app.Store.GetAsync(ProgressKey(app, Ola, Publish), CancellationToken.None))!.Ticked);
     }
 
     [Fact]
@@ -214,7 +214,7 @@ public sealed class ChecklistConversationTests(KnowledgeFixture fixture) : IClas
         var (_, body) = await InvokeAsync(app, Teams.CardAction("checklist.save", Ticks(Publish, "samtykke"), Ola, inGroup: true));
 
         Assert.Empty(Toggled(body.GetProperty("value")));
-        Assert.Null(await app.Store.GetAsync(ProgressKey(Ola, Publish), CancellationToken.None));
+        Assert.Null(await app.Store.GetAsync(ProgressKey(app, Ola, Publish), CancellationToken.None));
     }
 
     [Theory]
@@ -249,7 +249,7 @@ public sealed class ChecklistConversationTests(KnowledgeFixture fixture) : IClas
 
         Assert.Empty(Toggled(reply));
         Assert.DoesNotContain("er sjekket", Text(reply), StringComparison.Ordinal);
-        Assert.Equal(["fornavn"], (await app.Store.GetAsync(ProgressKey(Kari, Publish), CancellationToken.None))!.Ticked);
+        Assert.Equal(["fornavn"], (await app.Store.GetAsync(ProgressKey(app, Kari, Publish), CancellationToken.None))!.Ticked);
     }
 
     [Fact]
@@ -411,7 +411,7 @@ public sealed class ChecklistConversationTests(KnowledgeFixture fixture) : IClas
         var text = Text(body.GetProperty("value"));
         Assert.Contains("Saved.", text, StringComparison.Ordinal);
         Assert.Contains(ChecklistCards.ProgressText(2, Checklist(Publish).Items.Count, Language.English), text, StringComparison.Ordinal);
-        var stored = await app.Store.GetAsync(ProgressKey(Kari, Publish), CancellationToken.None);
+        var stored = await app.Store.GetAsync(ProgressKey(app, Kari, Publish), CancellationToken.None);
         Assert.Equal(["samtykke", "faktafeil"], stored!.Ticked);
         // The same ticks show on the bokmål card: language is how the list is drawn, not whose list it is.
         var norwegian = Card(Single(await app.ExchangeAsync(Teams.MessageFrom(Kari, "sjekkliste før jeg publiserer"))));
@@ -514,8 +514,8 @@ public sealed class ChecklistConversationTests(KnowledgeFixture fixture) : IClas
         return data;
     }
 
-    private static StateKey<ChecklistProgress> ProgressKey(string userId, string checklist) =>
-        ChecklistProgress.Key(UserKeys.For(Teams.MessageFrom(userId, "x"))!, "ostre-toten", checklist);
+    private static StateKey<ChecklistProgress> ProgressKey(BotApplication app, string userId, string checklist) =>
+        ChecklistProgress.Key(app.UserKeyOf(Teams.MessageFrom(userId, "x")), "ostre-toten", checklist);
 
     private static Activity WebChat(string text) => Teams.PersonalMessage(text) with
     {

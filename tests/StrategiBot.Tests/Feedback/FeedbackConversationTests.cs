@@ -29,7 +29,7 @@ public sealed class FeedbackConversationTests
         Assert.Equal("Takk for tilbakemeldingen!", thanks);
         var entry = Assert.Single((await LogAsync(app)).Entries);
         Assert.Equal(("answer", Question, "presse-kjoreregler", true), (entry.Source, entry.Question, entry.SectionId, entry.Helpful));
-        Assert.Equal(UserKeys.For(Teams.CardAction(FeedbackCards.VoteVerb, new { })), entry.UserKey);
+        Assert.Equal(app.UserKeyOf(Teams.CardAction(FeedbackCards.VoteVerb, new { })), entry.UserKey);
         Assert.DoesNotContain("user-1", entry.UserKey, StringComparison.Ordinal);
     }
 

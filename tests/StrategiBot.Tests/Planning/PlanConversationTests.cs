@@ -511,7 +511,7 @@ public sealed class PlanConversationTests
 
     private static async Task<PlanDraft?> DraftAsync(BotApplication app)
     {
-        var userKey = UserKeys.For(Teams.PersonalMessage(""))!;
+        var userKey = app.UserKeyOf(Teams.PersonalMessage(""));
         return await app.Store.GetAsync(PlanDraft.Key("ostre-toten", "kommunikasjonsplan", userKey), CancellationToken.None);
     }
 
