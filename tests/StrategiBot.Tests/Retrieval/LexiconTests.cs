@@ -139,6 +139,8 @@ public sealed partial class LexiconTests
         new("ytringsfrihet", OT, "ytringsfrihet-lojalitet", "Har tilsette ytringsfridom?"),
         new("ytring", OT, "ytringsfrihet-lojalitet", "Can I speak out about conditions at my workplace?"),
         new("samfunnsdebatt", OT, "ytringsfrihet-lojalitet", "Kan eg delta i ordskiftet om kommunen?"),
+        new("samfunnsdebatt", OT, "ytringsfrihet-lojalitet", "Kan jeg gå i demonstrasjonstog mot nedleggelsen på fritida?"),
+        new("samfunnsdebatt", Trondheim, "ytringsfrihet", "May I sign a petition against the council's decision?"),
         new("privatperson", OT, "ytringsfrihet-lojalitet", "Can I speak publicly on my own behalf about the municipality?"),
         new("lojalitet", OT, "ytringsfrihet-lojalitet", "Do I have a duty of loyalty to the municipality?"),
         new("kritikk", OT, "ytringsfrihet-lojalitet", "Kan jeg rakke ned på kommunen offentlig?"),
