@@ -157,6 +157,8 @@ public sealed partial class LexiconTests
         new("taushetsplikt", OT, "sosiale-medier-ansatte", "Gjeld teieplikta på sosiale medium?"),
         new("personvern", Trondheim, "apenhet-lover", "How do we protect privacy when sharing information?"),
         new("anonym", OT, "sosiale-medier-ansatte", "Can a patient be recognised in a post even without a name?"),
+        new("anonym", OT, "sosiale-medier-ansatte", "Kan eg skrive om ein pasient på Facebook utan å nemne namn?"),
+        new("anonym", OT, "sosiale-medier-ansatte", "Can I write about a client on Facebook without mentioning the name?"),
         new("personalsak", OT, "presse-kjoreregler", "Can we comment on a dismissal in the newspaper?"),
         new("innsyn", OT, "prinsipp-apen", "Can the public request access to documents?"),
         new("unntatt-offentlighet", OT, "kanaler-ekstern", "Are letters with sensitive information exempt from public disclosure?"),
