@@ -89,7 +89,7 @@ internal static class HelpCards
     {
         var english = language == Language.English;
         var commands = BotCommands.Offered(shared: isGroup).Where(c => offers?.Invoke(c) ?? true).Select(c =>
-            $"**{(english ? c.EnglishTitle : c.Title)}**: {(c == BotCommands.Checklists && checklists is { Count: > 0 } ? Checklists(checklists, english) : english ? c.EnglishDescription : c.Description)}");
+            $"**{(english ? c.EnglishTitle : c.Title)}**: {(c == BotCommands.Checklists && checklists is { Count: > 0 } ? ChecklistTitles(checklists, english) : english ? c.EnglishDescription : c.Description)}");
         var body = new List<JsonNode>
         {
             AdaptiveCards.Heading(english ? "What I can help with" : "Dette kan jeg hjelpe deg med"),
@@ -108,6 +108,7 @@ internal static class HelpCards
     }
 
     /// <summary>"«Journalisten ringer», «Før du publiserer»": the titles the list card shows, after the command's name.</summary>
-    private static string Checklists(IReadOnlyList<string> titles, bool english) =>
+    /// <summary>"«Før du publiserer», «Journalisten ringer»": the organisation's checklists, quoted as the language quotes.</summary>
+    public static string ChecklistTitles(IReadOnlyList<string> titles, bool english) =>
         string.Join(", ", titles.Select(t => english ? $"“{t}”" : $"«{t}»"));
 }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using StrategiBot.Cards;
+using StrategiBot.Checklists;
 using StrategiBot.Conversation;
 using StrategiBot.Packaging;
 using StrategiBot.Retrieval;
@@ -96,7 +98,7 @@ internal static class PackageCommand
         IReadOnlyList<PackageFile> files;
         try
         {
-            files = AppPackager.Build(manifestFolder, tokens, organisation?.OffersCommand);
+            files = AppPackager.Build(manifestFolder, tokens, organisation?.Listing);
         }
         catch (PackagingException ex)
         {
@@ -156,18 +158,36 @@ internal sealed record PackageOrganisations(IReadOnlyList<string> Ids, Func<stri
         var knowledge = services.GetRequiredService<KnowledgeBase>();
         var configured = services.GetRequiredService<IOptions<BotOptions>>().Value.Organisation;
         var offers = services.GetRequiredService<CommandOffers>();
+        var checklists = services.GetRequiredService<ChecklistCatalog>();
         return new PackageOrganisations(
             [.. knowledge.Packs.Select(p => p.Organisation.Id).Order(StringComparer.Ordinal)],
             named => (named is null ? configured : knowledge.OrganisationNamed(named)) is { } id && knowledge.Pack(id) is { } pack
-                ? new PackagedOrganisation(id, pack.Organisation.Name,
-                    // A title the bot does not know as a command is none of the organisation's business: it stays.
-                    title => BotCommands.Find(title) is not { } command || offers.Offers(command, id),
+                ? new PackagedOrganisation(id, pack.Organisation.Name, title => Listing(title, id),
                     [.. BotCommands.All.Where(c => offers.Offers(c, id)).Select(c => c.Title)])
                 : null);
+
+        CommandListing? Listing(string title, string id) => BotCommands.Find(title) switch
+        {
+            // A title the bot does not know as a command is none of the organisation's business: it stays.
+            null => new CommandListing(),
+            var command when !offers.Offers(command, id) => null,
+            // Not every organisation has a checklist for posting or sending out: the menu names its own.
+            var command when command == BotCommands.Checklists => new CommandListing(
+                ChecklistsDescription(checklists.For(id).Select(c => c.TitleFor(Language.Norwegian)).ToList(), english: false),
+                ChecklistsDescription(checklists.For(id).Select(c => c.TitleFor(Language.English)).ToList(), english: true)),
+            _ => new CommandListing(),
+        };
     }
+
+    /// <summary>The longest description Teams takes for a command.</summary>
+    private const int MaxDescription = 128;
+
+    /// <summary>"Sjekklister: «Journalisten ringer»"; the general description when the titles do not fit.</summary>
+    private static string? ChecklistsDescription(IReadOnlyList<string> titles, bool english) =>
+        (english ? "Checklists: " : "Sjekklister: ") + HelpCards.ChecklistTitles(titles, english) is { Length: <= MaxDescription } described ? described : null;
 }
 
 /// <summary>The organisation a package is built for: what its command menu offers.</summary>
-/// <param name="OffersCommand">Whether a command title of the manifest ("sosiale medier") opens something for the organisation.</param>
+/// <param name="Listing">How a command title of the manifest ("sosiale medier") is listed for the organisation; null when it opens nothing there.</param>
 /// <param name="Commands">The titles offered, for the report.</param>
-internal sealed record PackagedOrganisation(string Id, string Name, Func<string, bool> OffersCommand, IReadOnlyList<string> Commands);
+internal sealed record PackagedOrganisation(string Id, string Name, Func<string, CommandListing?> Listing, IReadOnlyList<string> Commands);

@@ -14,6 +14,12 @@ internal sealed class PackagingException(string message) : Exception(message);
 internal sealed record PackageFile(string Name, byte[] Content);
 
 /// <summary>
+/// How a command of the manifest is listed for the organisation a package is for: its description in the
+/// manifest's language and in English, each null to keep the one written in <c>manifest/</c>.
+/// </summary>
+internal sealed record CommandListing(string? Description = null, string? EnglishDescription = null);
+
+/// <summary>
 /// Builds the Teams app package from <c>manifest/</c>: fills the tokens, validates the manifest and its
 /// localization files against the official schemas of the manifest's version (from the npm package
 /// <c>@microsoft/app-manifest</c> installed in <c>manifest/node_modules</c>), checks the icons, and returns
@@ -36,11 +42,12 @@ internal static partial class AppPackager
     public static string SchemaFolder(string manifestFolder, string manifestVersion) =>
         Path.Combine(manifestFolder, "node_modules", "@microsoft", "app-manifest", "build", "json-schemas", "teams", $"v{manifestVersion}");
 
-    /// <param name="offersCommand">
-    /// Whether the organisation the package is for offers the command of a title ("sosiale medier"); the
-    /// command lists keep only those, and the localization files follow. All are kept when null.
+    /// <param name="listing">
+    /// How the organisation the package is for lists the command of a title ("sosiale medier"), or null
+    /// when it does not offer it; the command lists keep only those, and the localization files follow.
+    /// Every command is kept as written when not given.
     /// </param>
-    public static IReadOnlyList<PackageFile> Build(string manifestFolder, IReadOnlyDictionary<string, string> tokens, Func<string, bool>? offersCommand = null)
+    public static IReadOnlyList<PackageFile> Build(string manifestFolder, IReadOnlyDictionary<string, string> tokens, Func<string, CommandListing?>? listing = null)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         if (!tokens.TryGetValue("APP_ID", out var appId) || !Guid.TryParseExact(appId, "D", out _))
@@ -68,18 +75,18 @@ internal static partial class AppPackager
             ? declared
             : throw new PackagingException($"{ManifestFile}: manifestVersion must be a string like \"1.30\".");
         var schemas = SchemaFolder(manifestFolder, manifestVersion);
-        var kept = offersCommand is null ? null : KeepCommands(manifest, offersCommand);
+        var kept = listing is null ? null : KeepCommands(manifest, listing);
         Validate(manifest, LoadSchema(schemas, "MicrosoftTeams.schema.json"), ManifestFile);
 
         var files = new List<PackageFile> { new(ManifestFile, Serialize(manifest)) };
         files.AddRange(Icons(manifestFolder, manifest));
         JsonSchema? localizationSchema = null;
-        foreach (var file in LocalizationFiles(manifest))
+        foreach (var (file, languageTag) in LocalizationFiles(manifest))
         {
             var localization = ReadJson(manifestFolder, file, tokens);
             if (kept is not null)
             {
-                localization = RenumberCommands(localization.AsObject(), kept);
+                localization = RenumberCommands(localization.AsObject(), kept, languageTag.StartsWith("en", StringComparison.OrdinalIgnoreCase));
             }
             localizationSchema ??= LoadSchema(schemas, "MicrosoftTeams.Localization.schema.json");
             Validate(localization, localizationSchema, file);
@@ -151,12 +158,13 @@ internal static partial class AppPackager
     }
 
     /// <summary>
-    /// Removes the commands the organisation does not offer from every command list and returns, per
-    /// command the manifest had, its new position in its list (absent: removed).
+    /// Removes the commands the organisation does not offer from every command list, gives the others the
+    /// organisation's descriptions, and returns, per command the manifest had, its new position in its list
+    /// and its listing (absent: removed).
     /// </summary>
-    private static Dictionary<(int Bot, int List, int Command), int> KeepCommands(JsonNode manifest, Func<string, bool> offersCommand)
+    private static Dictionary<(int Bot, int List, int Command), (int Position, CommandListing Listing)> KeepCommands(JsonNode manifest, Func<string, CommandListing?> listing)
     {
-        var kept = new Dictionary<(int, int, int), int>();
+        var kept = new Dictionary<(int, int, int), (int, CommandListing)>();
         var bots = manifest["bots"]?.AsArray() ?? [];
         for (var b = 0; b < bots.Count; b++)
         {
@@ -171,9 +179,14 @@ internal static partial class AppPackager
                 commands.Clear();
                 for (var c = 0; c < all.Count; c++)
                 {
-                    if (all[c]?["title"]?.GetValue<string>() is not { } title || offersCommand(title))
+                    var listed = all[c]?["title"]?.GetValue<string>() is { } title ? listing(title) : new CommandListing();
+                    if (listed is not null)
                     {
-                        kept[(b, l, c)] = commands.Count;
+                        kept[(b, l, c)] = (commands.Count, listed);
+                        if (listed.Description is { } description)
+                        {
+                            all[c]!["description"] = description;
+                        }
                         commands.Add(all[c]);
                     }
                 }
@@ -184,9 +197,10 @@ internal static partial class AppPackager
 
     /// <summary>
     /// A localization file addresses commands by position ("bots[0].commandLists[1].commands[3].title"): the
-    /// entries of removed commands go, the others move to their command's new position, in the same order.
+    /// entries of removed commands go, the others move to their command's new position, in the same order,
+    /// an English file with the organisation's English description.
     /// </summary>
-    private static JsonObject RenumberCommands(JsonObject localization, Dictionary<(int Bot, int List, int Command), int> kept)
+    private static JsonObject RenumberCommands(JsonObject localization, Dictionary<(int Bot, int List, int Command), (int Position, CommandListing Listing)> kept, bool english)
     {
         var renumbered = new JsonObject();
         foreach (var (key, value) in localization.ToList())
@@ -199,9 +213,11 @@ internal static partial class AppPackager
                 continue;
             }
             var (bot, list, command) = (Index(match, 1), Index(match, 2), Index(match, 3));
-            if (kept.TryGetValue((bot, list, command), out var position))
+            if (kept.TryGetValue((bot, list, command), out var entry))
             {
-                renumbered[$"bots[{bot}].commandLists[{list}].commands[{position}].{match.Groups[4].Value}"] = value;
+                var field = match.Groups[4].Value;
+                renumbered[$"bots[{bot}].commandLists[{list}].commands[{entry.Position}].{field}"] =
+                    english && field == "description" && entry.Listing.EnglishDescription is { } described ? described : value;
             }
         }
         return renumbered;
@@ -221,18 +237,19 @@ internal static partial class AppPackager
         }
     }
 
-    private static IEnumerable<string> LocalizationFiles(JsonNode manifest)
+    /// <summary>The localization files the manifest names, each with its language tag.</summary>
+    private static IEnumerable<(string File, string LanguageTag)> LocalizationFiles(JsonNode manifest)
     {
         var info = manifest["localizationInfo"];
         if (info?["defaultLanguageFile"]?.GetValue<string>() is { } defaultFile)
         {
-            yield return defaultFile;
+            yield return (defaultFile, info["defaultLanguageTag"]?.GetValue<string>() ?? "");
         }
         foreach (var language in info?["additionalLanguages"]?.AsArray() ?? [])
         {
             if (language?["file"]?.GetValue<string>() is { } file)
             {
-                yield return file;
+                yield return (file, language["languageTag"]?.GetValue<string>() ?? "");
             }
         }
     }

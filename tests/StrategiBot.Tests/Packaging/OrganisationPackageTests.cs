@@ -35,7 +35,9 @@ public sealed class OrganisationPackageTests
             Assert.Equal(BotCommands.Press.Description, commands[1]!["description"]!.GetValue<string>());
             // The English entries moved with their commands: position 1 is the press command in English too.
             Assert.Equal(["help", "press", "checklists"], Enumerable.Range(0, commands.Count).Select(c => english[$"bots[0].commandLists[{l}].commands[{c}].title"]!.GetValue<string>()));
-            Assert.Equal(BotCommands.Checklists.EnglishDescription, english[$"bots[0].commandLists[{l}].commands[2].description"]!.GetValue<string>());
+            // Its one checklist, named, rather than the general promise of checklists for posting and sending out.
+            Assert.Equal("Sjekklister: «Journalisten ringer»", commands[2]!["description"]!.GetValue<string>());
+            Assert.Equal("Checklists: “A journalist calls”", english[$"bots[0].commandLists[{l}].commands[2].description"]!.GetValue<string>());
         }
         Assert.Equal(3 * 3 * 2, english.Count(p => p.Key.StartsWith("bots[", StringComparison.Ordinal)));
     }
@@ -50,8 +52,17 @@ public sealed class OrganisationPackageTests
 
         Assert.True(exit == 0, error);
         Assert.Contains("For Østre Toten kommune (ostre-toten); its command menu: hjelp, presse, sosiale medier, ytringsfrihet, sjekklister, kommunikasjonsplan.", output, StringComparison.Ordinal);
-        // Østre Toten offers every command: its package is the manifest as written.
-        Assert.Equal(TestPackage.Packaged(AppPackager.ManifestFile).ToJsonString(), Unzip(scratch.File("app.zip")).Manifest.ToJsonString());
+        // Østre Toten offers every command: its menu is the manifest's, with its own checklists named.
+        var (manifest, english) = Unzip(scratch.File("app.zip"));
+        var written = TestPackage.Packaged(AppPackager.ManifestFile)["bots"]![0]!["commandLists"]!.AsArray();
+        var packaged = manifest["bots"]![0]!["commandLists"]!.AsArray();
+        Assert.Equal(written.Select(l => l!["commands"]!.AsArray().Select(c => c!["title"]!.GetValue<string>()).ToList()),
+            packaged.Select(l => l!["commands"]!.AsArray().Select(c => c!["title"]!.GetValue<string>()).ToList()));
+        Assert.Equal("Sjekklister: «Før du publiserer», «Journalisten ringer», «Før du sender noe ut», «Valg av kanal og utforming av informasjon»",
+            packaged[0]!["commands"]![4]!["description"]!.GetValue<string>());
+        // The four English titles run past the 128 characters Teams takes: the general description stays.
+        Assert.Equal(BotCommands.Checklists.EnglishDescription, english["bots[0].commandLists[0].commands[4].description"]!.GetValue<string>());
+        Assert.Equal(BotCommands.Press.Description, packaged[0]!["commands"]![1]!["description"]!.GetValue<string>());
     }
 
     [Theory]
