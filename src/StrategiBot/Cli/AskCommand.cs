@@ -152,8 +152,7 @@ internal static class AskCommand
         }
     }
 
-    private static string KnownOrganisations(Answerer answerer) =>
-        string.Join(", ", answerer.Knowledge.Packs.Select(p => p.Organisation.Id).Order(StringComparer.Ordinal));
+    private static string KnownOrganisations(Answerer answerer) => string.Join(", ", answerer.Knowledge.OrganisationIds);
 
     /// <summary>How the question was read and why passages ranked as they did: for content editors tuning questions.yaml and the lexicon.</summary>
     private static async Task ExplainAsync(Answerer answerer, string question, string organisation, TextWriter output)

@@ -64,10 +64,10 @@ internal static class CommandLine
         return 2;
     }
 
-    /// <summary>
-    /// Runs a command over the same configuration and content as the server (appsettings.json beside the
-    /// app, environment variables, <c>--Key=value</c> arguments), without starting the web host.
-    /// </summary>
+    /// <summary>An argument as an option's name and the value written into it ("--org=tynset"), or as itself with no value.</summary>
+    public static (string Name, string? Value) SplitOption(string arg) =>
+        arg.IndexOf('=', StringComparison.Ordinal) is var eq and > 0 ? (arg[..eq], arg[(eq + 1)..]) : (arg, null);
+
     /// <summary>
     /// Why there are no votes to read, or null: the command reads what the bot stored, and opening a database
     /// that is not there would create an empty one and report "0 tilbakemeldinger" as if nobody had voted.
@@ -91,6 +91,10 @@ internal static class CommandLine
         return 2;
     }
 
+    /// <summary>
+    /// Runs a command over the same configuration and content as the server (appsettings.json beside the
+    /// app, environment variables, <c>--Key=value</c> arguments), without starting the web host.
+    /// </summary>
     private static async Task<int> WithKnowledgeAsync(string[] args, Func<IServiceProvider, Task<int>> run, bool withStorage = false, bool withCommands = false)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings

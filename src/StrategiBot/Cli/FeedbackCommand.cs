@@ -27,9 +27,13 @@ internal static class FeedbackCommand
         int? limit = null;
         for (var i = 0; i < args.Length; i++)
         {
-            var (name, inline) = args[i].IndexOf('=', StringComparison.Ordinal) is var eq and > 0 && args[i].StartsWith("--", StringComparison.Ordinal)
-                ? (args[i][..eq], args[i][(eq + 1)..])
-                : (args[i], null);
+            var (name, inline) = CommandLine.SplitOption(args[i]);
+            // Not a configuration override like the other "--key=value" arguments: "--org=ID" is read as the option it looks like.
+            if (name == "--org" && (inline ?? (i + 1 < args.Length ? args[++i] : null)) is { } named)
+            {
+                organisation = named;
+                continue;
+            }
             if (name is "--since" or "--limit")
             {
                 var value = inline ?? (i + 1 < args.Length ? args[++i] : null);
@@ -55,13 +59,6 @@ internal static class FeedbackCommand
             }
             switch (args[i])
             {
-                case "--org" when i + 1 < args.Length:
-                    organisation = args[++i];
-                    break;
-                // Not a configuration override like the other "--key=value" arguments: read as the option it looks like.
-                case var option when option.StartsWith("--org=", StringComparison.Ordinal):
-                    organisation = option["--org=".Length..];
-                    break;
                 case "--json":
                     json = true;
                     break;

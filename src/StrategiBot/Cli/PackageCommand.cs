@@ -30,9 +30,7 @@ internal static class PackageCommand
         string? organisationId = null;
         for (var i = 0; i < args.Length; i++)
         {
-            var (option, inlineValue) = args[i].IndexOf('=', StringComparison.Ordinal) is var eq and > 0
-                ? (args[i][..eq], args[i][(eq + 1)..])
-                : (args[i], null);
+            var (option, inlineValue) = CommandLine.SplitOption(args[i]);
             // "--Bot:Organisation=x" or "--Content:Folder=x" configures the app the package is built for.
             if (inlineValue is not null && option.Contains(':', StringComparison.Ordinal))
             {
@@ -160,7 +158,7 @@ internal sealed record PackageOrganisations(IReadOnlyList<string> Ids, Func<stri
         var offers = services.GetRequiredService<CommandOffers>();
         var checklists = services.GetRequiredService<ChecklistCatalog>();
         return new PackageOrganisations(
-            [.. knowledge.Packs.Select(p => p.Organisation.Id).Order(StringComparer.Ordinal)],
+            [.. knowledge.OrganisationIds],
             named => (named is null ? configured : knowledge.OrganisationNamed(named)) is { } id && knowledge.Pack(id) is { } pack
                 ? new PackagedOrganisation(id, pack.Organisation.Name, title => Listing(title, id),
                     [.. BotCommands.All.Where(c => offers.Offers(c, id)).Select(c => c.Title)])

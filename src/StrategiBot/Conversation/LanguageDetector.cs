@@ -44,10 +44,8 @@ internal static class LanguageDetector
     /// The language a word other than a function word belongs to, if only one: each such word counts as one
     /// more word of that language. Null: function words and æ/ø/å alone decide.
     /// </param>
-    public static Language Detect(string? text, Func<string, Language?>? wordLanguage = null)
-    {
-        return Evidence(text, wordLanguage).Language;
-    }
+    public static Language Detect(string? text, Func<string, Language?>? wordLanguage = null) =>
+        Evidence(text, wordLanguage).Language;
 
     /// <summary>How many words of the text speak for each language; a tie is read as bokmål by <see cref="Detect"/>.</summary>
     public static LanguageEvidence Evidence(string? text, Func<string, Language?>? wordLanguage = null)

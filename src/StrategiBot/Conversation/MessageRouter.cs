@@ -251,5 +251,4 @@ internal sealed class MessageRouter(
     /// </summary>
     private static bool IsLoneLoanword(LanguageEvidence evidence, BotCommand? command, Language language) =>
         language == Language.English && command is null && !evidence.IsPlainlyEnglish;
-
 }

@@ -209,7 +209,6 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
         turn.SendAsync(AdaptiveCards.ToActivity(PlanCards.Step(form, step, organisation, values, language, note, problem),
             $"{form.Title}, {PlanWords.In(language).StepOf(step, form).ToLowerInvariant()}"), ct);
 
-
     private async Task<PlanDraft?> DraftAsync(TurnContext turn, PlanForm form, CancellationToken ct) =>
         users.For(turn.Activity) is { } userKey ? await store.GetAsync(PlanDraft.Key(form.OrganisationId, form.Id, userKey), ct) : null;
 

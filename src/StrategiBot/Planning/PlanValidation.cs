@@ -109,7 +109,6 @@ internal static class PlanValidation
         }
         return string.Join(" ", parts);
     }
-
 }
 
 internal enum PlanProblemKind

@@ -210,6 +210,9 @@ internal sealed class KnowledgeBase
 
     public IReadOnlyCollection<ContentPack> Packs => _packs.Values;
 
+    /// <summary>The organisations with a content pack, by id in order: what an error about an unknown one lists.</summary>
+    public IEnumerable<string> OrganisationIds => _packs.Keys.Order(StringComparer.Ordinal);
+
     public ContentPack? Pack(string organisationId) => _packs.GetValueOrDefault(organisationId);
 
     /// <summary>

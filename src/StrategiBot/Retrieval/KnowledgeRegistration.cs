@@ -53,7 +53,7 @@ internal static class KnowledgeRegistration
             if (knowledge.Pack(organisation) is null)
             {
                 throw new OptionsValidationException(BotOptions.Section, typeof(BotOptions),
-                    [$"Bot:Organisation '{organisation}' has no content pack; known: {string.Join(", ", knowledge.Packs.Select(p => p.Organisation.Id).Order(StringComparer.Ordinal))}."]);
+                    [$"Bot:Organisation '{organisation}' has no content pack; known: {string.Join(", ", knowledge.OrganisationIds)}."]);
             }
             return Task.CompletedTask;
         }
