@@ -197,7 +197,8 @@ public sealed class AnalysisStageTests
     /// <summary>
     /// Laughter tacked on to a chat message says how it was meant, not what it asks: it is neither searched
     /// for nor counted as a word no strategy knows, and "lol" no longer reads as asking about irony. The same
-    /// for a contraction typed without its apostrophe and the dialect form "sjøl".
+    /// for a contraction typed without its apostrophe, the dialect form "sjøl", and chat fillers ("hva er greia
+    /// med", "skikkeleg", "nah").
     /// </summary>
     [Theory]
     [InlineData("Intranettet er fra steinalderen lol", "intranett|steinald")]
@@ -205,6 +206,9 @@ public sealed class AnalysisStageTests
     [InlineData("hehe kan jeg dele bilder?", "del|bild")]
     [InlineData("isnt the intranet old", "intran|old")]
     [InlineData("kan jeg dele bilder sjøl?", "del|bild")]
+    [InlineData("hva er greia med å dele bilder?", "del|bild")]
+    [InlineData("skal eg dele bilder skikkeleg?", "del|bild")]
+    [InlineData("share pictures or nah", "shar|pictur")]
     public void Laughter_is_not_a_word_of_the_question(string question, string expected)
     {
         var pipeline = new AnalysisPipeline(RepositoryContent.StopWords, RepositoryContent.Lexicon, ["intranettet elevene sender venneforespørsler dele bilder"]);

@@ -27,6 +27,9 @@ public sealed class FactPhrasesTests(KnowledgeFixture fixture) : IClassFixture<K
     [InlineData("Når er fristen for å levere saker til kommunestyret?", "Number")]
     [InlineData("How much money can we spend on Facebook ads?", "Number")]
     [InlineData("Hva er budsjettet til kommunikasjonsavdelingen?", "Number")]
+    [InlineData("What's the direct phone number for the communications adviser?", "Number")]
+    [InlineData("hva er telefonnummeret til kommunikasjonsrådgiveren", "Number")]
+    [InlineData("Kva er e-postadressa til kommunikasjonsavdelinga?", "Name")]
     public void A_question_asking_for_a_number_or_a_name_is_recognised(string question, string kind) =>
         Assert.Equal(Enum.Parse<FactKind>(kind), Shipped.Match(Words(question)));
 
