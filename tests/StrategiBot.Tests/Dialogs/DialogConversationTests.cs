@@ -73,6 +73,7 @@ public sealed class DialogConversationTests(KnowledgeFixture fixture) : IClassFi
     [InlineData("presse", "Hvilken rolle har du i kommunen?")]
     [InlineData("sosiale medier", "Hvor vil du publisere?")]
     [InlineData("ytringsfrihet", "Hvilken rolle har du i kommunen?")]
+    [InlineData("Kan eg seie meininga mi i avisa?", "Hvilken rolle har du i kommunen?")]
     [InlineData("journalist", "Hvilken rolle har du i kommunen?")]
     [InlineData("media", "Hvilken rolle har du i kommunen?")]
     [InlineData("press", "What is your role in the municipality?")]

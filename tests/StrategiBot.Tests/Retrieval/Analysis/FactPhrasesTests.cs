@@ -30,6 +30,8 @@ public sealed class FactPhrasesTests(KnowledgeFixture fixture) : IClassFixture<K
     [InlineData("What's the direct phone number for the communications adviser?", "Number")]
     [InlineData("hva er telefonnummeret til kommunikasjonsrådgiveren", "Number")]
     [InlineData("Kva er e-postadressa til kommunikasjonsavdelinga?", "Name")]
+    [InlineData("Når ble strategien vedtatt?", "Number")]
+    [InlineData("When was the strategy adopted?", "Number")]
     public void A_question_asking_for_a_number_or_a_name_is_recognised(string question, string kind) =>
         Assert.Equal(Enum.Parse<FactKind>(kind), Shipped.Match(Words(question)));
 
