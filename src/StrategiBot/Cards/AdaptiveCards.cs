@@ -80,10 +80,13 @@ internal static class AdaptiveCards
         return new JsonObject { ["type"] = "RichTextBlock", ["inlines"] = new JsonArray(run) };
     }
 
-    /// <summary>A heading inside a card, for a group of items or fields under the card's own heading.</summary>
+    /// <summary>
+    /// A heading inside a card, for a group of items or fields under the card's own heading. Its size is
+    /// set, since a host gives the heading style its own (Web Chat's is larger than the card's title).
+    /// </summary>
     public static JsonObject Subheading(string text)
     {
-        var heading = Text(text);
+        var heading = Text(text, size: "Default");
         heading["weight"] = "Bolder";
         heading["spacing"] = "Large";
         heading["style"] = "heading";
@@ -92,14 +95,36 @@ internal static class AdaptiveCards
 
     /// <summary>
     /// A passage quoted from the strategy: the text on a shaded background with its source in small print
-    /// below (<paramref name="source"/> is the whole line, e.g. "Kilde: Media og presse").
+    /// below (<paramref name="source"/> is the whole line, e.g. "Kilde: Media og presse"). Each paragraph
+    /// and list item is a block of its own, shown verbatim: read as Markdown, one line break inside a
+    /// TextBlock is no break at all, and a rule quoted as "8. …" would become a list that some Teams
+    /// clients renumber from 1.
     /// </summary>
-    public static JsonObject Citation(string text, string source) => new()
+    public static JsonObject Citation(string text, string source)
     {
-        ["type"] = "Container",
-        ["style"] = "emphasis",
-        ["items"] = new JsonArray(Text(text), Text(source, subtle: true, size: "Small")),
-    };
+        var items = new JsonArray();
+        foreach (var line in text.Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var block = Verbatim(line);
+            if (items.Count > 0)
+            {
+                block["spacing"] = "Small";
+            }
+            items.Add(block);
+        }
+        items.Add(Text(source, subtle: true, size: "Small"));
+        return new JsonObject { ["type"] = "Container", ["style"] = "emphasis", ["items"] = items };
+    }
+
+    /// <summary>
+    /// A section's title as a source line shows it: a chapter whose title the next title repeats is left
+    /// out ("Vedlegg › Vedlegg 4: Kjøreregler …" reads "Vedlegg 4: Kjøreregler …").
+    /// </summary>
+    public static string SourceTitle(string fullTitle)
+    {
+        var parts = fullTitle.Split(" › ");
+        return string.Join(" › ", parts.Where((part, i) => i + 1 >= parts.Length || !parts[i + 1].StartsWith(part, StringComparison.OrdinalIgnoreCase)));
+    }
 
     /// <summary>A list rendered as Markdown bullets, which Teams shows on desktop and mobile alike.</summary>
     public static JsonObject Bullets(IEnumerable<string> items) =>

@@ -65,9 +65,18 @@ internal static class AnswerCard
     }
 
     private static JsonObject Quote(Citation citation, bool english) =>
-        AdaptiveCards.Citation(citation.Text, (english ? "Source: " : "Kilde: ") + citation.SectionTitle);
+        AdaptiveCards.Citation(citation.Text, (english ? "Source: " : "Kilde: ") + AdaptiveCards.SourceTitle(citation.SectionTitle));
 
     /// <summary>The last part of a section path, which is what a button has room for.</summary>
+    /// <summary>
+    /// What Teams shows for the answer in the chat list and its notification: the section and how its
+    /// passage opens, so answers are told apart there; the lead-in when nothing is quoted.
+    /// </summary>
+    public static string Summary(ComposedAnswer composed) =>
+        composed.Answer is { Answered: true, Citations: [var best, ..] }
+            ? $"{ShortTitle(best.SectionTitle)}: {best.Opening(60)}"
+            : composed.LeadIn;
+
     private static string ShortTitle(string fullTitle)
     {
         var last = fullTitle.Split(" › ")[^1];

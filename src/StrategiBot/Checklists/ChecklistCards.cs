@@ -213,8 +213,8 @@ internal static class ChecklistCards
 
     private static string Source(ChecklistItem item, Words words) =>
         item.Source.RuleNumber is { } number
-            ? string.Format(CultureInfo.InvariantCulture, words.SourceRule, item.Source.SectionTitle, number)
-            : string.Format(CultureInfo.InvariantCulture, words.Source, item.Source.SectionTitle);
+            ? string.Format(CultureInfo.InvariantCulture, words.SourceRule, AdaptiveCards.SourceTitle(item.Source.SectionTitle), number)
+            : string.Format(CultureInfo.InvariantCulture, words.Source, AdaptiveCards.SourceTitle(item.Source.SectionTitle));
 
     private static JsonObject Data(ChecklistDefinition checklist)
     {

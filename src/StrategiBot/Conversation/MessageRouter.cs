@@ -184,7 +184,7 @@ internal sealed class MessageRouter(
             return;
         }
         var composed = composer.Compose(answer, language);
-        await turn.SendAsync(AdaptiveCards.ToActivity(AnswerCard.Build(composed, UniversalAction.Supported(activity)), composed.LeadIn), ct);
+        await turn.SendAsync(AdaptiveCards.ToActivity(AnswerCard.Build(composed, UniversalAction.Supported(activity)), AnswerCard.Summary(composed)), ct);
 
         if (active is { } interrupted)
         {

@@ -50,7 +50,8 @@ public sealed class DialogConversationTests(KnowledgeFixture fixture) : IClassFi
 
             var outcome = dialog.Outcomes[outcomeId];
             Assert.Contains(outcome.Title, last, StringComparison.Ordinal);
-            Assert.All(outcome.Cites, cite => Assert.Contains(cite.Text, last, StringComparison.Ordinal));
+            // A quote shows its paragraph and list items as blocks of their own.
+            Assert.All(outcome.Cites, cite => Assert.Contains(cite.Text.Replace('\r', '\n'), last, StringComparison.Ordinal));
             Assert.Null((await app.Store.GetAsync(ConversationState.Key(id), CancellationToken.None))!.Dialog);
         }
     }
@@ -165,7 +166,8 @@ public sealed class DialogConversationTests(KnowledgeFixture fixture) : IClassFi
             Assert.Contains(outcome.Title, last, StringComparison.Ordinal);
             Assert.Contains(outcome.Guidance, last, StringComparison.Ordinal);
             Assert.Contains("quoted in Norwegian", last, StringComparison.Ordinal);
-            Assert.All(outcome.Cites, cite => Assert.Contains(cite.Text, last, StringComparison.Ordinal));
+            // A quote shows its paragraph and list items as blocks of their own.
+            Assert.All(outcome.Cites, cite => Assert.Contains(cite.Text.Replace('\r', '\n'), last, StringComparison.Ordinal));
             Assert.DoesNotContain(dialog.Outcomes[outcomeId].Guidance, last, StringComparison.Ordinal);
         }
     }
