@@ -119,7 +119,7 @@ internal sealed class DialogEngine(
         (Language.English, false, true) => $"That button belongs to a guide that has ended, or that someone else in this chat started. To go through “{dialog.Title}” yourself, write what it is about.",
         (Language.English, false, false) => "That button belongs to a guide that has ended. Write what it is about, or “help”, to start again.",
         (_, true, _) => "Den knappen hører til et spørsmål som allerede er besvart. Svar på det siste spørsmålet, eller skriv «avbryt».",
-        (_, false, true) => $"Den knappen hører til en veiledning som er avsluttet, eller som en annen i samtalen har startet. Vil du gå gjennom «{dialog.Title}» selv, skriv hva det gjelder.",
+        (_, false, true) => $"Den knappen hører til en veiledning som er avsluttet, eller som en annen i samtalen har startet. Vil du gå gjennom «{dialog.Title}» selv, skriv for eksempel «{dialog.Triggers[0]}».",
         _ => "Den knappen hører til en veiledning som er avsluttet. Skriv hva det gjelder, eller «hjelp», for å begynne igjen.",
     };
 

@@ -117,7 +117,7 @@ internal static class PlanCards
                 body.Add(answer);
             }
         }
-        var owner = language == Language.English ? organisation.EnglishName : organisation.ShortName;
+        var owner = language == Language.English ? organisation.EnglishName : organisation.Name;
         body.Add(AdaptiveCards.Text(PlanWords.Format(words.FinishedNote, owner, Sources(form)), subtle: true, size: "Small"));
         return AdaptiveCards.Card(body, [Action(words.Edit, form, EditAction, step: null, language, sendsInputs: false)], fullWidth: true);
     }

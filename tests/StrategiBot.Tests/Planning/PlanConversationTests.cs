@@ -199,7 +199,7 @@ public sealed class PlanConversationTests
 
         var again = Assert.Single(await SubmitAsync(app, CardJson.Press(form, "Neste", new Dictionary<string, string>(Typed(form)) { ["plan.prosjekt"] = tooLong })));
 
-        Assert.Contains("Gjør kortere: «Navn på prosjektet» (151 tegn, høyst 150).", ConversationScriptTests.CardText(again), StringComparison.Ordinal);
+        Assert.Contains("For lang tekst i «Navn på prosjektet» (151 tegn, høyst 150).", ConversationScriptTests.CardText(again), StringComparison.Ordinal);
         Assert.Equal(tooLong, CardJson.Input(again, "plan.prosjekt")["value"]!.GetValue<string>());
     }
 

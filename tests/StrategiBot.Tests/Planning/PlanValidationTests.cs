@@ -89,7 +89,7 @@ public sealed class PlanValidationTests
         ];
 
         Assert.Equal(
-            "Fyll ut «Navn på prosjektet» og «Kanal». Gjør kortere: «Notater» (2100 tegn, høyst 2000). Jeg kunne ikke lese svaret på «Målgrupper»; velg eller skriv det på nytt.",
+            "Fyll ut «Navn på prosjektet» og «Kanal». For lang tekst i «Notater» (2100 tegn, høyst 2000). Jeg kunne ikke lese svaret på «Målgrupper»; velg eller skriv det på nytt.",
             PlanValidation.Describe(problems));
         Assert.Equal(
             "Fill in “Navn på prosjektet” and “Kanal”. Shorten “Notater” (2100 characters, at most 2000). I could not read the answer to “Målgrupper”; pick or type it again.",
