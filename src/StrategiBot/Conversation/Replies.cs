@@ -74,6 +74,18 @@ internal static class SmallTalk
         ["bye"] = true, ["goodbye"] = true, ["bye bye"] = true, ["see you"] = true,
     };
 
+    /// <summary>Whether anyone is there, and who: the bot says what it is instead of searching the strategy. Whether English.</summary>
+    private static readonly Dictionary<string, bool> Presence = new(StringComparer.Ordinal)
+    {
+        ["er du der"] = false, ["hallo er du der"] = false, ["hei er du der"] = false, ["er det noen der"] = false,
+        ["er du en robot"] = false, ["er du ein robot"] = false, ["er du en bot"] = false, ["er du ein bot"] = false,
+        ["er du et menneske"] = false, ["er du eit menneske"] = false, ["hvem er du"] = false, ["kven er du"] = false,
+        ["hva er du"] = false, ["kva er du"] = false,
+        ["are you there"] = true, ["hello are you there"] = true, ["anyone there"] = true, ["is anyone there"] = true,
+        ["are you a bot"] = true, ["are you a robot"] = true, ["are you human"] = true, ["are you a human"] = true,
+        ["who are you"] = true, ["what are you"] = true,
+    };
+
     // Written the same by both: answered in the language the conversation is in.
     private static readonly HashSet<string> SharedAcknowledgementWords = new(["ok", "okay"], StringComparer.Ordinal);
 
@@ -111,6 +123,12 @@ internal static class SmallTalk
         // An emoji beside the words ("takk 😁") changes nothing.
         var words = normalised.Split([' ', ',', '.', '!', '?', ':', ';', '-'], StringSplitOptions.RemoveEmptyEntries)
             .Where(w => w.Any(char.IsLetterOrDigit)).ToArray();
+        if (Presence.TryGetValue(string.Join(' ', words), out var englishPresence))
+        {
+            return englishPresence
+                ? "I'm here! I'm a bot that answers from the communication strategy, with the section each answer rests on. Ask me anything, or type “help”."
+                : "Jeg er her! Jeg er en bot som svarer fra kommunikasjonsstrategien og viser hvilket avsnitt svaret bygger på. Spør meg om noe, eller skriv «hjelp».";
+        }
         if (words.Length == 0 || words.Length > 8
             || !words.All(w => ThanksWords.Contains(w) || EnglishThanksWords.Contains(w) || AcknowledgementWords.Contains(w)
                 || EnglishAcknowledgementWords.Contains(w) || SharedAcknowledgementWords.Contains(w) || Fillers.Contains(w)))

@@ -24,9 +24,12 @@ internal sealed class DialogEngine(
     TimeProvider clock,
     ILogger<DialogEngine> logger)
 {
-    private static readonly string[] CancelWords = ["avbryt", "avbryt takk", "cancel", "stopp", "stop", "avslutt", "slutt", "quit"];
+    // "nei takk" stays out: in a step with a "Nei" answer it is that answer.
+    private static readonly string[] CancelWords =
+        ["avbryt", "avbryt takk", "cancel", "stopp", "stop", "avslutt", "slutt", "quit", "glem det", "gløym det", "drit i det",
+         "never mind", "nevermind", "forget it"];
     private static readonly string[] RestartWords = ["start på nytt", "begynn på nytt", "begynne på nytt", "byrj på nytt", "byrje på nytt", "restart", "start over", "på nytt"];
-    private static readonly string[] EnglishCommands = ["cancel", "stop", "quit", "restart", "start over"];
+    private static readonly string[] EnglishCommands = ["cancel", "stop", "quit", "restart", "start over", "never mind", "nevermind", "forget it"];
 
     /// <summary>Whether a message (as <see cref="BotCommands.Normalise"/> leaves it) asks to cancel or restart a dialog, and whether in English.</summary>
     public static (bool Asks, bool English) AsksToCancelOrRestart(string normalised) =>

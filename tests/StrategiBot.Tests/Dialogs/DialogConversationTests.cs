@@ -199,6 +199,20 @@ public sealed class DialogConversationTests(KnowledgeFixture fixture) : IClassFi
         Assert.Contains("Hva vil journalisten vite?", typed, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("glem det", "Greit, jeg avsluttet «Kontakt med pressen»")]
+    [InlineData("Drit i det!", "Greit, jeg avsluttet «Kontakt med pressen»")]
+    [InlineData("never mind", "OK, I have ended “Kontakt med pressen”")]
+    public async Task Letting_it_go_in_everyday_words_ends_the_dialog(string text, string expected)
+    {
+        await using var app = new BotApplication();
+        await SayAsync(app, "en journalist ringer meg");
+
+        var reply = await SayAsync(app, text);
+
+        Assert.Contains(expected, reply, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_English_label_answers_an_English_dialog_and_cancel_ends_it_in_English()
     {
