@@ -79,7 +79,7 @@ internal static class PlanCards
             actions.Add(Action(words.Back, form, BackAction, step, language, sendsInputs: false));
         }
         actions.Add(Action(words.Save, form, SaveAction, step, language));
-        actions.Add(Action(words.Restart, form, RestartAction, step, language, sendsInputs: false));
+        actions.Add(ConfirmRestart(words, form, step, language));
         // Inputs and their labels need the chat's width, not a narrow bubble.
         return AdaptiveCards.Card(body, actions, fullWidth: true);
     }
@@ -194,6 +194,19 @@ internal static class PlanCards
     }
 
     /// <summary>A button; <paramref name="step"/> (from 0) travels as the step number the user sees.</summary>
+    /// <summary>Starting over empties the whole draft, so it opens a confirmation first instead of acting on one tap.</summary>
+    private static JsonObject ConfirmRestart(PlanWords words, PlanForm form, int step, Language language) => new()
+    {
+        ["type"] = "Action.ShowCard",
+        ["title"] = words.Restart,
+        ["card"] = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["body"] = new JsonArray(AdaptiveCards.Text(words.RestartWarning)),
+            ["actions"] = new JsonArray(Action(words.RestartConfirm, form, RestartAction, step, language, sendsInputs: false)),
+        },
+    };
+
     private static JsonObject Action(string title, PlanForm form, string action, int? step, Language language, bool sendsInputs = true)
     {
         var plan = new JsonObject { ["form"] = form.Id, ["action"] = action };

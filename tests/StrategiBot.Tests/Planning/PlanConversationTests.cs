@@ -71,7 +71,7 @@ public sealed class PlanConversationTests
         Assert.Contains("Innhold", text, StringComparison.Ordinal);
         Assert.Equal("Hva er viktig å kommunisere?", CardJson.Input(first, "plan.budskap")["label"]!.GetValue<string>());
         Assert.Equal("Fill in “Hva er viktig å kommunisere?”.", CardJson.Input(first, "plan.budskap")["errorMessage"]!.GetValue<string>());
-        Assert.Equal(["Next", "Save and continue later", "Start over"], CardJson.Card(first)["actions"]!.AsArray().Select(a => a!["title"]!.GetValue<string>()));
+        Assert.Equal(["Next", "Save and continue later", "Start over …"], CardJson.Card(first)["actions"]!.AsArray().Select(a => a!["title"]!.GetValue<string>()));
         Assert.Equal("Kommunikasjonsplan, step 1 of 5", first.Summary);
         Assert.Contains("I found your draft from 2 March 2026 and filled it in, so you can go on at step 2. Press “Start over” to begin again.", ConversationScriptTests.CardText(resumed), StringComparison.Ordinal);
         Assert.Contains("Step 2 of 5", ConversationScriptTests.CardText(resumed), StringComparison.Ordinal);
@@ -92,7 +92,7 @@ public sealed class PlanConversationTests
         var back = Assert.Single(await SubmitAsync(app, CardJson.ClientPress(second, "Back")));
         var replies = await FillInAsync(app, back, makePlan: "Make the plan", next: "Next");
         var edited = Assert.Single(await SubmitAsync(app, CardJson.ClientPress(replies[0], "Edit the plan")));
-        var emptied = Assert.Single(await SubmitAsync(app, CardJson.ClientPress(edited, "Start over")));
+        var emptied = Assert.Single(await SubmitAsync(app, CardJson.ClientPress(edited, "Yes, empty the form")));
 
         Assert.Contains("This step is not finished yet. Fill in “Hva er målet med kommunikasjonen?”. What you have written is kept.", ConversationScriptTests.CardText(unfinished), StringComparison.Ordinal);
         Assert.Contains("Shorten “Navn på prosjektet” (151 characters, at most 150).", ConversationScriptTests.CardText(tooLong), StringComparison.Ordinal);
@@ -139,7 +139,9 @@ public sealed class PlanConversationTests
         Assert.Equal(2000, budskap["maxLength"]!.GetValue<int>());
         Assert.Null(CardJson.Input(first, "plan.nyhet")["isRequired"]);
         Assert.Null(CardJson.Button(first, "Neste")["associatedInputs"]);
-        Assert.Equal("none", CardJson.Button(first, "Start på nytt")["associatedInputs"]!.GetValue<string>());
+        Assert.Equal("none", CardJson.Button(first, "Ja, tøm skjemaet")["associatedInputs"]!.GetValue<string>());
+        // Emptying the draft asks first: the button only opens the confirmation.
+        Assert.Equal("Action.ShowCard", CardJson.Button(first, "Start på nytt …")["type"]!.GetValue<string>());
         Assert.Throws<InvalidOperationException>(() => CardJson.Button(first, "Tilbake"));
         // A client stops "Neste" and "Lagre og fortsett senere" while this step's required fields are empty ...
         Assert.Throws<InvalidOperationException>(() => CardJson.ClientPress(first, "Neste", new Dictionary<string, string> { ["plan.prosjekt"] = "Ny barnehage" }));
@@ -252,7 +254,7 @@ public sealed class PlanConversationTests
         var first = Assert.Single(await SayAsync(app, "kommunikasjonsplan"));
         var second = Assert.Single(await SubmitAsync(app, CardJson.ClientPress(first, "Neste", Typed(first))));
 
-        var emptied = Assert.Single(await SubmitAsync(app, CardJson.ClientPress(second, "Start på nytt")));
+        var emptied = Assert.Single(await SubmitAsync(app, CardJson.ClientPress(second, "Ja, tøm skjemaet")));
 
         var text = ConversationScriptTests.CardText(emptied);
         Assert.Contains("Skjemaet er tømt", text, StringComparison.Ordinal);
