@@ -53,14 +53,14 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
         const string InNorwegian = "The plan template is in Norwegian, as the strategy writes it; write your answers in whichever language suits the plan.";
         if (draft is not { Finished: false })
         {
-            await SendStepAsync(turn, form, 0, organisation, Empty, language, note: language == Language.English ? InNorwegian : null, problem: false, ct);
+            await SendStepAsync(turn, form, 0, organisation, Empty, language, note: language == Language.English ? InNorwegian : null, problem: false, draft?.Completed ?? 0, ct);
             return;
         }
         var step = ResumeStep(form, draft);
         var note = language == Language.English
             ? $"I found your draft from {NorwegianTime.EnglishDate(draft.SavedAt)} and filled it in, so you can go on at step {step + 1}. Press “Start over” to begin again. {InNorwegian}"
             : $"Jeg fant utkastet ditt fra {NorwegianTime.Date(draft.SavedAt)} og har fylt det inn, så du kan fortsette på steg {step + 1}. Trykk «Start på nytt» for å begynne på nytt.";
-        await SendStepAsync(turn, form, step, organisation, draft.Values, language, note, problem: false, ct);
+        await SendStepAsync(turn, form, step, organisation, draft.Values, language, note, problem: false, draft.Completed, ct);
     }
 
     /// <summary>
@@ -109,22 +109,31 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
         var organisation = knowledge.Organisation(organisationId);
         var draft = await store.GetAsync(key, ct);
         var saved = draft?.Values ?? Empty;
+        var completed = draft?.Completed ?? 0;
+        if (action is PlanCards.NextAction or PlanCards.SaveAction && PlanCards.CompletedOf(plan) < completed)
+        {
+            // A step card of a plan finished since (an old card in the chat, another device): its inputs,
+            // empty or outdated, would overwrite the finished plan.
+            Log.PlanSubmissionRejected(logger);
+            await turn.SendAsync(turn.Activity.CreateReply(words.AlreadyFinished), ct);
+            return true;
+        }
         switch (action)
         {
             case PlanCards.RestartAction:
                 await store.DeleteAsync(key, ct);
-                await SendStepAsync(turn, form, 0, organisation, Empty, language, words.Cleared, problem: false, ct);
+                await SendStepAsync(turn, form, 0, organisation, Empty, language, words.Cleared, problem: false, completed: 0, ct);
                 return true;
             case PlanCards.EditAction:
                 if (draft is not null)
                 {
-                    await SaveAsync(key, saved, step: 0, finished: false, ct);
+                    await SaveAsync(key, saved, step: 0, finished: false, completed, ct);
                 }
-                await SendStepAsync(turn, form, 0, organisation, saved, language, draft is null ? words.PlanGone : words.PlanAgain, problem: false, ct);
+                await SendStepAsync(turn, form, 0, organisation, saved, language, draft is null ? words.PlanGone : words.PlanAgain, problem: false, completed, ct);
                 return true;
             case PlanCards.BackAction:
                 // The button sends no inputs, so a step with empty required fields never blocks the way back.
-                await SendStepAsync(turn, form, Math.Max(step!.Value - 1, 0), organisation, saved, language, note: null, problem: false, ct);
+                await SendStepAsync(turn, form, Math.Max(step!.Value - 1, 0), organisation, saved, language, note: null, problem: false, completed, ct);
                 return true;
         }
 
@@ -135,11 +144,11 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
         problems.AddRange(PlanValidation.Check(fields.Where(f => problems.All(p => p.Field != f)), values, requireFilled: action == PlanCards.NextAction));
         if (action == PlanCards.SaveAction)
         {
-            await SaveAsync(key, values, index, finished: false, ct);
+            await SaveAsync(key, values, index, finished: false, completed, ct);
             Log.PlanDraftSaved(logger, form.Id, values.Count);
             if (problems.Count > 0)
             {
-                await SendStepAsync(turn, form, index, organisation, values, language, words.DraftSaved + " " + PlanValidation.Describe(problems, language), problem: true, ct);
+                await SendStepAsync(turn, form, index, organisation, values, language, words.DraftSaved + " " + PlanValidation.Describe(problems, language), problem: true, completed, ct);
             }
             else
             {
@@ -150,28 +159,28 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
         if (problems.Count > 0)
         {
             // Keep everything that was typed, also on a server that restarts before the user fixes it.
-            await SaveAsync(key, values, index, finished: false, ct);
+            await SaveAsync(key, values, index, finished: false, completed, ct);
             Log.PlanIncomplete(logger, form.Id, problems.Count);
-            await SendStepAsync(turn, form, index, organisation, values, language, PlanWords.Format(words.StepUnfinished, PlanValidation.Describe(problems, language)), problem: true, ct);
+            await SendStepAsync(turn, form, index, organisation, values, language, PlanWords.Format(words.StepUnfinished, PlanValidation.Describe(problems, language)), problem: true, completed, ct);
             return true;
         }
         if (index < form.Groups.Count - 1)
         {
-            await SaveAsync(key, values, index + 1, finished: false, ct);
+            await SaveAsync(key, values, index + 1, finished: false, completed, ct);
             Log.PlanStepSaved(logger, form.Id, index + 1, index + 2);
-            await SendStepAsync(turn, form, index + 1, organisation, values, language, note: null, problem: false, ct);
+            await SendStepAsync(turn, form, index + 1, organisation, values, language, note: null, problem: false, completed, ct);
             return true;
         }
         // The last step: every earlier step is checked once more, as a draft may predate a change of the form.
         if (PlanValidation.FirstStepWithProblems(form, values) is { } open)
         {
-            await SaveAsync(key, values, open.Step, finished: false, ct);
+            await SaveAsync(key, values, open.Step, finished: false, completed, ct);
             Log.PlanIncomplete(logger, form.Id, open.Problems.Count);
             await SendStepAsync(turn, form, open.Step, organisation, values, language,
-                PlanWords.Format(words.PlanUnfinished, open.Step + 1, PlanValidation.Describe(open.Problems, language)), problem: true, ct);
+                PlanWords.Format(words.PlanUnfinished, open.Step + 1, PlanValidation.Describe(open.Problems, language)), problem: true, completed, ct);
             return true;
         }
-        await SaveAsync(key, values, index, finished: true, ct);
+        await SaveAsync(key, values, index, finished: true, completed, ct);
         Log.PlanCompleted(logger, form.Id);
         // Not the project's name: notifications and the chat list show the summary outside the card, as typed.
         await turn.SendAsync(AdaptiveCards.ToActivity(PlanCards.Plan(form, organisation, values, language), form.Title), ct);
@@ -205,16 +214,17 @@ internal sealed class PlanBuilder(PlanCatalog catalog, KnowledgeBase knowledge, 
     private static int ResumeStep(PlanForm form, PlanDraft draft) =>
         Math.Clamp(Math.Min(PlanValidation.FirstStepWithProblems(form, draft.Values)?.Step ?? form.Groups.Count - 1, draft.Step), 0, form.Groups.Count - 1);
 
-    private static Task<ResourceResponse> SendStepAsync(TurnContext turn, PlanForm form, int step, Organisation organisation, IReadOnlyDictionary<string, string> values, Language language, string? note, bool problem, CancellationToken ct) =>
-        turn.SendAsync(AdaptiveCards.ToActivity(PlanCards.Step(form, step, organisation, values, language, note, problem),
+    private static Task<ResourceResponse> SendStepAsync(TurnContext turn, PlanForm form, int step, Organisation organisation, IReadOnlyDictionary<string, string> values, Language language, string? note, bool problem, int completed, CancellationToken ct) =>
+        turn.SendAsync(AdaptiveCards.ToActivity(PlanCards.Step(form, step, organisation, values, language, note, problem, completed),
             $"{form.Title}, {PlanWords.In(language).StepOf(step, form).ToLowerInvariant()}"), ct);
 
     private async Task<PlanDraft?> DraftAsync(TurnContext turn, PlanForm form, CancellationToken ct) =>
         users.For(turn.Activity) is { } userKey ? await store.GetAsync(PlanDraft.Key(form.OrganisationId, form.Id, userKey), ct) : null;
 
-    private async Task SaveAsync(StateKey<PlanDraft> key, IReadOnlyDictionary<string, string> values, int step, bool finished, CancellationToken ct)
+    /// <param name="completed">Plans finished on this form before; finishing this one adds one.</param>
+    private async Task SaveAsync(StateKey<PlanDraft> key, IReadOnlyDictionary<string, string> values, int step, bool finished, int completed, CancellationToken ct)
     {
-        var draft = new PlanDraft(values, clock.GetUtcNow()) { Finished = finished, Step = step };
+        var draft = new PlanDraft(values, clock.GetUtcNow()) { Finished = finished, Step = step, Completed = finished ? completed + 1 : completed };
         await store.UpdateAsync(key, _ => draft, ct);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using StrategiBot.Cards;
@@ -30,7 +31,8 @@ internal static class PlanCards
     /// <paramref name="values"/>. Adaptive Cards checks every required input for each button that sends
     /// inputs, so only the buttons that need this step's answers send them.
     /// </summary>
-    public static JsonObject Step(PlanForm form, int step, Organisation organisation, IReadOnlyDictionary<string, string> values, Language language = Language.Norwegian, string? note = null, bool noteIsProblem = false)
+    /// <param name="completed">The plans the user had finished on this form when the card was drawn (<see cref="PlanDraft.Completed"/>).</param>
+    public static JsonObject Step(PlanForm form, int step, Organisation organisation, IReadOnlyDictionary<string, string> values, Language language = Language.Norwegian, string? note = null, bool noteIsProblem = false, int completed = 0)
     {
         var words = PlanWords.In(language);
         var group = form.Groups[step];
@@ -73,12 +75,12 @@ internal static class PlanCards
         }
         body.Add(AdaptiveCards.Text(last ? words.LastStepHelp : words.StepHelp, subtle: true, size: "Small"));
         body.Add(AdaptiveCards.Text(PlanWords.Format(words.BasedOn, Sources(form)), subtle: true, size: "Small"));
-        var actions = new List<JsonNode> { Action(last ? words.MakePlan : words.Next, form, NextAction, step, language) };
+        var actions = new List<JsonNode> { Action(last ? words.MakePlan : words.Next, form, NextAction, step, language, completed: completed) };
         if (step > 0)
         {
             actions.Add(Action(words.Back, form, BackAction, step, language, sendsInputs: false));
         }
-        actions.Add(Action(words.Save, form, SaveAction, step, language));
+        actions.Add(Action(words.Save, form, SaveAction, step, language, completed: completed));
         actions.Add(ConfirmRestart(words, form, step, language));
         // Inputs and their labels need the chat's width, not a narrow bubble.
         return AdaptiveCards.Card(body, actions, fullWidth: true);
@@ -207,9 +209,20 @@ internal static class PlanCards
         },
     };
 
-    private static JsonObject Action(string title, PlanForm form, string action, int? step, Language language, bool sendsInputs = true)
+    private const string CompletedKey = "completed";
+
+    /// <summary>The finished plans a button's card was drawn under; none on a card that does not say (drawn before any was finished).</summary>
+    public static int CompletedOf(JsonElement plan) =>
+        plan.ValueKind == JsonValueKind.Object && plan.TryGetProperty(CompletedKey, out var completed) && completed.ValueKind == JsonValueKind.Number
+            && completed.TryGetInt32(out var count) ? count : 0;
+
+    private static JsonObject Action(string title, PlanForm form, string action, int? step, Language language, bool sendsInputs = true, int completed = 0)
     {
         var plan = new JsonObject { ["form"] = form.Id, ["action"] = action };
+        if (completed > 0)
+        {
+            plan[CompletedKey] = completed;
+        }
         if (step is { } index)
         {
             plan["step"] = index + 1;

@@ -340,6 +340,33 @@ public sealed class PlanConversationTests
     }
 
     [Fact]
+    public async Task A_step_card_of_a_finished_plan_changes_nothing_while_a_new_form_starts_a_new_plan()
+    {
+        await using var app = new BotApplication();
+        var first = Assert.Single(await SayAsync(app, "kommunikasjonsplan"));
+        await FillInAsync(app, first);
+
+        // The first step's card, still in the chat (or on another device), pressed with its fields empty.
+        var stale = Assert.Single(await SubmitAsync(app, CardJson.Press(first, "Neste")));
+
+        Assert.Contains("Dette kortet hører til en plan som er ferdig, så det endrer ingenting.", ConversationScriptTests.CardText(stale), StringComparison.Ordinal);
+        var kept = (await DraftAsync(app))!;
+        Assert.True(kept.Finished);
+        Assert.Equal("Ny barnehage på Lena", kept.Values["prosjekt"]);
+
+        var fresh = Assert.Single(await SayAsync(app, "kommunikasjonsplan"));
+        var second = Assert.Single(await SubmitAsync(app, CardJson.Press(fresh, "Neste", new Dictionary<string, string>
+        {
+            ["plan.prosjekt"] = "Nytt bibliotek",
+            ["plan.budskap"] = "Åpner i mai",
+            ["plan.mal"] = "Alle vet når det åpner",
+        })));
+
+        Assert.Contains("Steg 2 av 5", ConversationScriptTests.CardText(second), StringComparison.Ordinal);
+        Assert.Equal("Nytt bibliotek", (await DraftAsync(app))!.Values["prosjekt"]);
+    }
+
+    [Fact]
     public async Task A_draft_survives_a_restart_of_the_bot_and_the_plan_can_be_finished_after_it()
     {
         using var database = new TempFolder("plan-restart");
