@@ -59,7 +59,7 @@ internal static class BotCommands
         "Kan jeg publisere dette? Veiledning for sosiale medier",
         "social media",
         "Can I post this? Guidance for social media",
-        ["sosiale medier", "sosiale media", "social media", "some"]) { DialogId = "sosiale-medier", EnglishAliases = ["social media"] };
+        ["sosiale medier", "sosiale media", "sosiale medium", "social media", "some"]) { DialogId = "sosiale-medier", EnglishAliases = ["social media"] };
 
     public static readonly BotCommand FreeSpeech = new(
         "free-speech",

@@ -38,6 +38,7 @@ public sealed class BotCommandsTests
     [InlineData("hello StrategiBot", "help", true)]
     [InlineData("Hei, vis meg presse", "press", false)]
     [InlineData("show me press", "press", true)]
+    [InlineData("sosiale medium", "social-media", false)]
     public void A_wrapped_command_is_found_with_the_language_it_was_typed_in(string text, string id, bool english)
     {
         var command = BotCommands.Find(text);
