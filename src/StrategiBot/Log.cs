@@ -90,4 +90,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 901, Level = LogLevel.Warning, Message = "Bot:UserKeySecret is not set: the pseudonymous user keys are a plain hash of each user's id, which anyone holding the database and the directory can reverse. Set it to a random secret of 32 characters or more, kept outside the database.")]
     public static partial void UserKeysWithoutSecret(ILogger logger);
+
+    [LoggerMessage(EventId = 902, Level = LogLevel.Warning, Message = "content/{OrganisationId}/organisation.yaml gives no e-mail, phone or url for its contact: when the strategy is silent, the bot sends people to {ContactUnit} with no way to reach it. Add contact.email, contact.phone or contact.url.")]
+    public static partial void ContactWithoutReach(ILogger logger, string organisationId, string contactUnit);
 }

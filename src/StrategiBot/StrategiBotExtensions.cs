@@ -47,9 +47,18 @@ internal static class StrategiBotExtensions
         {
             Log.DevelopmentMode(app.Logger);
         }
-        else if (!app.Services.GetRequiredService<UserKeys>().IsKeyed)
+        else
         {
-            Log.UserKeysWithoutSecret(app.Logger);
+            if (!app.Services.GetRequiredService<UserKeys>().IsKeyed)
+            {
+                Log.UserKeysWithoutSecret(app.Logger);
+            }
+            // A deployment's refusals end in its contact; the embedded defaults run locally without one.
+            var organisation = app.Services.GetRequiredService<KnowledgeBase>().Organisation(app.Services.GetRequiredService<IOptions<BotOptions>>().Value.Organisation);
+            if (organisation is { ContactEmail: null, ContactPhone: null, ContactUrl: null })
+            {
+                Log.ContactWithoutReach(app.Logger, organisation.Id, organisation.ContactUnit);
+            }
         }
 
         app.MapBotMessages("/api/messages");

@@ -19,6 +19,24 @@ internal sealed class TempFolder(string purpose) : IDisposable
         return path;
     }
 
+    /// <summary>
+    /// A copy of the repository's content, lexicon and dialogs in this folder, for a test that changes a file
+    /// of them; <c>Content:Path</c> set to <see cref="Path"/> makes an app read it.
+    /// </summary>
+    public void CopyContent()
+    {
+        foreach (var folder in new[] { "content", "lexicon", "dialogs" })
+        {
+            var from = System.IO.Path.Combine(Retrieval.RepositoryContent.Root, folder);
+            foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+            {
+                var target = System.IO.Path.Combine(Path, folder, System.IO.Path.GetRelativePath(from, file));
+                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+        }
+    }
+
     /// <summary>Settings for an app whose SQLite store lives in this folder, so a second app can open the same file.</summary>
     public Dictionary<string, string?> SqliteSettings() => new()
     {

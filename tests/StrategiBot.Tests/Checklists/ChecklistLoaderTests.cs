@@ -204,10 +204,7 @@ public sealed class ChecklistLoaderTests(KnowledgeFixture fixture) : IClassFixtu
     public async Task A_broken_checklist_stops_the_start_naming_file_and_line()
     {
         // A copy of the shipped content with one quote that is not in the strategy.
-        foreach (var folder in new[] { "content", "lexicon", "dialogs" })
-        {
-            Copy(Path.Combine(RepositoryContent.Root, folder), Path.Combine(_folder.Path, folder));
-        }
+        _folder.CopyContent();
         var file = Path.Combine(_folder.Path, "dialogs", "ostre-toten", ChecklistLoader.FolderName, "journalisten-ringer.yaml");
         var lines = File.ReadAllLines(file).ToList();
         var quoteLine = lines.FindIndex(l => l.Contains("quote: \"Saker underlagt taushetsplikt", StringComparison.Ordinal));
@@ -225,13 +222,4 @@ public sealed class ChecklistLoaderTests(KnowledgeFixture fixture) : IClassFixtu
 
     private string Write(string id, string yaml) => _folder.WriteYaml(id, yaml);
 
-    private static void Copy(string from, string to)
-    {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
 }
