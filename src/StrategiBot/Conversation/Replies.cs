@@ -74,16 +74,17 @@ internal static class SmallTalk
         ["bye"] = true, ["goodbye"] = true, ["bye bye"] = true, ["see you"] = true,
     };
 
-    /// <summary>Whether anyone is there, and who: the bot says what it is instead of searching the strategy. Whether English.</summary>
+    /// <summary>
+    /// Whether anyone is there, or a person: the bot says what it is instead of searching the strategy. Whether
+    /// English. ("Hvem er du?" and "who are you" are the help command: the help card says it.)
+    /// </summary>
     private static readonly Dictionary<string, bool> Presence = new(StringComparer.Ordinal)
     {
         ["er du der"] = false, ["hallo er du der"] = false, ["hei er du der"] = false, ["er det noen der"] = false,
         ["er du en robot"] = false, ["er du ein robot"] = false, ["er du en bot"] = false, ["er du ein bot"] = false,
-        ["er du et menneske"] = false, ["er du eit menneske"] = false, ["hvem er du"] = false, ["kven er du"] = false,
-        ["hva er du"] = false, ["kva er du"] = false,
+        ["er du et menneske"] = false, ["er du eit menneske"] = false,
         ["are you there"] = true, ["hello are you there"] = true, ["anyone there"] = true, ["is anyone there"] = true,
         ["are you a bot"] = true, ["are you a robot"] = true, ["are you human"] = true, ["are you a human"] = true,
-        ["who are you"] = true, ["what are you"] = true,
     };
 
     // Written the same by both: answered in the language the conversation is in.
