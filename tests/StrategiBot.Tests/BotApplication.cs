@@ -37,6 +37,22 @@ internal sealed class BotApplication : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// The app as deployed to talk to Teams: Production, with a single-tenant app registration, and the
+    /// further settings the test is about.
+    /// </summary>
+    public static BotApplication Production(IDictionary<string, string?> settings)
+    {
+        var all = new Dictionary<string, string?>(settings)
+        {
+            ["MicrosoftAppType"] = "SingleTenant",
+            ["MicrosoftAppId"] = "00000000-0000-0000-0000-0000000000b0",
+            ["MicrosoftAppTenantId"] = "tenant",
+            ["MicrosoftAppPassword"] = "secret",
+        };
+        return new BotApplication("Production", all);
+    }
+
     public RecordingConnector Connector { get; } = new();
 
     public IConnectorClient? ConnectorOverride { get; init; }

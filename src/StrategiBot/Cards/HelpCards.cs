@@ -107,7 +107,6 @@ internal static class HelpCards
         return AdaptiveCards.Card(body, fullWidth: true);
     }
 
-    /// <summary>"«Journalisten ringer», «Før du publiserer»": the titles the list card shows, after the command's name.</summary>
     /// <summary>"«Før du publiserer», «Journalisten ringer»": the organisation's checklists, quoted as the language quotes.</summary>
     public static string ChecklistTitles(IReadOnlyList<string> titles, bool english) =>
         string.Join(", ", titles.Select(t => english ? $"“{t}”" : $"«{t}»"));

@@ -28,33 +28,34 @@ internal static class FeedbackCommand
         for (var i = 0; i < args.Length; i++)
         {
             var (name, inline) = CommandLine.SplitOption(args[i]);
+            // An option's value: written into it ("--since=2026-11-01") or the next argument.
+            string? Value() => inline ?? (i + 1 < args.Length ? args[++i] : null);
             // Not a configuration override like the other "--key=value" arguments: "--org=ID" is read as the option it looks like.
-            if (name == "--org" && (inline ?? (i + 1 < args.Length ? args[++i] : null)) is { } named)
+            if (name == "--org" && Value() is { } named)
             {
                 organisation = named;
                 continue;
             }
-            if (name is "--since" or "--limit")
+            if (name == "--since")
             {
-                var value = inline ?? (i + 1 < args.Length ? args[++i] : null);
-                if (name == "--since")
+                var value = Value();
+                if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 {
-                    if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                    {
-                        await error.WriteLineAsync($"--since needs a date like 2026-11-01, not '{value}'. Usage: {Usage}");
-                        return 2;
-                    }
-                    since = date;
+                    await error.WriteLineAsync($"--since needs a date like 2026-11-01, not '{value}'. Usage: {Usage}");
+                    return 2;
                 }
-                else
+                since = date;
+                continue;
+            }
+            if (name == "--limit")
+            {
+                var value = Value();
+                if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 1)
                 {
-                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 1)
-                    {
-                        await error.WriteLineAsync($"--limit needs a whole number of 1 or more, not '{value}'. Usage: {Usage}");
-                        return 2;
-                    }
-                    limit = count;
+                    await error.WriteLineAsync($"--limit needs a whole number of 1 or more, not '{value}'. Usage: {Usage}");
+                    return 2;
                 }
+                limit = count;
                 continue;
             }
             switch (args[i])

@@ -170,9 +170,9 @@ internal sealed record PackageOrganisations(IReadOnlyList<string> Ids, Func<stri
             null => new CommandListing(),
             var command when !offers.Offers(command, id) => null,
             // Not every organisation has a checklist for posting or sending out: the menu names its own.
-            var command when command == BotCommands.Checklists => new CommandListing(
-                ChecklistsDescription(checklists.For(id).Select(c => c.TitleFor(Language.Norwegian)).ToList(), english: false),
-                ChecklistsDescription(checklists.For(id).Select(c => c.TitleFor(Language.English)).ToList(), english: true)),
+            var command when command == BotCommands.Checklists && checklists.For(id) is var own => new CommandListing(
+                ChecklistsDescription([.. own.Select(c => c.TitleFor(Language.Norwegian))], english: false),
+                ChecklistsDescription([.. own.Select(c => c.TitleFor(Language.English))], english: true)),
             _ => new CommandListing(),
         };
     }

@@ -78,12 +78,8 @@ public sealed class UserKeysTests
     [InlineData(Secret, false)]
     public async Task A_deployment_without_a_secret_is_warned_at_start_up(string? secret, bool warned)
     {
-        await using var app = new BotApplication("Production", new Dictionary<string, string?>
+        await using var app = BotApplication.Production(new Dictionary<string, string?>
         {
-            ["MicrosoftAppType"] = "SingleTenant",
-            ["MicrosoftAppId"] = "00000000-0000-0000-0000-0000000000b0",
-            ["MicrosoftAppTenantId"] = "tenant",
-            ["MicrosoftAppPassword"] = "secret",
             ["Bot:UserKeySecret"] = secret,
         });
 

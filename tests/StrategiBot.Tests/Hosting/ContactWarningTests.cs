@@ -19,12 +19,8 @@ public sealed class ContactWarningTests : IDisposable
             var file = Path.Combine(_folder.Path, "content", "ostre-toten", "organisation.yaml");
             File.WriteAllText(file, File.ReadAllText(file).Replace("contact:\n", "contact:\n  email: kommunikasjon@example.no\n", StringComparison.Ordinal));
         }
-        await using var app = new BotApplication("Production", new Dictionary<string, string?>
+        await using var app = BotApplication.Production(new Dictionary<string, string?>
         {
-            ["MicrosoftAppType"] = "SingleTenant",
-            ["MicrosoftAppId"] = "00000000-0000-0000-0000-0000000000b0",
-            ["MicrosoftAppTenantId"] = "tenant",
-            ["MicrosoftAppPassword"] = "secret",
             ["Bot:UserKeySecret"] = new string('k', 32),
             ["Content:Path"] = _folder.Path,
         });

@@ -55,12 +55,8 @@ public sealed class StartupValidationTests
     [Fact]
     public async Task An_http_metadata_url_is_refused_unless_it_is_loopback()
     {
-        await using var app = new BotApplication("Production", new Dictionary<string, string?>
+        await using var app = BotApplication.Production(new Dictionary<string, string?>
         {
-            ["MicrosoftAppType"] = "SingleTenant",
-            ["MicrosoftAppId"] = "00000000-0000-0000-0000-0000000000b0",
-            ["MicrosoftAppTenantId"] = "tenant",
-            ["MicrosoftAppPassword"] = "secret",
             ["BotFramework:OpenIdMetadataUrl"] = "http://metadata.example.com/openid",
         });
 
@@ -82,12 +78,8 @@ public sealed class StartupValidationTests
     [Fact]
     public async Task A_configured_bot_rejects_a_request_without_a_token()
     {
-        await using var app = new BotApplication("Production", new Dictionary<string, string?>
+        await using var app = BotApplication.Production(new Dictionary<string, string?>
         {
-            ["MicrosoftAppType"] = "SingleTenant",
-            ["MicrosoftAppId"] = "00000000-0000-0000-0000-0000000000b0",
-            ["MicrosoftAppTenantId"] = "tenant",
-            ["MicrosoftAppPassword"] = "secret",
             ["BotFramework:OpenIdMetadataUrl"] = "http://127.0.0.1:9/openid",
         });
 
