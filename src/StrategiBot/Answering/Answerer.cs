@@ -47,7 +47,7 @@ internal sealed class Answerer(KnowledgeBase knowledge, IOptions<AnsweringOption
         var aboveThreshold = confidence >= options.Value.MinConfidence;
         // Far below the threshold even a written word is chance: "kommunen" is written in most passages.
         var oneWordFound = result.NamesAWordOfTheBestPassage && confidence >= MinSuggestionConfidence;
-        var answered = result.Passages.Count > 0 && (aboveThreshold || oneWordFound);
+        var answered = result.Passages.Count > 0 && !result.AsksForADetail && (aboveThreshold || oneWordFound);
         var citations = answered
             ? result.Passages.Select(p => Cite(p.Passage)).ToList()
             : [];

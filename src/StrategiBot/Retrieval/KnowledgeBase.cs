@@ -307,6 +307,7 @@ internal sealed class KnowledgeBase
             NamesAWordOfTheBestPassage = query.Groups is [{ } only] && !asksForAFact && Writes(bestPassage, only.Source),
             Features = features,
             Confidence = ConfidenceModel.Default.Probability(features),
+            AsksForADetail = _facts.AsksForADetail(askingWords),
             NearestSections = suggestions,
             UnknownShare = unknownShare,
             MutualQuestionMatch = mutual,
@@ -498,6 +499,13 @@ internal sealed record RetrievalResult(string Question, string OrganisationId, A
     /// asks for a name or number the passage lacks ("Kven er ordførar?").
     /// </summary>
     public bool NamesAWordOfTheBestPassage { get; init; }
+
+    /// <summary>
+    /// The question asks for a detail no strategy holds, such as the graphic profile's colour codes
+    /// (<see cref="Analysis.FactKind.Detail"/>): refused whatever its confidence, which still decides
+    /// whether the nearest sections are offered, since they say where the rule behind the detail is.
+    /// </summary>
+    public bool AsksForADetail { get; init; }
 
     /// <summary>The signals <see cref="Confidence"/> was computed from, for fitting the model.</summary>
     public IReadOnlyList<float> Features { get; init; } = [];

@@ -20,10 +20,16 @@ internal sealed class FactPhrases
     /// <summary>Reads <c>kind: phrase</c> lines; an unknown kind fails with the file and line.</summary>
     public static FactPhrases Load(string path)
     {
-        const string Expected = "expected 'number: phrase' or 'name: phrase'.";
-        return new FactPhrases([.. PhraseFile.ReadWords(path, ["number", "name"], Expected)
-            .Select(p => (p.Kind == "number" ? FactKind.Number : FactKind.Name, p.Words))]);
+        const string Expected = "expected 'number: phrase', 'name: phrase' or 'detail: phrase'.";
+        return new FactPhrases([.. PhraseFile.ReadWords(path, ["number", "name", "detail"], Expected)
+            .Select(p => (p.Kind switch { "number" => FactKind.Number, "name" => FactKind.Name, _ => FactKind.Detail }, p.Words))]);
     }
+
+    /// <summary>
+    /// True when the question asks for a detail no communication strategy holds (<see cref="FactKind.Detail"/>),
+    /// however well its other words match a passage.
+    /// </summary>
+    public bool AsksForADetail(IReadOnlyList<string> questionWords) => Match(questionWords) == FactKind.Detail;
 
     /// <summary>
     /// True when the question (its words as <see cref="Tokenizer.SplitFolded"/> gives them) asks for a name,
@@ -32,7 +38,7 @@ internal sealed class FactPhrases
     /// </summary>
     public bool AsksForWhatThePassageLacks(IReadOnlyList<string> questionWords, string passage) => Match(questionWords) switch
     {
-        FactKind.Name => true,
+        FactKind.Name or FactKind.Detail => true,
         FactKind.Number => !StatesANumber(passage),
         _ => false,
     };
@@ -122,4 +128,9 @@ internal enum FactKind
     Number,
     /// <summary>Someone's or something's name.</summary>
     Name,
+    /// <summary>
+    /// A detail a strategy leaves to other documents, such as the graphic profile's fonts and colour codes:
+    /// unlike a name, which a passage may give ("Compilo"), such a question is never one the strategy answers.
+    /// </summary>
+    Detail,
 }

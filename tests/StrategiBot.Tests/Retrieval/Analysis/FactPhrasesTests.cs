@@ -32,6 +32,12 @@ public sealed class FactPhrasesTests(KnowledgeFixture fixture) : IClassFixture<K
     [InlineData("Kva er e-postadressa til kommunikasjonsavdelinga?", "Name")]
     [InlineData("Når ble strategien vedtatt?", "Number")]
     [InlineData("When was the strategy adopted?", "Number")]
+    [InlineData("Hvilke farger kan vi bruke på plakaten?", "Name")]
+    [InlineData("Hvilken skrifttype skal vi bruke i brev?", "Detail")]
+    [InlineData("kva for skrifttype er det i malen?", "Detail")]
+    [InlineData("Hvilke fargekoder har kommunens logo?", "Detail")]
+    [InlineData("brand colours hex codes", "Detail")]
+    [InlineData("Which fonts are in the graphic profile?", "Detail")]
     public void A_question_asking_for_a_number_or_a_name_is_recognised(string question, string kind) =>
         Assert.Equal(Enum.Parse<FactKind>(kind), Shipped.Match(Words(question)));
 
@@ -42,6 +48,8 @@ public sealed class FactPhrasesTests(KnowledgeFixture fixture) : IClassFixture<K
     [InlineData("How much should I tell the press?")]
     [InlineData("Når skal kommunikasjonsavdelingen orienteres?")]
     [InlineData("Når er neste revisjon av strategien?")]
+    [InlineData("Må vi bruke kommunens skrifttype i brev?")]
+    [InlineData("Kan vi lage egne fonter og farger til avdelingen?")]
     public void Other_questions_are_not_fact_questions(string question) =>
         Assert.Null(Shipped.Match(Words(question)));
 
@@ -92,6 +100,19 @@ public sealed class FactPhrasesTests(KnowledgeFixture fixture) : IClassFixture<K
 
         Assert.True(answerer.Answer("Hvor mange ansatte har kommunen?", "ostre-toten").Answered);
         Assert.False(answerer.Answer("Hvor mange feriedager har jeg krav på i år?", "ostre-toten").Answered);
+    }
+
+    [Fact]
+    public void On_the_real_content_a_question_for_a_detail_is_refused_however_well_it_matches_and_one_about_the_rule_is_answered()
+    {
+        var answerer = fixture.Answerer();
+
+        var detail = answerer.Answer("Vi skal bruke kommunens felles grafiske profil på plakatene. Hvilke fargekoder og skrifttyper gjelder?", "trondheim");
+        var rule = answerer.Answer("Må vi bruke kommunens felles grafiske profil på plakatene?", "trondheim");
+
+        Assert.False(detail.Answered);
+        Assert.Equal("grafisk-profil", detail.Suggestions[0].SectionId);
+        Assert.True(rule.Answered);
     }
 
     [Fact]
