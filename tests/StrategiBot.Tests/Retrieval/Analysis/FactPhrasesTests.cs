@@ -38,6 +38,10 @@ public sealed class FactPhrasesTests(KnowledgeFixture fixture) : IClassFixture<K
     [InlineData("Hvilke fargekoder har kommunens logo?", "Detail")]
     [InlineData("brand colours hex codes", "Detail")]
     [InlineData("Which fonts are in the graphic profile?", "Detail")]
+    [InlineData("hvordan bytter jeg passord paa jobb-pcen?", "Detail")]
+    [InlineData("How do I reset my password for the intranet?", "Detail")]
+    [InlineData("Hvilket filformat skal innholdet på skjermene ha?", "Detail")]
+    [InlineData("hvilket klokkeslett er best å poste på Facebook?", "Detail")]
     public void A_question_asking_for_a_number_or_a_name_is_recognised(string question, string kind) =>
         Assert.Equal(Enum.Parse<FactKind>(kind), Shipped.Match(Words(question)));
 
