@@ -171,7 +171,7 @@ internal sealed class AnalysisPipeline
         for (var i = 0; i < folded.Count; i++)
         {
             var word = folded[i];
-            if (_stopWords.Contains(word) || word.Length < 2)
+            if (_stopWords.Contains(word) || word.Length < 2 || (english && IsInflectedStopWord(word)))
             {
                 continue;
             }
@@ -295,6 +295,12 @@ internal sealed class AnalysisPipeline
     /// "email", "stopped" -> "stop", "copied" -> "copy", "fronting" -> "front" (the strategies' "fronte").
     /// Forms are compared as Norwegian stems, as the index holds them, so "hoping" meets "hope".
     /// </summary>
+    /// <summary>
+    /// An English stop word inflected ("saying", "thinks", "wanted"): the stop-word list names base forms,
+    /// as the lexicon does, and the Norwegian stemmer leaves English endings alone.
+    /// </summary>
+    private bool IsInflectedStopWord(string word) => EnglishInflection.BaseFormCandidates(word).Any(_stopWords.Contains);
+
     private string? EnglishBaseForm(string word) => EnglishInflection.BaseFormCandidates(word).FirstOrDefault(IsKnown);
 
     /// <summary>

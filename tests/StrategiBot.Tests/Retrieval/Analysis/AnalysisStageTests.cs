@@ -286,6 +286,18 @@ public sealed class AnalysisStageTests
         Assert.Contains(group.Alternatives, a => a.Kind == AlternativeKind.BaseForm && a.Term == NorwegianStemmer.Stem(baseForm));
     }
 
+    [Fact]
+    public void An_inflected_english_stop_word_is_a_stop_word_but_only_in_english()
+    {
+        var pipeline = WithTheLexicon("journalisten presse");
+
+        var english = pipeline.AnalyzeQuery("my boss keeps saying the journalist wanted it", english: true);
+        var norwegian = pipeline.AnalyzeQuery("saying", english: false);
+
+        Assert.Equal(["boss", "keeps", "journalist"], english.Groups.Select(g => g.Source));
+        Assert.Single(norwegian.Groups);
+    }
+
     /// <summary>The pipeline over a small corpus, with the shipped lexicon and its words.</summary>
     private static AnalysisPipeline WithTheLexicon(string corpus)
     {
