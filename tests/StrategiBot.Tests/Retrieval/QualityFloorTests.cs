@@ -5,7 +5,7 @@ namespace StrategiBot.Tests.Retrieval;
 /// <summary>
 /// Regression floors on whole question sets: the shared development set, our held-out set, the
 /// calibration sets the confidence model was fitted on, fresh sets whose misses were read on 2026-12-06,
-/// validation sets the threshold was chosen on, an unseen set no change has been judged by, a blind set
+/// validation sets the threshold was chosen on, an unseen set no change has been judged by, two blind sets
 /// written on 2026-12-07 by writers who saw only the strategies and the dev set, and misspelt
 /// copies of the read sets' questions (<c>scripts/typo-variants.py</c>, seeds 1-3).
 /// The floors are the figures reached when they were set; a change that drops below one fails here.
@@ -46,14 +46,21 @@ public sealed class QualityFloorTests(KnowledgeFixture fixture) : IClassFixture<
         // refuses two more (111 -> 113) and ranks one fewer among its first three (148 -> 147). The blind set
         // was first measured at 83/111, 94/111, 14/19; the general fixes its misses prompted (regional
         // newspapers, "si ifra til", "viktigste nettkanal", Canva, chat fillers, phone numbers and e-mail
-        // addresses as fact questions) took it to 86/111, 97/111, 15/19, nothing else moving.
+        // addresses as fact questions) took it to 86/111, 97/111, 15/19, nothing else moving. Late that day
+        // questions for a detail no strategy holds (fonts, colour codes, passwords, file formats, getting access to
+        // a tool) became refused outright, and stances, retention times and processing times fact questions:
+        // holdout 10 -> 11 of 12, calibration 113 -> 119, unseen 7 -> 8 of 9, no answer lost; English stop words
+        // inflected ("saying") became stop words, blind 86 -> 87, 97 -> 98. A second blind set (h9), written
+        // that evening like the first, was first measured at 86/104, 95/104, 11/19; the refusals above that its
+        // unanswerable questions prompted took it to 16/19.
         new Floor("dev", Top1: 0.89, Top3: 1.00, Refused: 0.75),
-        new Floor("holdout", Top1: 0.93, Top3: 0.98, Refused: 0.83),
-        new Floor("calibration", Top1: 0.83, Top3: 0.90, Refused: 0.75),
+        new Floor("holdout", Top1: 0.93, Top3: 0.98, Refused: 0.91),
+        new Floor("calibration", Top1: 0.83, Top3: 0.90, Refused: 0.79),
         new Floor("fresh", Top1: 0.86, Top3: 0.90, Refused: 0.88),
         new Floor("validation", Top1: 0.81, Top3: 0.91, Refused: 0.77),
         new Floor("unseen", Top1: 0.76, Top3: 0.88, Refused: 0.88),
-        new Floor("blind", Top1: 0.77, Top3: 0.87, Refused: 0.78),
+        new Floor("blind", Top1: 0.78, Top3: 0.88, Refused: 0.78),
+        new Floor("blind2", Top1: 0.82, Top3: 0.91, Refused: 0.84),
         new Floor("typos", Top1: 0.80, Top3: 0.88, Refused: 0),
     ];
 
@@ -86,6 +93,7 @@ public sealed class QualityFloorTests(KnowledgeFixture fixture) : IClassFixture<
             "typos" => [Path.Combine(retrieval, "typos", "typos.jsonl")],
             "unseen" => Directory.Exists(Path.Combine(retrieval, "unseen")) ? Directory.GetFiles(Path.Combine(retrieval, "unseen"), "*.jsonl") : [],
             "blind" => [Path.Combine(retrieval, "blind", "h8.jsonl")],
+            "blind2" => [Path.Combine(retrieval, "blind", "h9.jsonl")],
             _ => throw new ArgumentOutOfRangeException(nameof(set), set, "unknown question set"),
         };
         Assert.True(paths.Length > 0, $"the {set} question set has no files");

@@ -42,6 +42,11 @@ public sealed class FactPhrasesTests(KnowledgeFixture fixture) : IClassFixture<K
     [InlineData("How do I reset my password for the intranet?", "Detail")]
     [InlineData("Hvilket filformat skal innholdet på skjermene ha?", "Detail")]
     [InlineData("hvilket klokkeslett er best å poste på Facebook?", "Detail")]
+    [InlineData("hvordan faar jeg tilgang til aa publisere paa nettsiden?", "Detail")]
+    [InlineData("Hva er egentlig kommunens offisielle standpunkt i den saken?", "Name")]
+    [InlineData("What is the municipality's official position on wind power?", "Name")]
+    [InlineData("Hvor lenge skal vi oppbevare samtykkeskjemaene?", "Number")]
+    [InlineData("What is the standard processing time for building applications?", "Number")]
     public void A_question_asking_for_a_number_or_a_name_is_recognised(string question, string kind) =>
         Assert.Equal(Enum.Parse<FactKind>(kind), Shipped.Match(Words(question)));
 
@@ -54,6 +59,7 @@ public sealed class FactPhrasesTests(KnowledgeFixture fixture) : IClassFixture<K
     [InlineData("Når er neste revisjon av strategien?")]
     [InlineData("Må vi bruke kommunens skrifttype i brev?")]
     [InlineData("Kan vi lage egne fonter og farger til avdelingen?")]
+    [InlineData("Må eg halde meg informert sjølv om eg ikkje har tilgang til intranettet?")]
     public void Other_questions_are_not_fact_questions(string question) =>
         Assert.Null(Shipped.Match(Words(question)));
 
