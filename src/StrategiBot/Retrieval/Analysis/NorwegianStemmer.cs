@@ -78,9 +78,19 @@ internal static class NorwegianStemmer
                 && word.Length > suffix.Length
                 && word.EndsWith(suffix, StringComparison.Ordinal))
             {
-                return string.Concat(word.AsSpan(0, word.Length - suffix.Length), replacement);
+                return WithoutNynorskJ(string.Concat(word.AsSpan(0, word.Length - suffix.Length), replacement));
             }
         }
-        return word;
+        return WithoutNynorskJ(word);
     }
+
+    /// <summary>
+    /// Nynorsk writes a j after g or k before a front vowel where bokmål does not: "byggjer", "tenkjer",
+    /// "følgje" are "bygger", "tenker", "følge". Once the ending is gone the j closes the stem ("byggj"),
+    /// and the bokmål stem is the same without it. A word beginning "kj" or "gj" ("kjenne") keeps it.
+    /// </summary>
+    private static string WithoutNynorskJ(string stem) =>
+        stem.Length >= 4 && stem[^1] == 'j' && stem[^2] is 'g' or 'k' && !IsVowel(stem[^3]) ? stem[..^1] : stem;
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
 }
