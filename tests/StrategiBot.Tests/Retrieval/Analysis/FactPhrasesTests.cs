@@ -47,6 +47,10 @@ public sealed class FactPhrasesTests(KnowledgeFixture fixture) : IClassFixture<K
     [InlineData("What is the municipality's official position on wind power?", "Name")]
     [InlineData("Hvor lenge skal vi oppbevare samtykkeskjemaene?", "Number")]
     [InlineData("What is the standard processing time for building applications?", "Number")]
+    [InlineData("What number should residents call during an emergency?", "Number")]
+    [InlineData("Når er søknadsfristen for barnehageplass?", "Number")]
+    [InlineData("Har kommunen avtale med et oversettelsesbyrå?", "Detail")]
+    [InlineData("Kan vi bruke kva trykkeri vi vil, eller har kommunen ein rammeavtale?", "Detail")]
     public void A_question_asking_for_a_number_or_a_name_is_recognised(string question, string kind) =>
         Assert.Equal(Enum.Parse<FactKind>(kind), Shipped.Match(Words(question)));
 
@@ -60,6 +64,7 @@ public sealed class FactPhrasesTests(KnowledgeFixture fixture) : IClassFixture<K
     [InlineData("Må vi bruke kommunens skrifttype i brev?")]
     [InlineData("Kan vi lage egne fonter og farger til avdelingen?")]
     [InlineData("Må eg halde meg informert sjølv om eg ikkje har tilgang til intranettet?")]
+    [InlineData("Kan jeg gi vurderinger hvis det er avtalt med lederen min?")]
     public void Other_questions_are_not_fact_questions(string question) =>
         Assert.Null(Shipped.Match(Words(question)));
 
