@@ -340,7 +340,11 @@ internal sealed class KnowledgeBase
         {
             return query;
         }
-        var kept = query.Groups.Where(g => !name.Contains(g.Alternatives[0].Term)).ToList();
+        // A phrase the lexicon reads may start with the name ("Totens Blad" is a newspaper): its concept stays.
+        var kept = query.Groups
+            .Select(g => !name.Contains(g.Alternatives[0].Term) ? g
+                : g.Alternatives.Where(a => a.Kind == AlternativeKind.Concept).ToList() is { Count: > 0 } concepts ? g with { Alternatives = concepts } : null)
+            .OfType<QueryGroup>().ToList();
         if (AsksWithinTheDocument(questionWords))
         {
             var aboutTopic = kept.Where(g => !DocumentWords.Contains(g.Alternatives[0].Term)).ToList();

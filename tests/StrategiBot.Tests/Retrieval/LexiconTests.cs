@@ -28,6 +28,8 @@ public sealed partial class LexiconTests
         new("presse", OT, "presse-kjoreregler", "Hva er reglene for å snakke med reportere?"),
         new("avis", OT, "kanaler-ekstern", "Which local newspapers are most important for the municipality?"),
         new("avis", Trondheim, "media", "Kan jeg tipse Adressa om en god sak fra skolen?"),
+        new("avis", OT, "kanaler-ekstern", "Hvor viktig er OA for kommunen?"),
+        new("avis", Lorenskog, "eksterne-utfordringer", "Hvorfor er det så vanskelig å komme på trykk i RB?"),
         new("kringkasting", OT, "kanaler-ekstern", "Hvilke tv-kanaler er viktige for kommunen?"),
         new("direktesending", OT, "kanaler-ekstern", "Kan innbyggerne se kommunestyret på livestream?"),
         new("nasjonale-medier", OT, "kanaler-ekstern", "When is the national press relevant for us?"),

@@ -1,3 +1,5 @@
+using StrategiBot.Retrieval.Analysis;
+
 namespace StrategiBot.Tests.Retrieval;
 
 /// <summary>Ranking on the real content: questions worded as employees word them find the right section.</summary>
@@ -162,6 +164,16 @@ public sealed class RankingTests(KnowledgeFixture fixture) : IClassFixture<Knowl
         Assert.Equal(0f, known.UnknownShare);
         Assert.InRange(partlyUnknown.UnknownShare, 0.1f, 0.9f);
         Assert.Equal(partlyUnknown.UnknownShare, partlyUnknown.Features[^1]);
+    }
+
+    [Fact]
+    public void The_organisations_name_is_no_clue_but_a_newspaper_named_after_it_is_a_newspaper()
+    {
+        var terms = fixture.Knowledge.Search("Totens Blad ringte meg, hva gjør jeg?", "ostre-toten").Query.Groups
+            .SelectMany(g => g.Alternatives).Select(a => a.Term).ToList();
+
+        Assert.Contains("avis", terms);
+        Assert.DoesNotContain(NorwegianStemmer.Stem("totens"), terms);
     }
 
     [Fact]
