@@ -18,7 +18,7 @@ internal sealed record ConfidenceModel(float Bias, IReadOnlyList<float> Weights)
     /// Fitted with <c>eval --fit</c> on tests/StrategiBot.Tests/Retrieval/calibration/*.jsonl; see the README's
     /// Quality section. Refit whenever ranking, stored questions or the lexicon change much.
     /// </summary>
-    public static ConfidenceModel Default { get; } = new(-10.69f, [5.74f, 2.70f, 1.80f, 0.62f, 1.41f, -3.21f, -5.98f]);
+    public static ConfidenceModel Default { get; } = new(-10.46f, [5.70f, 2.56f, 1.84f, 0.53f, 1.36f, -3.40f, -6.07f]);
 
     /// <summary>What each signal is, for <c>eval --fit</c>'s report.</summary>
     public static IReadOnlyList<string> SignalNames { get; } = ["question match", "coverage", "ln(1 + score)", "english", "ln(1 + words)", "asks for a number or name the passage lacks", "unknown words"];

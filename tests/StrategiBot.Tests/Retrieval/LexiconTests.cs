@@ -29,6 +29,7 @@ public sealed partial class LexiconTests
         new("avis", OT, "kanaler-ekstern", "Which local newspapers are most important for the municipality?"),
         new("avis", Trondheim, "media", "Kan jeg tipse Adressa om en god sak fra skolen?"),
         new("avis", OT, "kanaler-ekstern", "Hvor viktig er OA for kommunen?"),
+        new("gammel", OT, "prosjekt-nytt-intranett", "Intranettet er fra steinalderen, skal vi få noe nytt?"),
         new("avis", Lorenskog, "eksterne-utfordringer", "Hvorfor er det så vanskelig å komme på trykk i RB?"),
         new("kringkasting", OT, "kanaler-ekstern", "Hvilke tv-kanaler er viktige for kommunen?"),
         new("direktesending", OT, "kanaler-ekstern", "Kan innbyggerne se kommunestyret på livestream?"),

@@ -183,6 +183,10 @@ internal sealed class AnalysisPipeline
                 continue;
             }
             var alternatives = new List<QueryAlternative> { new(stems[i], 1f, AlternativeKind.Exact) };
+            if (!english && NorwegianStemmer.WithoutNynorskJ(stems[i]) is var bokmal && bokmal != stems[i])
+            {
+                alternatives.Add(new QueryAlternative(bokmal, 1f, AlternativeKind.Exact));
+            }
             if (!known)
             {
                 var (spelling, typo) = Respell(word, baseForm, candidates, alternatives);

@@ -42,17 +42,34 @@ public sealed class AnalysisStageTests
     [InlineData("sosial|sosiale", "sosial")]
     [InlineData("kritisere|kritiserer|kritiserte|kritisert", "kritis")]
     [InlineData("viktig|viktige|viktigere", "viktig")]
-    // Nynorsk's j after g or k ("byggjer", "tenkje") meets bokmål's stem; a word beginning with it keeps it.
-    [InlineData("bygge|bygger|byggje|byggjer|byggja", "bygg")]
-    [InlineData("tenke|tenker|tenkje|tenkjer", "tenk")]
-    [InlineData("følge|følger|følgje|følgjer", "folg")]
-    [InlineData("kjenne|kjenner", "kjenn")]
     public void The_stemmer_gives_every_form_one_stem(string forms, string stem)
     {
         foreach (var form in forms.Split('|'))
         {
             Assert.Equal(stem, NorwegianStemmer.Stem(LetterFolding.Fold(form)));
         }
+    }
+
+    [Theory]
+    // Nynorsk's j after g or k ("byggjer", "tenkje") meets bokmål's stem; a word beginning with it keeps it.
+    [InlineData("bygge|bygger|byggje|byggjer|byggja", "bygg")]
+    [InlineData("tenke|tenker|tenkje|tenkjer", "tenk")]
+    [InlineData("følge|følger|følgje|følgjer", "folg")]
+    [InlineData("kjenne|kjenner", "kjenn")]
+    public void A_nynorsk_j_stem_without_its_j_is_the_bokmal_stem(string forms, string stem)
+    {
+        foreach (var form in forms.Split('|'))
+        {
+            Assert.Equal(stem, NorwegianStemmer.WithoutNynorskJ(NorwegianStemmer.Stem(LetterFolding.Fold(form))));
+        }
+    }
+
+    [Fact]
+    public void A_nynorsk_question_word_with_j_also_looks_for_the_bokmal_stem()
+    {
+        var group = Assert.Single(WithTheLexicon("strategien bygger på").AnalyzeQuery("byggjer").Groups);
+
+        Assert.Equal(["byggj", "bygg"], group.Alternatives.Where(a => a.Kind == AlternativeKind.Exact).Select(a => a.Term));
     }
 
     [Theory]
