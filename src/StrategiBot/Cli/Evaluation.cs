@@ -47,9 +47,12 @@ internal static class Evaluation
         return cases;
     }
 
-    /// <summary>What the confidence model is fitted on: the signals and label of every question that matched some passage.</summary>
+    /// <summary>
+    /// What the confidence model is fitted on: the signals and label of every question that matched some
+    /// passage and that the model decides; a question for a detail is refused whatever it says.
+    /// </summary>
     public static List<(float[] Features, bool Answerable)> FitSamples(IEnumerable<(EvalCase Case, RetrievalResult Result)> results) =>
-        [.. results.Where(r => r.Result.Passages.Count > 0).Select(r => (r.Result.Features.ToArray(), r.Case.Answerable != false))];
+        [.. results.Where(r => r.Result.Passages.Count > 0 && !r.Result.AsksForADetail).Select(r => (r.Result.Features.ToArray(), r.Case.Answerable != false))];
 
     /// <summary>The position of the first citation holding an expected phrase, or -1.</summary>
     public static int HitRank(EvalCase item, IEnumerable<string> citationTexts)

@@ -51,6 +51,10 @@ public sealed class FactPhrasesTests(KnowledgeFixture fixture) : IClassFixture<K
     [InlineData("Når er søknadsfristen for barnehageplass?", "Number")]
     [InlineData("Har kommunen avtale med et oversettelsesbyrå?", "Detail")]
     [InlineData("Kan vi bruke kva trykkeri vi vil, eller har kommunen ein rammeavtale?", "Detail")]
+    [InlineData("hvordan logger jeg inn i Compilo?", "Detail")]
+    [InlineData("where do I log in to report a deviation?", "Detail")]
+    [InlineData("Skal vi skrive bokmål eller nynorsk i brev til innbyggerne?", "Detail")]
+    [InlineData("frist svar innsynskrav", "Number")]
     public void A_question_asking_for_a_number_or_a_name_is_recognised(string question, string kind) =>
         Assert.Equal(Enum.Parse<FactKind>(kind), Shipped.Match(Words(question)));
 
