@@ -164,6 +164,11 @@ internal static class AskCommand
         }
         await output.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"  confidence {result.Confidence:0.00} (question match {result.MutualQuestionMatch:0.00}, passage coverage {result.Coverage:0.00}, best score {result.BestScore:0.00}; unknown words {result.UnknownShare:0.00})"));
+        if (result.AsksForADetail)
+        {
+            // Otherwise an editor sees a high confidence above a refusal and looks for the cause in the ranking.
+            await output.WriteLineAsync("  asks for a detail no strategy holds (a 'detail:' phrase in fact-questions.txt): refused");
+        }
         foreach (var passage in result.Passages)
         {
             var text = passage.Passage.Text.Replace('\n', ' ');

@@ -96,6 +96,19 @@ public sealed class AskCommandTests(KnowledgeFixture fixture) : IClassFixture<Kn
     }
 
     [Fact]
+    public async Task Explain_shows_how_the_question_was_read_and_why_a_detail_question_is_refused()
+    {
+        var output = new StringWriter();
+
+        var exit = await AskCommand.RunAsync(["--explain", "--org", "trondheim", "Hvilke fargekoder har den grafiske profilen?"], fixture.Answerer(), new AnswerComposer(fixture.Knowledge), "ostre-toten", TextReader.Null, output, new StringWriter());
+
+        Assert.Equal(0, exit);
+        Assert.Contains("grafisk", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("asks for a detail no strategy holds", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("sier ikke noe om dette", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_organisation_may_be_given_as_org_equals_id()
     {
         var output = new StringWriter();
