@@ -300,14 +300,15 @@ internal sealed class KnowledgeBase
         // Without a question mark the whole message is the asking part, already folded above.
         var askingWords = ReferenceEquals(asking, asked) ? words : Tokenizer.SplitFolded(asking);
         var bestPassage = Index.Passages[ranked[0].Key];
-        var asksForAFact = _facts.AsksForWhatThePassageLacks(askingWords, bestPassage.Text);
+        var ask = _facts.Ask(askingWords, bestPassage.Text);
+        var asksForAFact = ask == FactAsk.Lacking;
         var features = ConfidenceModel.Signals(mutual, coverage, best.Total, english, query.Groups.Count, asksForAFact, unknownShare);
         return new RetrievalResult(question, organisationId, searched, results, coverage)
         {
             NamesAWordOfTheBestPassage = query.Groups is [{ } only] && !asksForAFact && Writes(bestPassage, only.Source),
             Features = features,
             Confidence = ConfidenceModel.Default.Probability(features),
-            AsksForADetail = _facts.AsksForADetail(askingWords),
+            AsksForADetail = ask == FactAsk.Detail,
             NearestSections = suggestions,
             UnknownShare = unknownShare,
             MutualQuestionMatch = mutual,

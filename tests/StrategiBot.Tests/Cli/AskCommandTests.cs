@@ -100,7 +100,7 @@ public sealed class AskCommandTests(KnowledgeFixture fixture) : IClassFixture<Kn
     {
         var output = new StringWriter();
 
-        var exit = await AskCommand.RunAsync(["--explain", "--org", "trondheim", "Hvilke fargekoder har den grafiske profilen?"], fixture.Answerer(), new AnswerComposer(fixture.Knowledge), "ostre-toten", TextReader.Null, output, new StringWriter());
+        var exit = await AskCommand.RunAsync(["--explain", "--org", "trondheim", "Vi skal bruke kommunens felles grafiske profil på plakatene. Hvilke fargekoder og skrifttyper gjelder?"], fixture.Answerer(), new AnswerComposer(fixture.Knowledge), "ostre-toten", TextReader.Null, output, new StringWriter());
 
         Assert.Equal(0, exit);
         Assert.Contains("grafisk", output.ToString(), StringComparison.Ordinal);

@@ -84,6 +84,17 @@ public sealed class EvalCommandTests(KnowledgeFixture fixture) : IClassFixture<K
     }
 
     [Fact]
+    public void A_question_for_a_detail_is_left_out_of_the_fit_since_the_model_does_not_decide_it()
+    {
+        (EvalCase, StrategiBot.Retrieval.RetrievalResult) Searched(string question) =>
+            (new EvalCase(null, "trondheim", question, [], false), fixture.Knowledge.Search(question, "trondheim"));
+
+        var samples = Evaluation.FitSamples([Searched("Hvor mange feriedager har jeg?"), Searched("Hvilke fargekoder har den grafiske profilen?")]);
+
+        Assert.Single(samples);
+    }
+
+    [Fact]
     public async Task Fit_refuses_a_set_with_one_label_only()
     {
         using var folder = new TempFolder("eval");

@@ -5,7 +5,7 @@ namespace StrategiBot.Tests.Retrieval;
 /// <summary>
 /// Regression floors on whole question sets: the shared development set, our held-out set, the
 /// calibration sets the confidence model was fitted on, fresh sets whose misses were read on 2026-12-06,
-/// validation sets the threshold was chosen on, an unseen set no change has been judged by, three blind sets
+/// validation sets the threshold was chosen on, an unseen set measured once per change, three blind sets
 /// written on 2026-12-07 by writers who saw only the strategies and the dev set, a set of unanswerable
 /// questions only, written the same way, and misspelt
 /// copies of the read sets' questions (<c>scripts/typo-variants.py</c>, seeds 1-3).
@@ -60,22 +60,28 @@ public sealed class QualityFloorTests(KnowledgeFixture fixture) : IClassFixture<
         // and "what number" its misses prompted took it to 56/80, nothing else moving.
         // Newspapers' short names (OA, RB) then cost three typo copies of one question about OA, and the refit
         // after all this answers more everywhere (fresh 161 -> 163, unseen 62 -> 63, blind 88 -> 89, h9
-        // 87 -> 88) while calibration refuses three fewer of its own unanswerable questions (118 -> 115).
+        // 87 -> 88) while calibration refuses three fewer of its own unanswerable questions (118 -> 115; the
+        // phrases below take it to 119).
         // A third blind set (h11), written after all this the same way, was first measured at 81/98, 91/98,
         // 9/12; its questions have not been read. Then logging in, which written standard to use and deadlines
         // became detail and fact questions (validation 14 -> 15 of 18, h9 16 -> 17, h10 56 -> 57), and the
         // refit, now on the questions the model decides (not those for a detail), refuses one fewer of h11's.
+        // A review then found answerable questions among the new phrases' catches ("Hvordan får jeg tilgang til
+        // informasjon når jeg ikke har pc?", "Hvem kan logge på kommunens Facebook-side?"): getting access
+        // left the list, logging in kept only its how and where forms and the written standard became a name
+        // (h9 17 -> 15 of 19, h10 57 -> 53 of 80); a passage that asks what the question asks ("vurder hvor
+        // lenge") no longer counts as lacking it.
         new Floor("dev", Top1: 0.89, Top3: 1.00, Refused: 0.75),
         new Floor("holdout", Top1: 0.93, Top3: 0.98, Refused: 0.91),
-        new Floor("calibration", Top1: 0.83, Top3: 0.90, Refused: 0.77),
+        new Floor("calibration", Top1: 0.83, Top3: 0.91, Refused: 0.80),
         new Floor("fresh", Top1: 0.87, Top3: 0.92, Refused: 0.88),
         new Floor("validation", Top1: 0.81, Top3: 0.91, Refused: 0.83),
         new Floor("unseen", Top1: 0.77, Top3: 0.90, Refused: 0.88),
         new Floor("blind", Top1: 0.80, Top3: 0.90, Refused: 0.78),
-        new Floor("blind2", Top1: 0.84, Top3: 0.93, Refused: 0.89),
+        new Floor("blind2", Top1: 0.84, Top3: 0.93, Refused: 0.78),
         new Floor("blind3", Top1: 0.82, Top3: 0.92, Refused: 0.66),
         new Floor("typos", Top1: 0.80, Top3: 0.88, Refused: 0),
-        new Floor("unanswerable", Top1: 0, Top3: 0, Refused: 0.71),
+        new Floor("unanswerable", Top1: 0, Top3: 0, Refused: 0.66),
     ];
 
     [Theory]

@@ -295,16 +295,18 @@ internal sealed class AnalysisPipeline
             : word.Length >= MinStopWordSlip && _stopWordTypos.Candidates(word).Count > 0;
 
     /// <summary>
+    /// An English stop word inflected ("saying", "thinks", "wanted"): the stop-word list names base forms,
+    /// as the lexicon does, and the Norwegian stemmer leaves English endings alone. Whether the corpus knows
+    /// the word says nothing here, since the English alternate questions use these forms too. "evening" goes
+    /// with "even"; a time of day tells no passage from another either.
+    /// </summary>
+    private bool IsInflectedStopWord(string word) => EnglishInflection.BaseFormCandidates(word).Any(_stopWords.Contains);
+
+    /// <summary>
     /// The base form of an inflected English word, when the lexicon or the strategies know it: "emailed" ->
     /// "email", "stopped" -> "stop", "copied" -> "copy", "fronting" -> "front" (the strategies' "fronte").
     /// Forms are compared as Norwegian stems, as the index holds them, so "hoping" meets "hope".
     /// </summary>
-    /// <summary>
-    /// An English stop word inflected ("saying", "thinks", "wanted"): the stop-word list names base forms,
-    /// as the lexicon does, and the Norwegian stemmer leaves English endings alone.
-    /// </summary>
-    private bool IsInflectedStopWord(string word) => EnglishInflection.BaseFormCandidates(word).Any(_stopWords.Contains);
-
     private string? EnglishBaseForm(string word) => EnglishInflection.BaseFormCandidates(word).FirstOrDefault(IsKnown);
 
     /// <summary>

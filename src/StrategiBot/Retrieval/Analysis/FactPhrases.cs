@@ -4,16 +4,19 @@ using StrategiBot.Content;
 namespace StrategiBot.Retrieval.Analysis;
 
 /// <summary>
-/// Phrases that ask for a number or a name ("hvor mange", "hva koster", "hva heter"), from
+/// Phrases that ask for a number, a name or a detail ("hvor mange", "hva heter", "hvilke fargekoder"), from
 /// <c>lexicon/fact-questions.txt</c>. A strategy seldom answers those: it says who speaks to the press, not
-/// who the mayor is today. The confidence model takes <see cref="AsksForWhatThePassageLacks"/> as one of its
-/// signals, so a question that matches a passage closely can still be answered.
+/// who the mayor is today. A number or a name is one signal of the confidence model
+/// (<see cref="AsksForWhatThePassageLacks"/>), so a question that matches a passage closely can still be
+/// answered; a detail no strategy holds (the graphic profile's colour codes) is refused outright
+/// (<see cref="FactAsk.Detail"/>).
 /// </summary>
 internal sealed class FactPhrases
 {
     private readonly List<(FactKind Kind, string[] Words)> _phrases;
 
-    private FactPhrases(List<(FactKind Kind, string[] Words)> phrases) => _phrases = phrases;
+    // Details first: a question for one is refused whatever else it asks ("hvor mange tegn må passordet ha?").
+    private FactPhrases(List<(FactKind Kind, string[] Words)> phrases) => _phrases = [.. phrases.OrderBy(p => p.Kind != FactKind.Detail)];
 
     public static FactPhrases Empty { get; } = new([]);
 
@@ -22,26 +25,40 @@ internal sealed class FactPhrases
     {
         const string Expected = "expected 'number: phrase', 'name: phrase' or 'detail: phrase'.";
         return new FactPhrases([.. PhraseFile.ReadWords(path, ["number", "name", "detail"], Expected)
-            .Select(p => (p.Kind switch { "number" => FactKind.Number, "name" => FactKind.Name, _ => FactKind.Detail }, p.Words))]);
+            .Select(p => (p.Kind switch
+            {
+                "number" => FactKind.Number,
+                "name" => FactKind.Name,
+                "detail" => FactKind.Detail,
+                _ => throw new InvalidOperationException($"PhraseFile let through the kind '{p.Kind}'."),
+            }, p.Words))]);
     }
 
     /// <summary>
-    /// True when the question asks for a detail no communication strategy holds (<see cref="FactKind.Detail"/>),
-    /// however well its other words match a passage.
+    /// What the question (its words as <see cref="Tokenizer.SplitFolded"/> gives them) asks for, given the
+    /// passage that would answer it: a detail, whatever the passage says; a name, unless the passage asks
+    /// the same ("hvor lenge" in "vurder hvor lenge du ønsker at dialogen opprettholdes" answers a question
+    /// with it); or a number the passage does not state (<see cref="StatesANumber"/>), since a passage
+    /// without one cannot say how many.
     /// </summary>
-    public bool AsksForADetail(IReadOnlyList<string> questionWords) => Match(questionWords) == FactKind.Detail;
-
-    /// <summary>
-    /// True when the question (its words as <see cref="Tokenizer.SplitFolded"/> gives them) asks for a name,
-    /// or for a number (a count, a price) that the passage does not state (<see cref="StatesANumber"/>): a
-    /// passage without one cannot say how many.
-    /// </summary>
-    public bool AsksForWhatThePassageLacks(IReadOnlyList<string> questionWords, string passage) => Match(questionWords) switch
+    public FactAsk Ask(IReadOnlyList<string> questionWords, string passage)
     {
-        FactKind.Name or FactKind.Detail => true,
-        FactKind.Number => !StatesANumber(passage),
-        _ => false,
-    };
+        if (Phrase(questionWords) is not var (kind, phrase))
+        {
+            return FactAsk.None;
+        }
+        if (kind == FactKind.Detail)
+        {
+            return FactAsk.Detail;
+        }
+        var passageWords = Tokenizer.SplitFolded(passage);
+        var passageAsksItToo = Enumerable.Range(0, passageWords.Count).Any(start => Tokenizer.PhraseAt(passageWords, start, phrase));
+        return passageAsksItToo || (kind == FactKind.Number && StatesANumber(passage)) ? FactAsk.None : FactAsk.Lacking;
+    }
+
+    /// <summary>True when the question asks for a number or name the passage lacks (<see cref="Ask"/>); a detail is not this.</summary>
+    public bool AsksForWhatThePassageLacks(IReadOnlyList<string> questionWords, string passage) =>
+        Ask(questionWords, passage) == FactAsk.Lacking;
 
     /// <summary>
     /// A digit outside the numbering of a list: the press rules' "4. Det øverste ..." numbers a rule, it
@@ -106,7 +123,9 @@ internal sealed class FactPhrases
     }
 
     /// <summary>The kind of the first phrase the question's folded words hold, word for word and in order.</summary>
-    public FactKind? Match(IReadOnlyList<string> questionWords)
+    public FactKind? Match(IReadOnlyList<string> questionWords) => Phrase(questionWords)?.Kind;
+
+    private (FactKind Kind, string[] Words)? Phrase(IReadOnlyList<string> questionWords)
     {
         foreach (var (kind, phrase) in _phrases)
         {
@@ -114,12 +133,22 @@ internal sealed class FactPhrases
             {
                 if (Tokenizer.PhraseAt(questionWords, start, phrase))
                 {
-                    return kind;
+                    return (kind, phrase);
                 }
             }
         }
         return null;
     }
+}
+
+/// <summary>What a question asks for that bears on whether the passage answers it.</summary>
+internal enum FactAsk
+{
+    None,
+    /// <summary>A number or a name the passage does not give: a signal of the confidence model.</summary>
+    Lacking,
+    /// <summary>A detail no strategy holds: refused.</summary>
+    Detail,
 }
 
 internal enum FactKind

@@ -85,14 +85,12 @@ internal static class NorwegianStemmer
     }
 
     /// <summary>
-    /// Nynorsk writes a j after g or k before a front vowel where bokmål does not: "byggjer", "tenkjer",
-    /// "følgje" are "bygger", "tenker", "følge". Once the ending is gone the j closes the stem ("byggj"),
-    /// and the bokmål stem is the same without it. A word beginning "kj" or "gj" ("kjenne") keeps it.
+    /// Nynorsk writes a j after g or k where bokmål does not: "byggjer", "tenkjer", "søkje" are "bygger",
+    /// "tenker", "søke". Once the ending is gone the j closes the stem ("byggj"), and the bokmål stem is the
+    /// same without it. A stem of three letters keeps it: "skje" (happen) is "skj", not "sk".
     /// Questions look for both (<see cref="AnalysisPipeline.AnalyzeQuery"/>); the index keeps the stems as
     /// written, so the strategies' word statistics do not move with how often nynorsk questions are stored.
     /// </summary>
     public static string WithoutNynorskJ(string stem) =>
-        stem.Length >= 4 && stem[^1] == 'j' && stem[^2] is 'g' or 'k' && !IsVowel(stem[^3]) ? stem[..^1] : stem;
-
-    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
+        stem.Length >= 4 && stem[^1] == 'j' && stem[^2] is 'g' or 'k' ? stem[..^1] : stem;
 }
