@@ -116,6 +116,25 @@ internal static class AdaptiveCards
         return new JsonObject { ["type"] = "Container", ["style"] = "emphasis", ["items"] = items };
     }
 
+    /// <summary>"Kilde: …" or "Source: …" under a quoted passage, its title as <see cref="SourceTitle"/> shortens it.</summary>
+    public static string SourceLine(string sectionTitle, bool english) => (english ? "Source: " : "Kilde: ") + SourceTitle(sectionTitle);
+
+    /// <summary>
+    /// A button that opens a warning and the one button that acts, for what cannot be undone (emptying a
+    /// form, resetting a checklist): one tap on a card is easily made by mistake.
+    /// </summary>
+    public static JsonObject Confirm(string title, string warning, JsonNode confirm) => new()
+    {
+        ["type"] = "Action.ShowCard",
+        ["title"] = title,
+        ["card"] = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["body"] = new JsonArray(Text(warning)),
+            ["actions"] = new JsonArray(confirm),
+        },
+    };
+
     /// <summary>
     /// A section's title as a source line shows it: a chapter whose title the next title repeats is left
     /// out ("Vedlegg › Vedlegg 4: Kjøreregler …" reads "Vedlegg 4: Kjøreregler …").

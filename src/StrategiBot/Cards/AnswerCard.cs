@@ -65,9 +65,8 @@ internal static class AnswerCard
     }
 
     private static JsonObject Quote(Citation citation, bool english) =>
-        AdaptiveCards.Citation(citation.Text, (english ? "Source: " : "Kilde: ") + AdaptiveCards.SourceTitle(citation.SectionTitle));
+        AdaptiveCards.Citation(citation.Text, AdaptiveCards.SourceLine(citation.SectionTitle, english));
 
-    /// <summary>The last part of a section path, which is what a button has room for.</summary>
     /// <summary>
     /// What Teams shows for the answer in the chat list and its notification: the section and how its
     /// passage opens, so answers are told apart there; the lead-in when nothing is quoted.
@@ -77,6 +76,7 @@ internal static class AnswerCard
             ? $"{ShortTitle(best.SectionTitle)}: {best.Opening(60)}"
             : composed.LeadIn;
 
+    /// <summary>The last part of a section path, which is what a button has room for.</summary>
     private static string ShortTitle(string fullTitle)
     {
         var last = fullTitle.Split(" › ")[^1];

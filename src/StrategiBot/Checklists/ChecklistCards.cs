@@ -198,23 +198,16 @@ internal static class ChecklistCards
     private static JsonObject ConfirmReset(ChecklistDefinition checklist, bool universal)
     {
         var words = Words.In(checklist.Language);
-        return new()
-        {
-            ["type"] = "Action.ShowCard",
-            ["title"] = words.Reset,
-            ["card"] = new JsonObject
-            {
-                ["type"] = "AdaptiveCard",
-                ["body"] = new JsonArray(AdaptiveCards.Text(words.ResetWarning)),
-                ["actions"] = new JsonArray(UniversalAction.Button(words.ResetConfirm, Reset, Data(checklist), universal)),
-            },
-        };
+        return AdaptiveCards.Confirm(words.Reset, words.ResetWarning, UniversalAction.Button(words.ResetConfirm, Reset, Data(checklist), universal));
     }
 
-    private static string Source(ChecklistItem item, Words words) =>
-        item.Source.RuleNumber is { } number
-            ? string.Format(CultureInfo.InvariantCulture, words.SourceRule, AdaptiveCards.SourceTitle(item.Source.SectionTitle), number)
-            : string.Format(CultureInfo.InvariantCulture, words.Source, AdaptiveCards.SourceTitle(item.Source.SectionTitle));
+    private static string Source(ChecklistItem item, Words words)
+    {
+        var title = AdaptiveCards.SourceTitle(item.Source.SectionTitle);
+        return item.Source.RuleNumber is { } number
+            ? string.Format(CultureInfo.InvariantCulture, words.SourceRule, title, number)
+            : string.Format(CultureInfo.InvariantCulture, words.Source, title);
+    }
 
     private static JsonObject Data(ChecklistDefinition checklist)
     {

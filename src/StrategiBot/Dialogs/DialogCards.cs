@@ -95,7 +95,7 @@ internal static class DialogCards
             // The strategy is quoted as written, in Norwegian, whatever language the guidance is in.
             AdaptiveCards.Text(english ? "This rests on the strategy (quoted in Norwegian):" : "Dette bygger på:", subtle: true),
         };
-        body.AddRange(Distinct(outcome.Cites).Select(cite => AdaptiveCards.Citation(cite.Text, (english ? "Source: " : "Kilde: ") + AdaptiveCards.SourceTitle(cite.SectionTitle))));
+        body.AddRange(Distinct(outcome.Cites).Select(cite => AdaptiveCards.Citation(cite.Text, AdaptiveCards.SourceLine(cite.SectionTitle, english))));
         var restart = Data(dialog);
         restart["restart"] = true;
         var actions = new List<JsonNode> { AdaptiveCards.Submit(english ? "Start over" : "Gå gjennom på nytt", restart) };

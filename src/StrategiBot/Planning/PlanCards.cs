@@ -197,17 +197,8 @@ internal static class PlanCards
 
     /// <summary>A button; <paramref name="step"/> (from 0) travels as the step number the user sees.</summary>
     /// <summary>Starting over empties the whole draft, so it opens a confirmation first instead of acting on one tap.</summary>
-    private static JsonObject ConfirmRestart(PlanWords words, PlanForm form, int step, Language language) => new()
-    {
-        ["type"] = "Action.ShowCard",
-        ["title"] = words.Restart,
-        ["card"] = new JsonObject
-        {
-            ["type"] = "AdaptiveCard",
-            ["body"] = new JsonArray(AdaptiveCards.Text(words.RestartWarning)),
-            ["actions"] = new JsonArray(Action(words.RestartConfirm, form, RestartAction, step, language, sendsInputs: false)),
-        },
-    };
+    private static JsonObject ConfirmRestart(PlanWords words, PlanForm form, int step, Language language) =>
+        AdaptiveCards.Confirm(words.Restart, words.RestartWarning, Action(words.RestartConfirm, form, RestartAction, step, language, sendsInputs: false));
 
     private const string CompletedKey = "completed";
 
