@@ -7,7 +7,7 @@ namespace StrategiBot.Retrieval.Analysis;
 /// Phrases that ask for a number, a name or a detail ("hvor mange", "hva heter", "hvilke fargekoder"), from
 /// <c>lexicon/fact-questions.txt</c>. A strategy seldom answers those: it says who speaks to the press, not
 /// who the mayor is today. A number or a name is one signal of the confidence model
-/// (<see cref="AsksForWhatThePassageLacks"/>), so a question that matches a passage closely can still be
+/// (<see cref="FactAsk.Lacking"/>), so a question that matches a passage closely can still be
 /// answered; a detail no strategy holds (the graphic profile's colour codes) is refused outright
 /// (<see cref="FactAsk.Detail"/>).
 /// </summary>
@@ -51,14 +51,9 @@ internal sealed class FactPhrases
         {
             return FactAsk.Detail;
         }
-        var passageWords = Tokenizer.SplitFolded(passage);
-        var passageAsksItToo = Enumerable.Range(0, passageWords.Count).Any(start => Tokenizer.PhraseAt(passageWords, start, phrase));
+        var passageAsksItToo = Tokenizer.ContainsPhrase(Tokenizer.SplitFolded(passage), phrase);
         return passageAsksItToo || (kind == FactKind.Number && StatesANumber(passage)) ? FactAsk.None : FactAsk.Lacking;
     }
-
-    /// <summary>True when the question asks for a number or name the passage lacks (<see cref="Ask"/>); a detail is not this.</summary>
-    public bool AsksForWhatThePassageLacks(IReadOnlyList<string> questionWords, string passage) =>
-        Ask(questionWords, passage) == FactAsk.Lacking;
 
     /// <summary>
     /// A digit outside the numbering of a list: the press rules' "4. Det øverste ..." numbers a rule, it
@@ -127,14 +122,11 @@ internal sealed class FactPhrases
 
     private (FactKind Kind, string[] Words)? Phrase(IReadOnlyList<string> questionWords)
     {
-        foreach (var (kind, phrase) in _phrases)
+        foreach (var phrase in _phrases)
         {
-            for (var start = 0; start + phrase.Length <= questionWords.Count; start++)
+            if (Tokenizer.ContainsPhrase(questionWords, phrase.Words))
             {
-                if (Tokenizer.PhraseAt(questionWords, start, phrase))
-                {
-                    return (kind, phrase);
-                }
+                return phrase;
             }
         }
         return null;

@@ -29,6 +29,19 @@ internal static class Tokenizer
     /// <summary>The words with their letters folded (<see cref="LetterFolding"/>), as phrases are compared.</summary>
     public static List<string> SplitFolded(string text) => [.. Split(text).Select(LetterFolding.Fold)];
 
+    /// <summary>True when <paramref name="phrase"/> stands anywhere in <paramref name="words"/>, word for word.</summary>
+    public static bool ContainsPhrase(IReadOnlyList<string> words, IReadOnlyList<string> phrase)
+    {
+        for (var start = 0; start + phrase.Count <= words.Count; start++)
+        {
+            if (PhraseAt(words, start, phrase))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>True when <paramref name="phrase"/> stands in <paramref name="words"/> at <paramref name="start"/>, word for word.</summary>
     public static bool PhraseAt(IReadOnlyList<string> words, int start, IReadOnlyList<string> phrase)
     {

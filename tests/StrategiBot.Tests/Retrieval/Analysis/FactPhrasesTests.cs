@@ -77,10 +77,10 @@ public sealed class FactPhrasesTests(KnowledgeFixture fixture) : IClassFixture<K
     [Fact]
     public void A_number_counts_only_when_the_passage_states_none()
     {
-        Assert.True(Shipped.AsksForWhatThePassageLacks(Words("Hvor mange ansatte har vi?"), "Ansatte er viktige ambassadører."));
-        Assert.False(Shipped.AsksForWhatThePassageLacks(Words("Hvor mange ansatte har vi?"), "Kommunens 1300 ansatte er viktige ambassadører."));
-        Assert.True(Shipped.AsksForWhatThePassageLacks(Words("Hva heter ordføreren?"), "Ordføreren er kommunens fremste talsperson, valgt for 4 år."));
-        Assert.False(Shipped.AsksForWhatThePassageLacks(Words("Hvem er talsperson?"), "Ordføreren er kommunens fremste talsperson."));
+        Assert.True(Shipped.Ask(Words("Hvor mange ansatte har vi?"), "Ansatte er viktige ambassadører.") == FactAsk.Lacking);
+        Assert.False(Shipped.Ask(Words("Hvor mange ansatte har vi?"), "Kommunens 1300 ansatte er viktige ambassadører.") == FactAsk.Lacking);
+        Assert.True(Shipped.Ask(Words("Hva heter ordføreren?"), "Ordføreren er kommunens fremste talsperson, valgt for 4 år.") == FactAsk.Lacking);
+        Assert.False(Shipped.Ask(Words("Hvem er talsperson?"), "Ordføreren er kommunens fremste talsperson.") == FactAsk.Lacking);
     }
 
     [Fact]
@@ -88,8 +88,8 @@ public sealed class FactPhrasesTests(KnowledgeFixture fixture) : IClassFixture<K
     {
         const string Passage = "Svar saklig på negative kommentarer, men vurder hvor lenge du ønsker at dialogen opprettholdes.";
 
-        Assert.False(Shipped.AsksForWhatThePassageLacks(Words("Hvor lenge skal vi svare på sinte kommentarer?"), Passage));
-        Assert.True(Shipped.AsksForWhatThePassageLacks(Words("Hvor lenge skal vi oppbevare samtykkeskjemaene?"), "Bilder krever samtykke fra de berørte."));
+        Assert.False(Shipped.Ask(Words("Hvor lenge skal vi svare på sinte kommentarer?"), Passage) == FactAsk.Lacking);
+        Assert.True(Shipped.Ask(Words("Hvor lenge skal vi oppbevare samtykkeskjemaene?"), "Bilder krever samtykke fra de berørte.") == FactAsk.Lacking);
     }
 
     [Theory]
