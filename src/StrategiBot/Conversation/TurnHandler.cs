@@ -152,11 +152,20 @@ internal sealed class TurnHandler(
             ? Language.English
             : Language.Norwegian;
 
+    /// <summary>
+    /// The app is gone from the conversation. Whoever adds it again chose to, and gets the welcome again: the
+    /// group conversation's greeting, or in a personal chat the user's (the guard against Teams' double
+    /// announcement of one install stays, since both announcements come after the removal).
+    /// </summary>
     private async Task MarkRemovedAsync(TurnContext turn, CancellationToken ct)
     {
         if (turn.Activity.Conversation?.Id is { } conversationId)
         {
             await store.UpdateAsync(ConversationState.Key(conversationId), s => (s ?? new()) with { IsBlocked = true, WelcomedAt = null }, ct);
+        }
+        if (!turn.Activity.IsGroupConversation() && users.For(turn.Activity) is { } userKey)
+        {
+            await store.UpdateAsync(UserState.Key(userKey), s => (s ?? new()) with { WelcomedAt = null }, ct);
         }
     }
 

@@ -508,6 +508,33 @@ public sealed class ConversationScriptTests
     }
 
     [Fact]
+    public async Task Someone_who_removes_the_bot_and_adds_it_again_is_welcomed_again_once()
+    {
+        await using var app = new BotApplication();
+        await app.ExchangeAsync(Teams.BotInstalledPersonal());
+
+        var removed = await app.ExchangeAsync(Teams.BotInstalledPersonal() with { Action = "remove" });
+        var reinstalled = await app.ExchangeAsync(Teams.BotInstalledPersonal());
+        var announcedAgain = await app.ExchangeAsync(Teams.BotAddedToConversation());
+
+        Assert.Empty(removed);
+        Assert.Contains("Hei, jeg er StrategiBot", CardText(Assert.Single(reinstalled)), StringComparison.Ordinal);
+        Assert.Empty(announcedAgain);
+    }
+
+    [Fact]
+    public async Task A_team_that_removes_the_bot_and_adds_it_again_is_welcomed_again()
+    {
+        await using var app = new BotApplication();
+        await app.ExchangeAsync(Teams.BotAddedToTeam());
+
+        await app.ExchangeAsync(Teams.BotAddedToTeam() with { MembersAdded = null, MembersRemoved = [new ChannelAccount { Id = Teams.BotId }] });
+        var added = await app.ExchangeAsync(Teams.BotAddedToTeam());
+
+        Assert.Contains("@StrategiBot hjelp", CardText(Assert.Single(added)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Each_user_gets_their_own_welcome()
     {
         await using var app = new BotApplication();
