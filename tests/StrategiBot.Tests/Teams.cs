@@ -10,10 +10,16 @@ internal static class Teams
     public const string ServiceUrl = "http://127.0.0.1:9/amer/";
     public const string TenantId = "72f988bf-0000-0000-0000-000000000001";
 
+    private static long _lastMessageId = 1575667808184;
+
+    /// <summary>
+    /// A message as Teams delivers it, each with an id of its own (Teams' ids are increasing numbers): the bot
+    /// answers an id once, so a test that sends the same activity twice is testing a redelivery.
+    /// </summary>
     public static Activity PersonalMessage(string text, string userId = "29:user-1", string conversationId = "a:personal-1") => new()
     {
         Type = ActivityTypes.Message,
-        Id = "1575667808184",
+        Id = Interlocked.Increment(ref _lastMessageId).ToString(System.Globalization.CultureInfo.InvariantCulture),
         Timestamp = DateTimeOffset.Parse("2026-11-21T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
         ChannelId = "msteams",
         ServiceUrl = ServiceUrl,

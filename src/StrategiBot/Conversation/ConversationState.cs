@@ -21,6 +21,15 @@ internal sealed record ConversationState
     public DateTimeOffset? LastActivityAt { get; init; }
 
     /// <summary>
+    /// The ids of the last messages handled here, newest last. The connector delivers a message again when
+    /// the bot was slow to acknowledge it; the copy must not be answered, nor move a dialog, a second time.
+    /// </summary>
+    public IReadOnlyList<string> RecentMessageIds { get; init; } = [];
+
+    /// <summary>How many message ids are kept: redeliveries come within seconds, while a busy channel moves on.</summary>
+    public const int RecentMessageCapacity = 32;
+
+    /// <summary>
     /// The language of the last question answered here, when it was English. A "Mente du" button sends a
     /// Norwegian section title, and the section it shows should still speak the asker's language.
     /// </summary>

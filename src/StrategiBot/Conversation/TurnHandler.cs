@@ -29,9 +29,10 @@ internal sealed class TurnHandler(
         var conversationId = turn.Activity.Conversation?.Id;
         try
         {
-            if (!IsCardAction(turn.Activity))
+            if (!IsCardAction(turn.Activity) && !await RememberConversationAsync(turn, ct))
             {
-                await RememberConversationAsync(turn, ct);
+                Log.DuplicateMessage(logger);
+                return;
             }
             await RouteAsync(turn, ct);
         }
@@ -176,13 +177,19 @@ internal sealed class TurnHandler(
     private static bool IsCardAction(Activity activity) =>
         activity.Type == ActivityTypes.Invoke && activity.Name == UniversalAction.InvokeName;
 
-    private async Task RememberConversationAsync(TurnContext turn, CancellationToken ct)
+    /// <summary>
+    /// Keeps the conversation's reference current, and claims a message's id in the same write. False when
+    /// the message was handled before: a redelivery, which gets no second answer.
+    /// </summary>
+    private async Task<bool> RememberConversationAsync(TurnContext turn, CancellationToken ct)
     {
         var activity = turn.Activity;
         if (activity.Conversation?.Id is not { } conversationId || activity.ServiceUrl is not { } serviceUrl)
         {
-            return;
+            return true;
         }
+        // Only messages: an edit (messageUpdate) carries the id of the message it changes, and may come twice.
+        var messageId = activity.Type == ActivityTypes.Message && !string.IsNullOrEmpty(activity.Id) ? activity.Id : null;
         var reference = new ConversationReference(
             serviceUrl,
             activity.ChannelId ?? string.Empty,
@@ -194,17 +201,23 @@ internal sealed class TurnHandler(
             activity.Locale);
         var now = clock.GetUtcNow();
         var removal = string.Equals(activity.Action, "remove", StringComparison.OrdinalIgnoreCase);
+        var isNew = true;
         await store.UpdateAsync(ConversationState.Key(conversationId), s =>
         {
             s ??= new ConversationState();
+            isNew = messageId is null || !s.RecentMessageIds.Contains(messageId, StringComparer.Ordinal);
             return s with
             {
                 Reference = reference,
                 LastActivityAt = now,
                 // Hearing from the conversation again means the bot is back in it.
                 IsBlocked = s.IsBlocked && (removal || activity.Type != ActivityTypes.Message),
+                RecentMessageIds = isNew && messageId is not null
+                    ? [.. s.RecentMessageIds.TakeLast(ConversationState.RecentMessageCapacity - 1), messageId]
+                    : s.RecentMessageIds,
             };
         }, ct);
+        return isNew;
     }
 
     private async Task RecoverAsync(TurnContext turn)

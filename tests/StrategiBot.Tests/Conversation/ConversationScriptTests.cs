@@ -200,6 +200,23 @@ public sealed class ConversationScriptTests
     }
 
     [Fact]
+    public async Task An_edit_carries_the_id_of_the_message_it_changes_and_is_answered_all_the_same()
+    {
+        await using var app = new BotApplication();
+        var typed = Teams.PersonalMessage("Kan jeg kommentere en personalsak i avisa?");
+        await app.ExchangeAsync(typed);
+
+        var edited = await app.ExchangeAsync(typed with
+        {
+            Type = ActivityTypes.MessageUpdate,
+            Text = "Kan jeg kommentere en personalsak i media?",
+            ChannelData = JsonSerializer.SerializeToElement(new { tenant = new { id = Teams.TenantId }, eventType = "editMessage" }),
+        });
+
+        Assert.Contains("Personalsaker skal ikke kommenteres i media.", string.Join("\n", edited.Select(CardText)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task One_English_loanword_is_answered_in_English_without_making_the_conversation_English()
     {
         await using var app = new BotApplication();

@@ -189,6 +189,22 @@ public sealed class DialogConversationTests(KnowledgeFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_redelivered_answer_moves_the_dialog_on_once()
+    {
+        await using var app = new BotApplication();
+        await SayAsync(app, "presse");
+        var answer = Teams.PersonalMessage("Ansatt") with { Id = "1763716451999" };
+
+        var first = await app.ExchangeAsync(answer);
+        var step = (await State(app)).Dialog!.StepId;
+        var again = await app.ExchangeAsync(answer);
+
+        Assert.Contains("Hva vil journalisten vite?", string.Join("\n", first.Select(ConversationScriptTests.CardText)), StringComparison.Ordinal);
+        Assert.Empty(again);
+        Assert.Equal(step, (await State(app)).Dialog!.StepId);
+    }
+
+    [Fact]
     public async Task An_English_label_answers_a_dialog_running_in_bokmal()
     {
         await using var app = new BotApplication();

@@ -33,14 +33,29 @@ public sealed class MessagesEndpointTests
     {
         await using var app = new BotApplication();
 
-        using var response = await app.PostAsync(Teams.PersonalMessage("hei"));
+        var message = Teams.PersonalMessage("hei");
+        using var response = await app.PostAsync(message);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(string.Empty, await response.Content.ReadAsStringAsync());
         var call = Assert.Single(app.Connector.Calls);
         Assert.Equal("reply", call.Operation);
         Assert.Equal("a:personal-1", call.ConversationId);
-        Assert.Equal("1575667808184", call.ActivityId);
+        Assert.Equal(message.Id, call.ActivityId);
+    }
+
+    [Fact]
+    public async Task A_message_delivered_again_is_acknowledged_but_not_answered_twice()
+    {
+        await using var app = new BotApplication();
+        var message = Teams.PersonalMessage("Kan jeg uttale meg til avisa?");
+
+        using var first = await app.PostAsync(message);
+        using var again = await app.PostAsync(message);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Single(app.Connector.Calls);
     }
 
     [Theory]
