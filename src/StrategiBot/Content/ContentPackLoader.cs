@@ -15,6 +15,13 @@ internal static class ContentPackLoader
     public const string StrategyFile = "strategy.md";
     public const string QuestionsFile = "questions.yaml";
 
+    /// <summary>
+    /// Further question files beside <see cref="QuestionsFile"/>, read after it in name order, such as
+    /// <c>questions.asked.yaml</c>: the communication department's own list stays apart from questions
+    /// collected elsewhere, while both speak for the same sections.
+    /// </summary>
+    public const string FurtherQuestionsPattern = "questions.*.yaml";
+
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .Build();
@@ -55,16 +62,34 @@ internal static class ContentPackLoader
         }
         var strategy = StrategyParser.Parse(strategyPath, File.ReadAllText(strategyPath));
 
-        var questionsPath = Path.Combine(folder, QuestionsFile);
-        var questions = File.Exists(questionsPath)
-            ? LoadQuestions(questionsPath, strategy)
-            : new Dictionary<string, IReadOnlyList<AlternateQuestion>>();
+        var questions = new Dictionary<string, IReadOnlyList<AlternateQuestion>>(StringComparer.Ordinal);
+        foreach (var path in QuestionFiles(folder))
+        {
+            foreach (var (sectionId, more) in LoadQuestions(path, strategy))
+            {
+                questions[sectionId] = questions.TryGetValue(sectionId, out var earlier) ? [.. earlier, .. more] : more;
+            }
+        }
 
         return new ContentPack(organisation, strategy, questions, folder);
     }
 
+    /// <summary><see cref="QuestionsFile"/> first, when there is one, then the further question files by name.</summary>
+    internal static IEnumerable<string> QuestionFiles(string folder)
+    {
+        var main = Path.Combine(folder, QuestionsFile);
+        if (File.Exists(main))
+        {
+            yield return main;
+        }
+        foreach (var further in Directory.GetFiles(folder, FurtherQuestionsPattern).Order(StringComparer.Ordinal))
+        {
+            yield return further;
+        }
+    }
+
     /// <summary>
-    /// Reads <c>questions.yaml</c>: per section id, questions as plain strings (about the whole section) or
+    /// Reads a question file: per section id, questions as plain strings (about the whole section) or
     /// as <c>{question, about}</c> where <c>about</c> quotes the part of the section they are about.
     /// </summary>
     private static Dictionary<string, IReadOnlyList<AlternateQuestion>> LoadQuestions(string path, StrategyDocument strategy)

@@ -76,7 +76,7 @@ public sealed class AnswererTests(KnowledgeFixture fixture) : IClassFixture<Know
     [Theory]
     [InlineData("taushetsplikt", "ostre-toten")]
     [InlineData("Taushetsplikt?", "ostre-toten")]
-    [InlineData("hva med målgrupper", "ostre-toten")]
+    [InlineData("hva med omdømme", "ostre-toten")]
     public void A_one_word_question_the_best_passage_writes_is_answered_tentatively(string question, string organisation)
     {
         var result = fixture.Knowledge.Search(question, organisation);

@@ -110,6 +110,34 @@ public sealed class ContentPackLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Further_question_files_join_the_same_sections_after_questions_yaml_in_name_order()
+    {
+        var pack = WritePack("x", "id: x\nname: X\ndocument:\n  title: T\ncontact:\n  unit: U\n  description: D\n");
+        File.WriteAllText(Path.Combine(pack, "questions.yaml"), "a:\n  - Hva?\n");
+        File.WriteAllText(Path.Combine(pack, "questions.zz.yaml"), "a:\n  - Kvifor?\n");
+        File.WriteAllText(Path.Combine(pack, "questions.asked.yaml"), "a:\n  - question: Står det noe om tekst?\n    about: Tekst.\n");
+        File.WriteAllText(Path.Combine(pack, "notes.yaml"), "not: [questions\n");
+
+        var questions = ContentPackLoader.Load(pack).Questions["a"];
+
+        Assert.Equal(["Hva?", "Står det noe om tekst?", "Kvifor?"], questions.Select(q => q.Text));
+        Assert.Equal("Tekst.", questions[1].About);
+    }
+
+    [Fact]
+    public void A_mistake_in_a_further_question_file_names_that_file_and_line()
+    {
+        var pack = WritePack("x", "id: x\nname: X\ndocument:\n  title: T\ncontact:\n  unit: U\n  description: D\n");
+        File.WriteAllText(Path.Combine(pack, "questions.yaml"), "a:\n  - Hva?\n");
+        File.WriteAllText(Path.Combine(pack, "questions.asked.yaml"), "a:\n  - question: Hva?\n    about: Står ikke i teksten.\n");
+
+        var error = Assert.Throws<ContentException>(() => ContentPackLoader.Load(pack));
+
+        Assert.Contains("questions.asked.yaml", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, error.Line);
+    }
+
+    [Fact]
     public void The_id_must_match_the_folder()
     {
         var pack = WritePack("x", "id: y\nname: X\ndocument:\n  title: T\ncontact:\n  unit: U\n  description: D\n");
