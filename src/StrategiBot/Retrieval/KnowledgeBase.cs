@@ -124,7 +124,8 @@ internal sealed class KnowledgeBase
     private StoredQuestion StoredQuestionOf(AlternateQuestion question)
     {
         var (terms, passages) = Index.Question(question);
-        var words = AsksWithinTheDocument(Tokenizer.SplitFolded(question.Text)) ? terms.Where(t => !DocumentWords.Contains(t)) : terms;
+        // Only a question naming the document can ask within it; the others keep their words as they are.
+        var words = terms.Any(DocumentWords.Contains) && AsksWithinTheDocument(Tokenizer.SplitFolded(question.Text)) ? terms.Where(t => !DocumentWords.Contains(t)) : terms;
         return new StoredQuestion(words.Distinct(StringComparer.Ordinal).ToDictionary(t => t, Rarity, StringComparer.Ordinal), [.. passages]);
     }
 

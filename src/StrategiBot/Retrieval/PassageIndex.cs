@@ -31,10 +31,16 @@ internal sealed class PassageIndex
         kinds ??= QuestionKinds.Empty;
         var passages = new List<Passage>();
         var lengths = new List<int[]>();
-        foreach (var question in packs.SelectMany(p => p.Questions.Values).SelectMany(q => q))
+        // The alternate questions are most of the analysis at start-up, and each is analysed on its own.
+        var analysed = packs.SelectMany(p => p.Questions.Values).SelectMany(q => q).AsParallel().AsOrdered()
+            .Select(question =>
+            {
+                var words = Tokenizer.SplitFolded(question.Text);
+                return (Question: question, Indexed: new IndexedQuestion([.. analysis.AnalyzeFolded(words), .. kinds.Of(words)], []));
+            });
+        foreach (var (question, indexed) in analysed)
         {
-            var words = Tokenizer.SplitFolded(question.Text);
-            _questions[question] = new IndexedQuestion([.. analysis.AnalyzeFolded(words), .. kinds.Of(words)], []);
+            _questions[question] = indexed;
         }
         foreach (var pack in packs)
         {

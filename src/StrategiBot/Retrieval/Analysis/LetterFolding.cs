@@ -11,6 +11,11 @@ internal static class LetterFolding
 {
     public static string Fold(string word)
     {
+        // Most words of the content are already folded: every word is folded, many times over, at start-up.
+        if (IsFolded(word))
+        {
+            return word;
+        }
         // The ASCII spellings first, on what was typed: "miljøet" must not lose its e to an "oe" that only
         // exists after ø has become o.
         var lower = word.ToLowerInvariant().Replace("aa", "a", StringComparison.Ordinal).Replace("oe", "o", StringComparison.Ordinal);
@@ -40,5 +45,23 @@ internal static class LetterFolding
             }
         }
         return builder.ToString();
+    }
+
+    /// <summary>Lower-case ASCII letters and digits with no "aa" or "oe": what <see cref="Fold"/> would give back unchanged.</summary>
+    private static bool IsFolded(string word)
+    {
+        for (var i = 0; i < word.Length; i++)
+        {
+            var c = word[i];
+            if (c is not ((>= 'a' and <= 'z') or (>= '0' and <= '9')))
+            {
+                return false;
+            }
+            if (i > 0 && ((c == 'a' && word[i - 1] == 'a') || (c == 'e' && word[i - 1] == 'o')))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -22,6 +22,11 @@ public sealed class AnalysisStageTests
     [InlineData("paatale", "patale")]
     [InlineData("MÅ", "ma")]
     [InlineData("Kafé", "kafe")]
+    [InlineData("kommunen", "kommunen")]
+    [InlineData("2026", "2026")]
+    [InlineData("gaa", "ga")]
+    [InlineData("soe", "so")]
+    [InlineData("Facebook", "facebook")]
     public void Letter_folding_meets_the_ascii_spellings(string word, string expected) =>
         Assert.Equal(expected, LetterFolding.Fold(word));
 
