@@ -16,7 +16,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "The connector refused the bot in this conversation; marked as blocked")]
     public static partial void ConversationBlocked(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "A message was delivered again after it had been handled; not answered twice")]
+    [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "A message was delivered again while or after another delivery of it was handled; not answered twice")]
     public static partial void DuplicateMessage(ILogger logger);
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Sent the welcome card in a {ConversationType} conversation")]

@@ -127,12 +127,12 @@ internal sealed class BotApplication : WebApplicationFactory<Program>
     }
 
     /// <summary>Posts an activity as the channel would, without a token (Development mode).</summary>
-    public async Task<HttpResponseMessage> PostAsync(Activity activity)
+    public async Task<HttpResponseMessage> PostAsync(Activity activity, CancellationToken cancellationToken = default)
     {
         using var client = CreateClient();
         using var content = new ByteArrayContent(ProtocolJson.Serialize(activity));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        return await client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
+        return await client.PostAsync(new Uri("/api/messages", UriKind.Relative), content, cancellationToken);
     }
 
     public async Task<HttpResponseMessage> PostRawAsync(string body)

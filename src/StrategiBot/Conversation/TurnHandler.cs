@@ -27,12 +27,18 @@ internal sealed class TurnHandler(
         timeout.CancelAfter(options.Value.TurnTimeout);
         var ct = timeout.Token;
         var conversationId = turn.Activity.Conversation?.Id;
+        string? claimed = null;
         try
         {
-            if (!IsCardAction(turn.Activity) && !await RememberConversationAsync(turn, ct))
+            if (!IsCardAction(turn.Activity))
             {
-                Log.DuplicateMessage(logger);
-                return;
+                var (isNew, messageId) = await RememberConversationAsync(turn, ct);
+                if (!isNew)
+                {
+                    Log.DuplicateMessage(logger);
+                    return;
+                }
+                claimed = messageId;
             }
             await RouteAsync(turn, ct);
         }
@@ -48,6 +54,16 @@ internal sealed class TurnHandler(
         {
             Log.TurnFailed(logger, turn.Activity.Type ?? "(none)", ex);
             await RecoverAsync(turn);
+        }
+        catch when (claimed is not null && conversationId is not null)
+        {
+            // The channel gave up on this delivery before it was answered and will send the message again:
+            // that copy is the one to answer, so the id is no longer claimed.
+            await store.UpdateAsync(ConversationState.Key(conversationId), s => (s ?? new()) with
+            {
+                RecentMessageIds = [.. (s?.RecentMessageIds ?? []).Where(id => !string.Equals(id, claimed, StringComparison.Ordinal))],
+            }, CancellationToken.None);
+            throw;
         }
     }
 
@@ -178,15 +194,15 @@ internal sealed class TurnHandler(
         activity.Type == ActivityTypes.Invoke && activity.Name == UniversalAction.InvokeName;
 
     /// <summary>
-    /// Keeps the conversation's reference current, and claims a message's id in the same write. False when
-    /// the message was handled before: a redelivery, which gets no second answer.
+    /// Keeps the conversation's reference current, and claims a message's id in the same write. Not new when
+    /// another delivery of the message claimed it first: a redelivery, which gets no second answer.
     /// </summary>
-    private async Task<bool> RememberConversationAsync(TurnContext turn, CancellationToken ct)
+    private async Task<(bool IsNew, string? Claimed)> RememberConversationAsync(TurnContext turn, CancellationToken ct)
     {
         var activity = turn.Activity;
         if (activity.Conversation?.Id is not { } conversationId || activity.ServiceUrl is not { } serviceUrl)
         {
-            return true;
+            return (true, null);
         }
         // Only messages: an edit (messageUpdate) carries the id of the message it changes, and may come twice.
         var messageId = activity.Type == ActivityTypes.Message && !string.IsNullOrEmpty(activity.Id) ? activity.Id : null;
@@ -217,7 +233,7 @@ internal sealed class TurnHandler(
                     : s.RecentMessageIds,
             };
         }, ct);
-        return isNew;
+        return (isNew, isNew ? messageId : null);
     }
 
     private async Task RecoverAsync(TurnContext turn)

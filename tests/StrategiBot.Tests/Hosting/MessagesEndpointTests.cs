@@ -2,6 +2,10 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Moq;
+using StrategiBot.Conversation;
+using StrategiBot.Protocol.Connector;
+using StrategiBot.Storage;
 using StrategiBot.Protocol.Schema;
 
 namespace StrategiBot.Tests.Hosting;
@@ -56,6 +60,53 @@ public sealed class MessagesEndpointTests
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Single(app.Connector.Calls);
+    }
+
+    [Fact]
+    public async Task A_delivery_the_channel_gives_up_on_before_the_answer_is_answered_when_it_comes_again()
+    {
+        var replies = 0;
+        var connector = new Mock<IConnectorClient>();
+        connector.Setup(c => c.ReplyToActivityAsync(It.IsAny<Uri>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Returns(async (Uri _, string _, string _, Activity _, CancellationToken ct) =>
+            {
+                // The first answer hangs until the channel hangs up; the second goes through.
+                if (Interlocked.Increment(ref replies) == 1)
+                {
+                    await Task.Delay(Timeout.Infinite, ct);
+                }
+                return new ResourceResponse("r");
+            });
+        await using var app = new BotApplication { ConnectorOverride = connector.Object };
+        var message = Teams.PersonalMessage("Kan jeg uttale meg til avisa?");
+        using var hangUp = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => app.PostAsync(message, hangUp.Token));
+        using var again = await app.PostAsync(message);
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(2, replies);
+    }
+
+    [Fact]
+    public async Task Only_the_last_32_message_ids_are_kept_and_a_message_without_an_id_is_always_answered()
+    {
+        await using var app = new BotApplication();
+        var first = Teams.PersonalMessage("hei");
+        await app.PostAsync(first);
+        for (var i = 0; i < ConversationState.RecentMessageCapacity; i++)
+        {
+            await app.PostAsync(Teams.PersonalMessage("hei"));
+        }
+        var calls = app.Connector.Calls.Count;
+
+        using var oldest = await app.PostAsync(first);
+        using var noId = await app.PostAsync(Teams.PersonalMessage("hei") with { Id = null });
+        using var noIdAgain = await app.PostAsync(Teams.PersonalMessage("hei") with { Id = null });
+        var state = await app.Store.GetAsync(ConversationState.Key("a:personal-1"), CancellationToken.None);
+
+        Assert.Equal(calls + 3, app.Connector.Calls.Count);
+        Assert.Equal(ConversationState.RecentMessageCapacity, state!.RecentMessageIds.Count);
     }
 
     [Theory]
