@@ -63,11 +63,24 @@ internal static class ContentPackLoader
         var strategy = StrategyParser.Parse(strategyPath, File.ReadAllText(strategyPath));
 
         var questions = new Dictionary<string, IReadOnlyList<AlternateQuestion>>(StringComparer.Ordinal);
+        // A question asked twice of one section would pull twice as hard; a backup copy of a question file
+        // left beside it ("questions.kopi.yaml") would double them all.
+        var asked = new Dictionary<(string Section, string Question), string>();
         foreach (var path in QuestionFiles(folder))
         {
             foreach (var (sectionId, more) in LoadQuestions(path, strategy))
             {
-                questions[sectionId] = questions.TryGetValue(sectionId, out var earlier) ? [.. earlier, .. more] : more;
+                foreach (var (question, line) in more)
+                {
+                    var key = (sectionId, string.Join(' ', question.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant());
+                    if (asked.TryGetValue(key, out var first))
+                    {
+                        throw new ContentException(path, line, $"'{question.Text}' is already a question for '{sectionId}' ({first}).");
+                    }
+                    asked[key] = $"{Path.GetFileName(path)}:{line}";
+                }
+                IReadOnlyList<AlternateQuestion> texts = [.. more.Select(q => q.Question)];
+                questions[sectionId] = questions.TryGetValue(sectionId, out var earlier) ? [.. earlier, .. texts] : texts;
             }
         }
 
@@ -92,9 +105,9 @@ internal static class ContentPackLoader
     /// Reads a question file: per section id, questions as plain strings (about the whole section) or
     /// as <c>{question, about}</c> where <c>about</c> quotes the part of the section they are about.
     /// </summary>
-    private static Dictionary<string, IReadOnlyList<AlternateQuestion>> LoadQuestions(string path, StrategyDocument strategy)
+    private static Dictionary<string, List<(AlternateQuestion Question, int Line)>> LoadQuestions(string path, StrategyDocument strategy)
     {
-        var result = new Dictionary<string, IReadOnlyList<AlternateQuestion>>(StringComparer.Ordinal);
+        var result = new Dictionary<string, List<(AlternateQuestion Question, int Line)>>(StringComparer.Ordinal);
         var document = YamlFile.ReadRoot(path);
         if (document is null)
         {
@@ -113,15 +126,15 @@ internal static class ContentPackLoader
             {
                 throw new ContentException(path, Line(valueNode), $"'{sectionId}' needs a list of questions.");
             }
-            var questions = new List<AlternateQuestion>();
+            var questions = new List<(AlternateQuestion Question, int Line)>();
             foreach (var item in items)
             {
-                questions.Add(item switch
+                questions.Add((item switch
                 {
                     YamlScalarNode { Value: { Length: > 0 } text } => new AlternateQuestion(text, null),
                     YamlMappingNode map => TargetedQuestion(path, section, map),
                     _ => throw new ContentException(path, Line(item), "a question must be text, or 'question:' with an optional 'about:'."),
-                });
+                }, Line(item)));
             }
             result[sectionId] = questions;
         }

@@ -18,7 +18,7 @@ internal sealed record ConfidenceModel(float Bias, IReadOnlyList<float> Weights)
     /// Fitted with <c>eval --fit</c> on tests/StrategiBot.Tests/Retrieval/calibration/*.jsonl; see the README's
     /// Quality section. Refit whenever ranking, stored questions or the lexicon change much.
     /// </summary>
-    public static ConfidenceModel Default { get; } = new(-11.06f, [6.20f, 2.71f, 1.82f, 0.59f, 1.39f, -3.09f, -6.65f]);
+    public static ConfidenceModel Default { get; } = new(-11.08f, [6.26f, 2.71f, 1.80f, 0.59f, 1.40f, -3.10f, -6.64f]);
 
     /// <summary>What each signal is, for <c>eval --fit</c>'s report.</summary>
     public static IReadOnlyList<string> SignalNames { get; } = ["question match", "coverage", "ln(1 + score)", "english", "ln(1 + words)", "asks for a number or name the passage lacks", "unknown words"];

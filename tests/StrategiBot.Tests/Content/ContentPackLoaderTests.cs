@@ -138,6 +138,29 @@ public sealed class ContentPackLoaderTests : IDisposable
     }
 
     [Fact]
+    public void A_question_asked_twice_of_one_section_names_both_places()
+    {
+        var pack = WritePack("x", "id: x\nname: X\ndocument:\n  title: T\ncontact:\n  unit: U\n  description: D\n");
+        File.WriteAllText(Path.Combine(pack, "questions.yaml"), "a:\n  - Hva sier den?\n  - Hvorfor?\n");
+        File.WriteAllText(Path.Combine(pack, "questions.kopi.yaml"), "a:\n  - hva  sier den?\n");
+
+        var error = Assert.Throws<ContentException>(() => ContentPackLoader.Load(pack));
+
+        Assert.Contains("questions.kopi.yaml", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, error.Line);
+        Assert.Contains("questions.yaml:2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Further_question_files_are_read_without_a_questions_yaml()
+    {
+        var pack = WritePack("x", "id: x\nname: X\ndocument:\n  title: T\ncontact:\n  unit: U\n  description: D\n");
+        File.WriteAllText(Path.Combine(pack, "questions.asked.yaml"), "a:\n  - Hva?\n");
+
+        Assert.Equal(["Hva?"], ContentPackLoader.Load(pack).Questions["a"].Select(q => q.Text));
+    }
+
+    [Fact]
     public void The_id_must_match_the_folder()
     {
         var pack = WritePack("x", "id: y\nname: X\ndocument:\n  title: T\ncontact:\n  unit: U\n  description: D\n");

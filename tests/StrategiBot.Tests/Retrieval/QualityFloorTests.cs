@@ -77,14 +77,16 @@ public sealed class QualityFloorTests(KnowledgeFixture fixture) : IClassFixture<
         // lenge") no longer counts as lacking it.
         // A fourth blind set (h12, 120 questions), written on the next night by a writer who saw only the
         // strategies and the dev set, was measured once before any change: 88/102, 95/102, 14/18. Not read.
-        // Then the answerable questions of holdout, fresh, validation, unseen, h8 and h9 (696 after
-        // duplicates) became stored questions, and the model was refitted on calibration. On the sets not
-        // stored: h11 81 -> 88/98, 91 -> 94/98, 8 -> 9/12; h12 88 -> 90/102, 95 -> 98/102, 14 -> 15/18;
-        // calibration 135 -> 136/162, 148 -> 152/162, 119 -> 120/148; dev 34 -> 33/38 ("Someone posted the
+        // Then the answerable questions of holdout, fresh, validation, unseen, h8 and h9 (689 of 702, without
+        // repeats or questions an unstored set asks word for word) became stored questions, and the model was
+        // refitted on calibration. On the sets not stored: h11 81 -> 88/98, 91 -> 94/98, 8 -> 9/12; h12
+        // 88 -> 90/102, 95 -> 98/102, 14 -> 15/18; calibration 135 -> 136/162, 148 -> 153/162, 119 -> 120/148;
+        // dev 34 -> 33/38 ("Someone posted the
         // wrong opening hours ... Should I step in?" now cites the other half of the section on the official
         // accounts), 38 -> 37/38 ("facebook regler" cites the social media rules' definitions); h10
-        // 53 -> 51/80. The stored sets' own unanswerable questions grow more confident, since their writers'
-        // answerable questions on the same subjects are now stored: validation 15 -> 13/18, unseen 8 -> 7/9.
+        // 53 -> 52/80. The stored sets' own unanswerable questions grow more confident, since their writers'
+        // answerable questions on the same subjects are now stored: validation 15 -> 13/18, unseen 8 -> 7/9
+        // (h9 15 -> 16/19).
         new Floor("dev", Top1: 0.86, Top3: 0.97, Refused: 0.75),
         new Floor("holdout", Top1: 0.99, Top3: 0.99, Refused: 0.99),
         new Floor("calibration", Top1: 0.83, Top3: 0.93, Refused: 0.80),
@@ -92,11 +94,11 @@ public sealed class QualityFloorTests(KnowledgeFixture fixture) : IClassFixture<
         new Floor("validation", Top1: 0.98, Top3: 0.99, Refused: 0.72),
         new Floor("unseen", Top1: 0.99, Top3: 0.99, Refused: 0.77),
         new Floor("blind", Top1: 0.99, Top3: 0.99, Refused: 0.78),
-        new Floor("blind2", Top1: 0.99, Top3: 0.99, Refused: 0.78),
+        new Floor("blind2", Top1: 0.99, Top3: 0.99, Refused: 0.84),
         new Floor("blind3", Top1: 0.89, Top3: 0.95, Refused: 0.75),
         new Floor("blind4", Top1: 0.88, Top3: 0.96, Refused: 0.83),
-        new Floor("typos", Top1: 0.90, Top3: 0.96, Refused: 0),
-        new Floor("unanswerable", Top1: 0, Top3: 0, Refused: 0.63),
+        new Floor("typos", Top1: 0.90, Top3: 0.95, Refused: 0),
+        new Floor("unanswerable", Top1: 0, Top3: 0, Refused: 0.65),
     ];
 
     [Theory]
