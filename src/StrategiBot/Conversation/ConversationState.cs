@@ -21,9 +21,10 @@ internal sealed record ConversationState
     public DateTimeOffset? LastActivityAt { get; init; }
 
     /// <summary>
-    /// The ids of the last messages claimed here, newest last: claimed when a delivery arrives, released if
-    /// the channel hangs up before the answer. The connector delivers a message again when the bot was slow
-    /// to acknowledge it; the copy must not be answered, nor move a dialog, a second time.
+    /// The last deliveries claimed here (message ids, or an edit's id and text digest), newest last: claimed
+    /// when one arrives, released if the channel hangs up before the answer. The connector delivers a message
+    /// again when the bot was slow to acknowledge it; the copy must not be answered, nor move a dialog, a
+    /// second time.
     /// </summary>
     public IReadOnlyList<string> RecentMessageIds { get; init; } = [];
 

@@ -197,6 +197,29 @@ internal sealed class TurnHandler(
     /// Keeps the conversation's reference current, and claims a message's id in the same write. Not new when
     /// another delivery of the message claimed it first: a redelivery, which gets no second answer.
     /// </summary>
+    /// <summary>
+    /// What identifies one delivery's content: a message's id; for an edit, which carries the id of the message
+    /// it changes and may come several times, that id and a digest of the edited text (the text itself is not
+    /// kept). Null for everything else, which is never taken for a redelivery.
+    /// </summary>
+    internal static string? DeliveryKey(Activity activity)
+    {
+        if (string.IsNullOrEmpty(activity.Id))
+        {
+            return null;
+        }
+        if (activity.Type == ActivityTypes.Message)
+        {
+            return activity.Id;
+        }
+        if (IsEditedText(activity))
+        {
+            var digest = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(activity.Text!));
+            return $"{activity.Id}/edit/{Convert.ToHexStringLower(digest.AsSpan(0, 8))}";
+        }
+        return null;
+    }
+
     private async Task<(bool IsNew, string? Claimed)> RememberConversationAsync(TurnContext turn, CancellationToken ct)
     {
         var activity = turn.Activity;
@@ -204,8 +227,7 @@ internal sealed class TurnHandler(
         {
             return (true, null);
         }
-        // Only messages: an edit (messageUpdate) carries the id of the message it changes, and may come twice.
-        var messageId = activity.Type == ActivityTypes.Message && !string.IsNullOrEmpty(activity.Id) ? activity.Id : null;
+        var messageId = DeliveryKey(activity);
         var reference = new ConversationReference(
             serviceUrl,
             activity.ChannelId ?? string.Empty,

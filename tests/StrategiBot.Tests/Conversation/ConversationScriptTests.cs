@@ -217,6 +217,28 @@ public sealed class ConversationScriptTests
     }
 
     [Fact]
+    public async Task An_edit_delivered_twice_is_answered_once_and_a_further_edit_again()
+    {
+        await using var app = new BotApplication();
+        var typed = Teams.PersonalMessage("Kan jeg kommentere en personalsak i avisa?");
+        await app.ExchangeAsync(typed);
+        Activity Edit(string text) => typed with
+        {
+            Type = ActivityTypes.MessageUpdate,
+            Text = text,
+            ChannelData = JsonSerializer.SerializeToElement(new { tenant = new { id = Teams.TenantId }, eventType = "editMessage" }),
+        };
+
+        var first = await app.ExchangeAsync(Edit("Kan jeg kommentere en personalsak i media?"));
+        var again = await app.ExchangeAsync(Edit("Kan jeg kommentere en personalsak i media?"));
+        var further = await app.ExchangeAsync(Edit("Kan jeg kommentere en personalsak på Facebook?"));
+
+        Assert.NotEmpty(first);
+        Assert.Empty(again);
+        Assert.NotEmpty(further);
+    }
+
+    [Fact]
     public async Task One_English_loanword_is_answered_in_English_without_making_the_conversation_English()
     {
         await using var app = new BotApplication();
