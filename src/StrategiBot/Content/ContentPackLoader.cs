@@ -72,7 +72,7 @@ internal static class ContentPackLoader
             {
                 foreach (var (question, line) in more)
                 {
-                    var key = (sectionId, string.Join(' ', question.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant());
+                    var key = (sectionId, Normalise(question.Text).ToLowerInvariant());
                     if (asked.TryGetValue(key, out var first))
                     {
                         throw new ContentException(path, line, $"'{question.Text}' is already a question for '{sectionId}' ({first}).");

@@ -194,10 +194,6 @@ internal sealed class TurnHandler(
         activity.Type == ActivityTypes.Invoke && activity.Name == UniversalAction.InvokeName;
 
     /// <summary>
-    /// Keeps the conversation's reference current, and claims a message's id in the same write. Not new when
-    /// another delivery of the message claimed it first: a redelivery, which gets no second answer.
-    /// </summary>
-    /// <summary>
     /// What identifies one delivery's content: a message's id; for an edit, which carries the id of the message
     /// it changes and may come several times, that id and a digest of the edited text (the text itself is not
     /// kept). Null for everything else, which is never taken for a redelivery.
@@ -220,6 +216,10 @@ internal sealed class TurnHandler(
         return null;
     }
 
+    /// <summary>
+    /// Keeps the conversation's reference current, and claims a message's id in the same write. Not new when
+    /// another delivery of the message claimed it first: a redelivery, which gets no second answer.
+    /// </summary>
     private async Task<(bool IsNew, string? Claimed)> RememberConversationAsync(TurnContext turn, CancellationToken ct)
     {
         var activity = turn.Activity;

@@ -195,7 +195,6 @@ internal static class PlanCards
         return input;
     }
 
-    /// <summary>A button; <paramref name="step"/> (from 0) travels as the step number the user sees.</summary>
     /// <summary>Starting over empties the whole draft, so it opens a confirmation first instead of acting on one tap.</summary>
     private static JsonObject ConfirmRestart(PlanWords words, PlanForm form, int step, Language language) =>
         AdaptiveCards.Confirm(words.Restart, words.RestartWarning, Action(words.RestartConfirm, form, RestartAction, step, language, sendsInputs: false));
@@ -207,6 +206,7 @@ internal static class PlanCards
         plan.ValueKind == JsonValueKind.Object && plan.TryGetProperty(CompletedKey, out var completed) && completed.ValueKind == JsonValueKind.Number
             && completed.TryGetInt32(out var count) ? count : 0;
 
+    /// <summary>A button; <paramref name="step"/> (from 0) travels as the step number the user sees.</summary>
     private static JsonObject Action(string title, PlanForm form, string action, int? step, Language language, bool sendsInputs = true, int completed = 0)
     {
         var plan = new JsonObject { ["form"] = form.Id, ["action"] = action };

@@ -32,7 +32,7 @@ internal sealed class PassageIndex
         var passages = new List<Passage>();
         var lengths = new List<int[]>();
         // The alternate questions are most of the analysis at start-up, and each is analysed on its own.
-        var analysed = packs.SelectMany(p => p.Questions.Values).SelectMany(q => q).AsParallel().AsOrdered()
+        var analysed = packs.SelectMany(p => p.Questions.Values).SelectMany(q => q).AsParallel()
             .Select(question =>
             {
                 var words = Tokenizer.SplitFolded(question.Text);

@@ -89,7 +89,7 @@ public sealed class ContentPackLoaderTests : IDisposable
     [Fact]
     public void The_ways_to_reach_the_contact_and_its_english_words_are_optional()
     {
-        var bare = ContentPackLoader.Load(WritePack("x", "id: x\nname: X\ndocument:\n  title: T\ncontact:\n  unit: U\n  description: D\n")).Organisation;
+        var bare = ContentPackLoader.Load(WritePack("x", MinimalOrganisation)).Organisation;
         var full = ContentPackLoader.Load(WritePack("y", "id: y\nname: Y\ndocument:\n  title: T\ncontact:\n  unit: U\n  description: D\n  email: kommunikasjon@y.kommune.no\n  phone: +47 61 00 00 00\n  url: https://intranett.y.kommune.no/kommunikasjon\n  english:\n    unit: the communication unit\n    description: Gives advice.\n")).Organisation;
 
         Assert.All(new[] { bare.ContactEmail, bare.ContactPhone, bare.ContactUrl, bare.ContactUnitEnglish, bare.ContactDescriptionEnglish }, Assert.Null);
@@ -100,7 +100,7 @@ public sealed class ContentPackLoaderTests : IDisposable
     [Fact]
     public void A_question_for_an_unknown_section_names_its_line()
     {
-        var pack = WritePack("x", "id: x\nname: X\ndocument:\n  title: T\ncontact:\n  unit: U\n  description: D\n");
+        var pack = WritePack("x", MinimalOrganisation);
         File.WriteAllText(Path.Combine(pack, "questions.yaml"), "a:\n  - Hva?\nfinnes-ikke:\n  - Hvorfor?\n");
 
         var error = Assert.Throws<ContentException>(() => ContentPackLoader.Load(pack));
@@ -112,7 +112,7 @@ public sealed class ContentPackLoaderTests : IDisposable
     [Fact]
     public void Further_question_files_join_the_same_sections_after_questions_yaml_in_name_order()
     {
-        var pack = WritePack("x", "id: x\nname: X\ndocument:\n  title: T\ncontact:\n  unit: U\n  description: D\n");
+        var pack = WritePack("x", MinimalOrganisation);
         File.WriteAllText(Path.Combine(pack, "questions.yaml"), "a:\n  - Hva?\n");
         File.WriteAllText(Path.Combine(pack, "questions.zz.yaml"), "a:\n  - Kvifor?\n");
         File.WriteAllText(Path.Combine(pack, "questions.asked.yaml"), "a:\n  - question: Står det noe om tekst?\n    about: Tekst.\n");
@@ -127,7 +127,7 @@ public sealed class ContentPackLoaderTests : IDisposable
     [Fact]
     public void A_mistake_in_a_further_question_file_names_that_file_and_line()
     {
-        var pack = WritePack("x", "id: x\nname: X\ndocument:\n  title: T\ncontact:\n  unit: U\n  description: D\n");
+        var pack = WritePack("x", MinimalOrganisation);
         File.WriteAllText(Path.Combine(pack, "questions.yaml"), "a:\n  - Hva?\n");
         File.WriteAllText(Path.Combine(pack, "questions.asked.yaml"), "a:\n  - question: Hva?\n    about: Står ikke i teksten.\n");
 
@@ -140,7 +140,7 @@ public sealed class ContentPackLoaderTests : IDisposable
     [Fact]
     public void A_question_asked_twice_of_one_section_names_both_places()
     {
-        var pack = WritePack("x", "id: x\nname: X\ndocument:\n  title: T\ncontact:\n  unit: U\n  description: D\n");
+        var pack = WritePack("x", MinimalOrganisation);
         File.WriteAllText(Path.Combine(pack, "questions.yaml"), "a:\n  - Hva sier den?\n  - Hvorfor?\n");
         File.WriteAllText(Path.Combine(pack, "questions.kopi.yaml"), "a:\n  - hva  sier den?\n");
 
@@ -154,7 +154,7 @@ public sealed class ContentPackLoaderTests : IDisposable
     [Fact]
     public void Further_question_files_are_read_without_a_questions_yaml()
     {
-        var pack = WritePack("x", "id: x\nname: X\ndocument:\n  title: T\ncontact:\n  unit: U\n  description: D\n");
+        var pack = WritePack("x", MinimalOrganisation);
         File.WriteAllText(Path.Combine(pack, "questions.asked.yaml"), "a:\n  - Hva?\n");
 
         Assert.Equal(["Hva?"], ContentPackLoader.Load(pack).Questions["a"].Select(q => q.Text));
@@ -177,6 +177,9 @@ public sealed class ContentPackLoaderTests : IDisposable
             Directory.Delete(_folder, recursive: true);
         }
     }
+
+    /// <summary>The least an organisation.yaml for folder x may say.</summary>
+    private const string MinimalOrganisation = "id: x\nname: X\ndocument:\n  title: T\ncontact:\n  unit: U\n  description: D\n";
 
     private string WritePack(string id, string organisationYaml)
     {
