@@ -163,7 +163,12 @@ internal static class AskCommand
             await output.WriteLineAsync($"  {group.Source}: {string.Join(", ", group.Alternatives.Select(a => $"{a.Term}({a.Kind} {a.Weight:0.##})"))}");
         }
         await output.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"  confidence {result.Confidence:0.00} (question match {result.MutualQuestionMatch:0.00}, passage coverage {result.Coverage:0.00}, best score {result.BestScore:0.00}; unknown words {result.UnknownShare:0.00})"));
+            $"  confidence {result.Confidence:0.00} (question match {result.MutualQuestionMatch:0.00}, passage coverage {result.Coverage:0.00}, best score {result.BestScore:0.00}; unknown words {result.UnknownShare:0.00}; uncovered question match {result.UncoveredMatch:0.00})"));
+        if (result.ClosestUncovered is { } uncovered)
+        {
+            await output.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"  closest uncovered question ({result.UncoveredMatch:0.00}): {uncovered}"));
+        }
         if (result.AsksForADetail)
         {
             // Otherwise an editor sees a high confidence above a refusal and looks for the cause in the ranking.

@@ -22,6 +22,13 @@ internal static class ContentPackLoader
     /// </summary>
     public const string FurtherQuestionsPattern = "questions.*.yaml";
 
+    /// <summary>
+    /// Questions the strategy does not answer, as employees asked them: a list of texts. They teach the bot
+    /// what lies just outside the strategy (how a tool works, who holds an office, what the law requires),
+    /// where a question's words match a passage well and its meaning does not.
+    /// </summary>
+    public const string UncoveredFile = "uncovered.yaml";
+
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .Build();
@@ -84,7 +91,46 @@ internal static class ContentPackLoader
             }
         }
 
-        return new ContentPack(organisation, strategy, questions, folder);
+        return new ContentPack(organisation, strategy, questions, folder) { Uncovered = LoadUncovered(Path.Combine(folder, UncoveredFile), asked) };
+    }
+
+    /// <summary>
+    /// Reads <see cref="UncoveredFile"/>, when there is one: a list of questions. One asked twice, or also
+    /// stored as a question a section answers, is a mistake that would teach the bot both ways at once.
+    /// </summary>
+    private static List<string> LoadUncovered(string path, Dictionary<(string Section, string Question), string> answered)
+    {
+        var document = File.Exists(path) ? YamlFile.ReadRoot(path) : null;
+        if (document is null)
+        {
+            return [];
+        }
+        if (document is not YamlSequenceNode items)
+        {
+            throw new ContentException(path, Line(document), "expected a list of questions the strategy does not answer.");
+        }
+        var answeredAt = answered.ToLookup(a => a.Key.Question, a => a.Value, StringComparer.Ordinal);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var result = new List<string>();
+        foreach (var item in items)
+        {
+            if (item is not YamlScalarNode { Value: { } text } || string.IsNullOrWhiteSpace(text))
+            {
+                throw new ContentException(path, Line(item), "each item must be the text of a question.");
+            }
+            var key = Normalise(text).ToLowerInvariant();
+            if (seen.TryGetValue(key, out var first))
+            {
+                throw new ContentException(path, Line(item), $"'{text}' is already in the list (line {first}).");
+            }
+            if (answeredAt[key].FirstOrDefault() is { } place)
+            {
+                throw new ContentException(path, Line(item), $"'{text}' is also stored as a question the strategy answers ({place}).");
+            }
+            seen[key] = Line(item);
+            result.Add(text);
+        }
+        return result;
     }
 
     /// <summary><see cref="QuestionsFile"/> first, when there is one, then the further question files by name.</summary>

@@ -57,7 +57,14 @@ internal sealed record ContentPack(
     Organisation Organisation,
     StrategyDocument Strategy,
     IReadOnlyDictionary<string, IReadOnlyList<AlternateQuestion>> Questions,
-    string Folder);
+    string Folder)
+{
+    /// <summary>
+    /// Questions employees ask that the strategy does not answer (<see cref="ContentPackLoader.UncoveredFile"/>):
+    /// a question much like one of them is less likely to be covered, however well its words match a passage.
+    /// </summary>
+    public IReadOnlyList<string> Uncovered { get; init; } = [];
+}
 
 /// <summary>
 /// A way an employee might ask for a section, like a Q&amp;A knowledge base's alternate question.

@@ -8,7 +8,10 @@ namespace StrategiBot.Retrieval;
 /// better. The question's language and length are signals too: an English question reaches the Norwegian
 /// text only through the lexicon, and a long story carries context no passage repeats, so both match less
 /// of their answer than a short Norwegian question does; at the same match they are more likely to be
-/// answerable. The weights are fitted on labelled questions with <c>eval --fit FILE...</c>.
+/// answerable. And a question asked much like one the strategy is known not to answer (a content pack's
+/// uncovered questions) is less likely answered, however well its words match a passage: "Hvem er
+/// kontaktpersonen vår i NRK?" shares its words with the press rules. The weights are fitted on labelled
+/// questions with <c>eval --fit FILE...</c>.
 /// </summary>
 /// <param name="Bias">The intercept.</param>
 /// <param name="Weights">One weight per signal, in the order of <see cref="SignalNames"/>.</param>
@@ -18,10 +21,10 @@ internal sealed record ConfidenceModel(float Bias, IReadOnlyList<float> Weights)
     /// Fitted with <c>eval --fit</c> on tests/StrategiBot.Tests/Retrieval/calibration/*.jsonl; see the README's
     /// Quality section. Refit whenever ranking, stored questions or the lexicon change much.
     /// </summary>
-    public static ConfidenceModel Default { get; } = new(-11.08f, [6.26f, 2.71f, 1.80f, 0.59f, 1.40f, -3.10f, -6.64f]);
+    public static ConfidenceModel Default { get; } = new(-8.12f, [6.46f, 2.68f, 2.44f, 0.06f, 0.34f, -3.07f, -7.24f, -9.09f]);
 
     /// <summary>What each signal is, for <c>eval --fit</c>'s report.</summary>
-    public static IReadOnlyList<string> SignalNames { get; } = ["question match", "coverage", "ln(1 + score)", "english", "ln(1 + words)", "asks for a number or name the passage lacks", "unknown words"];
+    public static IReadOnlyList<string> SignalNames { get; } = ["question match", "coverage", "ln(1 + score)", "english", "ln(1 + words)", "asks for a number or name the passage lacks", "unknown words", "closest uncovered question"];
 
     /// <summary>
     /// About the longest questions the model is fitted on. Beyond them length says nothing the model has
@@ -37,8 +40,9 @@ internal sealed record ConfidenceModel(float Bias, IReadOnlyList<float> Weights)
     /// other words match; a question the strategy answers rarely does, since even a story in an employee's
     /// own words mostly reuses words some strategy has.
     /// </param>
-    public static float[] Signals(float mutualQuestionMatch, float coverage, float bestScore, bool english, int words, bool asksForAFact, float unknownShare = 0) =>
-        [mutualQuestionMatch, coverage, MathF.Log(1 + bestScore), english ? 1 : 0, MathF.Log(1 + Math.Min(words, MaxWords)), asksForAFact ? 1 : 0, unknownShare];
+    /// <param name="uncoveredMatch">How closely the question and the closest uncovered question of its organisation match each other (0–1).</param>
+    public static float[] Signals(float mutualQuestionMatch, float coverage, float bestScore, bool english, int words, bool asksForAFact, float unknownShare = 0, float uncoveredMatch = 0) =>
+        [mutualQuestionMatch, coverage, MathF.Log(1 + bestScore), english ? 1 : 0, MathF.Log(1 + Math.Min(words, MaxWords)), asksForAFact ? 1 : 0, unknownShare, uncoveredMatch];
 
     public float Probability(IReadOnlyList<float> signals)
     {

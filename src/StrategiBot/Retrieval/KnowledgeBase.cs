@@ -42,6 +42,11 @@ internal sealed class KnowledgeBase
             p => p.Organisation.Id,
             p => new StoredQuestions(StoredQuestionsOf(p)),
             StringComparer.Ordinal);
+        // Only an organisation's own: what one strategy leaves out, another may answer.
+        _uncovered = packs.ToDictionary(
+            p => p.Organisation.Id,
+            p => new StoredQuestions([.. p.Uncovered.AsParallel().AsOrdered().Select(UncoveredQuestionOf)]),
+            StringComparer.Ordinal);
         _titles = packs.ToDictionary(p => p.Organisation.Id, p => SectionTitles.Of(p.Strategy.Sections), StringComparer.Ordinal);
         _ownNames = packs.ToDictionary(
             p => p.Organisation.Id,
@@ -124,10 +129,24 @@ internal sealed class KnowledgeBase
     private StoredQuestion StoredQuestionOf(AlternateQuestion question)
     {
         var (terms, passages) = Index.Question(question);
-        // Only a question naming the document can ask within it; the others keep their words as they are.
-        var words = terms.Any(DocumentWords.Contains) && AsksWithinTheDocument(Tokenizer.SplitFolded(question.Text)) ? terms.Where(t => !DocumentWords.Contains(t)) : terms;
-        return new StoredQuestion(words.Distinct(StringComparer.Ordinal).ToDictionary(t => t, Rarity, StringComparer.Ordinal), [.. passages]);
+        return StoredQuestionOf(question.Text, terms, [.. passages]);
     }
+
+    private StoredQuestion UncoveredQuestionOf(string text)
+    {
+        var words = Tokenizer.SplitFolded(text);
+        return StoredQuestionOf(text, [.. Analysis.AnalyzeFolded(words), .. _kinds.Of(words)], []);
+    }
+
+    private StoredQuestion StoredQuestionOf(string text, IReadOnlyList<string> terms, int[] passages)
+    {
+        // Only a question naming the document can ask within it; the others keep their words as they are.
+        var words = terms.Any(DocumentWords.Contains) && AsksWithinTheDocument(Tokenizer.SplitFolded(text)) ? terms.Where(t => !DocumentWords.Contains(t)) : terms;
+        return new StoredQuestion(text, words.Distinct(StringComparer.Ordinal).ToDictionary(t => t, Rarity, StringComparer.Ordinal), passages);
+    }
+
+    /// <summary>Each organisation's questions its strategy does not answer (<see cref="ContentPack.Uncovered"/>).</summary>
+    private readonly Dictionary<string, StoredQuestions> _uncovered;
 
     /// <summary>
     /// Compares the question with every stored alternate question of its organisation. Per passage: how closely
@@ -136,13 +155,13 @@ internal sealed class KnowledgeBase
     /// long stored question that happens to hold every word of a short question is less alike than one that
     /// holds little else. And the closest match overall: see <see cref="RetrievalResult.MutualQuestionMatch"/>.
     /// </summary>
-    private (Dictionary<int, float> PerPassage, float Mutual) QuestionMatches(AnalyzedQuery query, float[] weights, string organisationId)
+    private static (Dictionary<int, float> PerPassage, float Mutual, StoredQuestion? Closest) QuestionMatches(AnalyzedQuery query, float[] weights, StoredQuestions? questions)
     {
         var perPassage = new Dictionary<int, float>();
         var total = weights.Sum();
-        if (total <= 0 || !_questions.TryGetValue(organisationId, out var questions))
+        if (total <= 0 || questions is null)
         {
-            return (perPassage, 0);
+            return (perPassage, 0, null);
         }
         var queryTerms = new Dictionary<string, float>(StringComparer.Ordinal);
         foreach (var alternative in query.Groups.SelectMany(g => g.Alternatives))
@@ -185,6 +204,7 @@ internal sealed class KnowledgeBase
             }
         }
         var mutual = 0f;
+        StoredQuestion? closest = null;
         foreach (var (q, sum) in covered)
         {
             var stored = questions.All[q];
@@ -196,13 +216,16 @@ internal sealed class KnowledgeBase
             }
             var reverse = stored.TotalWeight <= 0 ? 0 : reached / stored.TotalWeight;
             var match = coverage + reverse > 0 ? 2 * coverage * reverse / (coverage + reverse) : 0;
-            mutual = Math.Max(mutual, match);
+            if (match > mutual)
+            {
+                (mutual, closest) = (match, stored);
+            }
             foreach (var passage in stored.Passages)
             {
                 perPassage[passage] = Math.Max(perPassage.GetValueOrDefault(passage), match);
             }
         }
-        return (perPassage, mutual);
+        return (perPassage, mutual, closest);
     }
 
     public AnalysisPipeline Analysis { get; }
@@ -266,7 +289,8 @@ internal sealed class KnowledgeBase
         var searched = new AnalyzedQuery([.. query.Groups, .. _kinds.Of(words).Select(k => new QueryGroup(k, [new QueryAlternative(k, KindWeight, AlternativeKind.Kind)]))]);
         var scores = Index.Score(searched, organisationId);
         var groupWeights = searched.Groups.Select(GroupWeight).ToArray();
-        var (perPassage, mutual) = QuestionMatches(searched, groupWeights, organisationId);
+        var (perPassage, mutual, _) = QuestionMatches(searched, groupWeights, _questions.GetValueOrDefault(organisationId));
+        var (_, uncoveredMatch, closestUncovered) = QuestionMatches(searched, groupWeights, _uncovered.GetValueOrDefault(organisationId));
         // A passage a closely matching stored question points at moves up: the department anticipated this question.
         var ranked = scores
             .Select(s => new KeyValuePair<int, PassageScore>(s.Key, s.Value with { Boost = 1 + QuestionBoost * perPassage.GetValueOrDefault(s.Key) }))
@@ -277,8 +301,10 @@ internal sealed class KnowledgeBase
         {
             return new RetrievalResult(question, organisationId, searched, [], 0f)
             {
-                Features = ConfidenceModel.Signals(0, 0, 0, english, query.Groups.Count, asksForAFact: false, unknownShare),
+                Features = ConfidenceModel.Signals(0, 0, 0, english, query.Groups.Count, asksForAFact: false, unknownShare, uncoveredMatch),
                 UnknownShare = unknownShare,
+                UncoveredMatch = uncoveredMatch,
+                ClosestUncovered = closestUncovered?.Text,
             };
         }
 
@@ -303,16 +329,18 @@ internal sealed class KnowledgeBase
         var bestPassage = Index.Passages[ranked[0].Key];
         var ask = _facts.Ask(askingWords, bestPassage.Text);
         var asksForAFact = ask == FactAsk.Lacking;
-        var features = ConfidenceModel.Signals(mutual, coverage, best.Total, english, query.Groups.Count, asksForAFact, unknownShare);
+        var features = ConfidenceModel.Signals(mutual, coverage, best.Total, english, query.Groups.Count, asksForAFact, unknownShare, uncoveredMatch);
         return new RetrievalResult(question, organisationId, searched, results, coverage)
         {
-            NamesAWordOfTheBestPassage = query.Groups is [{ } only] && !asksForAFact && Writes(bestPassage, only.Source),
+            NamesAWordOfTheBestPassage = query.Groups is [{ } only] && !asksForAFact && Writes(bestPassage, only.Source) && !WrittenAlmostEverywhere(only),
             Features = features,
             Confidence = ConfidenceModel.Default.Probability(features),
             AsksForADetail = ask == FactAsk.Detail,
             NearestSections = suggestions,
             UnknownShare = unknownShare,
             MutualQuestionMatch = mutual,
+            UncoveredMatch = uncoveredMatch,
+            ClosestUncovered = closestUncovered?.Text,
         };
     }
 
@@ -326,6 +354,16 @@ internal sealed class KnowledgeBase
             .Any(written => written.AsSpan().CommonPrefixLength(typed) >= Math.Max(MinSharedLetters, typed.Length - MaxInflection));
 
     private const int MinSharedLetters = 5;
+
+    /// <summary>
+    /// The word is written in half the passages or more ("kommunen", "informasjon"): which of them writes it
+    /// best is chance. The exact term is asked, not its translations or compound parts.
+    /// </summary>
+    private bool WrittenAlmostEverywhere(QueryGroup word) =>
+        word.Alternatives is [{ } exact, ..] && Index.Idf(exact.Term) <= CommonWordIdf;
+
+    /// <summary>The rarity (BM25's idf) of a word written in half of all passages: ln 2.</summary>
+    private static readonly float CommonWordIdf = MathF.Log(2);
 
     /// <summary>How many letters at its end a typed word may have that the written word lacks or has otherwise ("-er" for "-ene").</summary>
     private const int MaxInflection = 2;
@@ -465,8 +503,8 @@ internal sealed class StoredQuestions
     public IReadOnlyList<int> Containing(string term) => _byTerm.GetValueOrDefault(term) ?? [];
 }
 
-/// <summary>An alternate question's words, each with its rarity, and the passages it speaks for.</summary>
-internal sealed record StoredQuestion(Dictionary<string, float> Weights, int[] Passages)
+/// <summary>An alternate or uncovered question, its words each with its rarity, and the passages it speaks for (none for an uncovered one).</summary>
+internal sealed record StoredQuestion(string Text, Dictionary<string, float> Weights, int[] Passages)
 {
     public float TotalWeight { get; } = Weights.Values.Sum();
 }
@@ -490,6 +528,16 @@ internal sealed record RetrievalResult(string Question, string OrganisationId, A
     /// one-word question inside a long stored question covers little of it.
     /// </summary>
     public float MutualQuestionMatch { get; init; }
+
+    /// <summary>
+    /// How closely the question and the closest of its organisation's uncovered questions match each other
+    /// (0–1, measured as <see cref="MutualQuestionMatch"/>): asked much like a question the strategy is known
+    /// not to answer.
+    /// </summary>
+    public float UncoveredMatch { get; init; }
+
+    /// <summary>The uncovered question <see cref="UncoveredMatch"/> measures, for <c>ask --explain</c>; null when none shares a word.</summary>
+    public string? ClosestUncovered { get; init; }
 
     /// <summary>
     /// How likely it is that the strategy answers the question (0–1), from <see cref="ConfidenceModel"/>:

@@ -26,9 +26,11 @@ internal static class KnowledgeRegistration
         return services;
     }
 
-    public static KnowledgeBase Build(ContentOptions options)
+    public static KnowledgeBase Build(ContentOptions options) => Build(options, ContentPackLoader.LoadAll(options.StrategiesFolder));
+
+    /// <summary>The given packs, with the lexicon of <paramref name="options"/>.</summary>
+    public static KnowledgeBase Build(ContentOptions options, IReadOnlyList<ContentPack> packs)
     {
-        var packs = ContentPackLoader.LoadAll(options.StrategiesFolder);
         var stopWords = StopWords.Load(System.IO.Path.Combine(options.LexiconFolder, "stopwords.txt"));
         var lexicon = ConceptLexicon.LoadFolder(options.LexiconFolder, stopWords);
         var factsPath = System.IO.Path.Combine(options.LexiconFolder, "fact-questions.txt");

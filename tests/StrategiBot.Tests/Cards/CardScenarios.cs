@@ -39,7 +39,7 @@ internal static class CardScenarios
         new("answer-nb", [Teams.PersonalMessage("Kan jeg kommentere en personalsak i media?")]),
         new("answer-with-see-also", [Teams.PersonalMessage("Hva sier strategien om Facebook?")]),
         new("answer-en", [Teams.PersonalMessage("Who is allowed to talk to the press?")]),
-        new("answer-refused-mente-du", [Teams.PersonalMessage("Hvordan håndterer vi rykter på jobben?")]),
+        new("answer-refused-mente-du", [Teams.PersonalMessage("Hvordan skriver jeg en god søknad om midler?")]),
         new("answer-refused-en", [Teams.PersonalMessage("How many days of holiday do I have?")]),
         new("answer-group", [Teams.GroupMessage("Kan jeg kommentere en personalsak i media?", mentionBot: true)]),
         new("dialog-invalid-answer", [Teams.PersonalMessage("presse"), Teams.PersonalMessage("9")]),

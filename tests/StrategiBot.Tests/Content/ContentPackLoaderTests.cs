@@ -161,6 +161,41 @@ public sealed class ContentPackLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Uncovered_questions_load_in_their_order()
+    {
+        var pack = WritePack("x", MinimalOrganisation);
+        File.WriteAllText(Path.Combine(pack, "uncovered.yaml"), "# not in the strategy\n- Hvem er ordfører?\n- \"How do I reset my password?\"\n");
+
+        Assert.Equal(["Hvem er ordfører?", "How do I reset my password?"], ContentPackLoader.Load(pack).Uncovered);
+    }
+
+    [Fact]
+    public void A_pack_needs_no_uncovered_questions()
+    {
+        Assert.Empty(ContentPackLoader.Load(WritePack("x", MinimalOrganisation)).Uncovered);
+    }
+
+    [Theory]
+    [InlineData("hvem: ordfører\n", 1, "expected a list")]
+    [InlineData("- Hvem er ordfører?\n- \n", 2, "text of a question")]
+    [InlineData("- Hvem er ordfører?\n- question: Hva?\n", 2, "text of a question")]
+    [InlineData("- Hvem er ordfører?\n- [Hva?]\n", 2, "text of a question")]
+    [InlineData("- Hvem er ordfører?\n- hvem er  ordfører?\n", 2, "already in the list (line 1)")]
+    [InlineData("- Hvem er ordfører?\n- Hva sier den?\n", 2, "also stored as a question the strategy answers (questions.yaml:2)")]
+    public void A_mistake_in_the_uncovered_questions_names_file_and_line(string yaml, int line, string problem)
+    {
+        var pack = WritePack("x", MinimalOrganisation);
+        File.WriteAllText(Path.Combine(pack, "questions.yaml"), "a:\n  - hva sier den?\n");
+        File.WriteAllText(Path.Combine(pack, "uncovered.yaml"), yaml);
+
+        var error = Assert.Throws<ContentException>(() => ContentPackLoader.Load(pack));
+
+        Assert.Equal(line, error.Line);
+        Assert.Contains("uncovered.yaml", error.Message, StringComparison.Ordinal);
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_id_must_match_the_folder()
     {
         var pack = WritePack("x", "id: y\nname: X\ndocument:\n  title: T\ncontact:\n  unit: U\n  description: D\n");

@@ -93,7 +93,7 @@ public sealed class DialogConversationTests(KnowledgeFixture fixture) : IClassFi
     /// <summary>"kan jeg legge ut dette" and "can I post this" leave one word each ("legge", "post"): a question that merely holds it, or a compound with it, is answered.</summary>
     [Theory]
     [InlineData("Bør jeg sende e-post til alle ansatte når jeg har en nyhet?")]
-    [InlineData("Kan jeg bruke kommunens e-postadresse når jeg skriver leserinnlegg?")]
+    [InlineData("Kan jeg bruke e-post til å sende sensitiv informasjon?")]
     [InlineData("Kan jeg bruke stillingstittelen min når jeg skriver et innlegg i avisa som privatperson?")]
     public async Task A_question_holding_a_one_word_trigger_gets_its_answer_not_a_dialog(string question)
     {

@@ -87,18 +87,27 @@ public sealed class QualityFloorTests(KnowledgeFixture fixture) : IClassFixture<
         // 53 -> 52/80. The stored sets' own unanswerable questions grow more confident, since their writers'
         // answerable questions on the same subjects are now stored: validation 15 -> 13/18, unseen 8 -> 7/9
         // (h9 15 -> 16/19).
+        // Then the unanswerable questions of those six sets (101) and 452 written for the purpose from the
+        // strategies alone became content/*/uncovered.yaml, closeness to which is a signal of the refitted
+        // model, and the threshold rose from 0.30 to 0.35. On the sets not stored: calibration 136 -> 135/162,
+        // 153/162, 120 -> 132/148; h11 88/98, 94/98, 9/12; h12 90 -> 91/102, 98 -> 99/102, 15/18; dev 33/38,
+        // 37/38, 3/4; h10 52 -> 61/80. The stored sets now refuse every one of their unanswerable questions.
+        // A fifth blind set (h13, 150 questions, a quarter unanswerable), written during that change by a
+        // writer who saw only the strategies and the dev set, measured 92/112, 97/112, 25/38 on the state
+        // before it and 90/112, 100/112, 29/38 with it. Not read.
         new Floor("dev", Top1: 0.86, Top3: 0.97, Refused: 0.75),
         new Floor("holdout", Top1: 0.99, Top3: 0.99, Refused: 0.99),
-        new Floor("calibration", Top1: 0.83, Top3: 0.93, Refused: 0.80),
-        new Floor("fresh", Top1: 0.99, Top3: 0.99, Refused: 0.88),
-        new Floor("validation", Top1: 0.98, Top3: 0.99, Refused: 0.72),
-        new Floor("unseen", Top1: 0.99, Top3: 0.99, Refused: 0.77),
-        new Floor("blind", Top1: 0.99, Top3: 0.99, Refused: 0.78),
-        new Floor("blind2", Top1: 0.99, Top3: 0.99, Refused: 0.84),
+        new Floor("calibration", Top1: 0.83, Top3: 0.94, Refused: 0.89),
+        new Floor("fresh", Top1: 0.99, Top3: 0.99, Refused: 0.99),
+        new Floor("validation", Top1: 0.98, Top3: 0.99, Refused: 0.99),
+        new Floor("unseen", Top1: 0.99, Top3: 0.99, Refused: 0.99),
+        new Floor("blind", Top1: 0.99, Top3: 0.99, Refused: 0.99),
+        new Floor("blind2", Top1: 0.99, Top3: 0.99, Refused: 0.99),
         new Floor("blind3", Top1: 0.89, Top3: 0.95, Refused: 0.75),
-        new Floor("blind4", Top1: 0.88, Top3: 0.96, Refused: 0.83),
-        new Floor("typos", Top1: 0.90, Top3: 0.95, Refused: 0),
-        new Floor("unanswerable", Top1: 0, Top3: 0, Refused: 0.65),
+        new Floor("blind4", Top1: 0.89, Top3: 0.97, Refused: 0.83),
+        new Floor("blind5", Top1: 0.80, Top3: 0.89, Refused: 0.76),
+        new Floor("typos", Top1: 0.91, Top3: 0.96, Refused: 0),
+        new Floor("unanswerable", Top1: 0, Top3: 0, Refused: 0.76),
     ];
 
     [Theory]
@@ -133,6 +142,7 @@ public sealed class QualityFloorTests(KnowledgeFixture fixture) : IClassFixture<
             "blind2" => [Path.Combine(retrieval, "blind", "h9.jsonl")],
             "blind3" => [Path.Combine(retrieval, "blind", "h11.jsonl")],
             "blind4" => [Path.Combine(retrieval, "blind", "h12.jsonl")],
+            "blind5" => [Path.Combine(retrieval, "blind", "h13.jsonl")],
             "unanswerable" => [Path.Combine(retrieval, "unanswerable", "h10.jsonl")],
             _ => throw new ArgumentOutOfRangeException(nameof(set), set, "unknown question set"),
         };

@@ -1,3 +1,5 @@
+using StrategiBot.Content;
+using StrategiBot.Retrieval;
 using StrategiBot.Retrieval.Analysis;
 
 namespace StrategiBot.Tests.Retrieval;
@@ -163,7 +165,37 @@ public sealed class RankingTests(KnowledgeFixture fixture) : IClassFixture<Knowl
 
         Assert.Equal(0f, known.UnknownShare);
         Assert.InRange(partlyUnknown.UnknownShare, 0.1f, 0.9f);
-        Assert.Equal(partlyUnknown.UnknownShare, partlyUnknown.Features[^1]);
+        Assert.Equal(partlyUnknown.UnknownShare, partlyUnknown.Features[6]);
+    }
+
+    [Fact]
+    public void A_question_asked_much_like_an_uncovered_one_is_less_sure_than_without_the_list()
+    {
+        const string question = "Hvordan bytter jeg passordet på jobb-pc-en min?";
+        var packs = ContentPackLoader.LoadAll(Path.Combine(RepositoryContent.Root, "content"));
+        Assert.Contains(packs.Single(p => p.Organisation.Id == "ostre-toten").Uncovered, u => u.StartsWith("hvordan bytter jeg passordet", StringComparison.Ordinal));
+        var without = KnowledgeRegistration.Build(new ContentOptions { Path = RepositoryContent.Root }, [.. packs.Select(p => p with { Uncovered = [] })]);
+
+        var listed = fixture.Knowledge.Search(question, "ostre-toten");
+        var unlisted = without.Search(question, "ostre-toten");
+
+        Assert.InRange(listed.UncoveredMatch, 0.7f, 1f);
+        Assert.Equal(listed.UncoveredMatch, listed.Features[7]);
+        Assert.Equal(0f, unlisted.UncoveredMatch);
+        Assert.Equal(unlisted.MutualQuestionMatch, listed.MutualQuestionMatch);
+        Assert.True(listed.Confidence < unlisted.Confidence / 2, $"{listed.Confidence} with the list, {unlisted.Confidence} without");
+    }
+
+    [Fact]
+    public void Another_organisations_uncovered_questions_do_not_count()
+    {
+        var packs = ContentPackLoader.LoadAll(Path.Combine(RepositoryContent.Root, "content"));
+        var onlyTrondheim = KnowledgeRegistration.Build(
+            new ContentOptions { Path = RepositoryContent.Root },
+            [.. packs.Select(p => p.Organisation.Id == "trondheim" ? p with { Uncovered = ["Hvordan bytter jeg passordet på jobb-pc-en min?"] } : p with { Uncovered = [] })]);
+
+        Assert.Equal(0f, onlyTrondheim.Search("Hvordan bytter jeg passordet på jobb-pc-en min?", "ostre-toten").UncoveredMatch);
+        Assert.InRange(onlyTrondheim.Search("Hvordan bytter jeg passordet på jobb-pc-en min?", "trondheim").UncoveredMatch, 0.9f, 1f);
     }
 
     [Fact]
