@@ -8,6 +8,9 @@ internal sealed class Answerer(KnowledgeBase knowledge, IOptions<AnsweringOption
 {
     public KnowledgeBase Knowledge => knowledge;
 
+    /// <summary>The same answering over other knowledge (<c>eval --held-out</c>).</summary>
+    public Answerer With(KnowledgeBase other) => new(other, options);
+
     public Answer Answer(string question, string organisationId) => Answered(question, organisationId).Answer;
 
     /// <summary>The answer, and the search it came from (none for a section named by its title).</summary>

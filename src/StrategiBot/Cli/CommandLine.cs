@@ -27,7 +27,7 @@ internal static class CommandLine
             Console.Out,
             Console.Error)),
         ["eval"] = args => WithKnowledgeAsync(args, services => EvalCommand.RunAsync(
-            args, services.GetRequiredService<Answerer>(), Console.Out, Console.Error)),
+            args, services.GetRequiredService<Answerer>(), services.GetRequiredService<IOptions<ContentOptions>>().Value, Console.Out, Console.Error)),
         ["package"] = args => WithKnowledgeAsync(args, services => PackageCommand.RunAsync(
             args, Console.Out, Console.Error, [Directory.GetCurrentDirectory(), AppContext.BaseDirectory], PackageOrganisations.From(services)),
             withCommands: true),

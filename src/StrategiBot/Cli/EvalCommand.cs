@@ -10,25 +10,36 @@ namespace StrategiBot.Cli;
 /// shared/eval/dev.jsonl. <c>--verbose</c> lists the misses; <c>--details</c> prints a tab-separated line
 /// per question (id, answerable, rank of the first hit among the offered passages, confidence, the confidence
 /// signals, the top passage and every passage holding an expected phrase, as section#passage); <c>--fit</c>
-/// fits the confidence model on the files' labels and prints it.
+/// fits the confidence model on the files' labels and prints it. <c>--held-out K</c> searches each question
+/// in a knowledge base without the stored questions it asks word for word (see <see cref="HeldOut"/>).
 /// </summary>
 internal static class EvalCommand
 {
-    public static async Task<int> RunAsync(string[] args, Answerer answerer, TextWriter output, TextWriter error)
+    private const string Usage = "Usage: eval FILE.jsonl... [--verbose] [--details] [--fit] [--held-out K]";
+
+    /// <param name="content">Where the content packs are, for <c>--held-out</c>, which builds knowledge bases of its own.</param>
+    public static async Task<int> RunAsync(string[] args, Answerer answerer, ContentOptions content, TextWriter output, TextWriter error)
     {
         var verbose = args.Contains("--verbose");
         var details = args.Contains("--details");
-        var files = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        var heldOutAt = Array.IndexOf(args, "--held-out");
+        var folds = 1;
+        if (heldOutAt >= 0 && (heldOutAt + 1 >= args.Length || !int.TryParse(args[heldOutAt + 1], CultureInfo.InvariantCulture, out folds) || folds < 2))
+        {
+            await error.WriteLineAsync($"--held-out needs a number of folds, 2 or more. {Usage}");
+            return 2;
+        }
+        var files = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (heldOutAt < 0 || i != heldOutAt + 1)).ToList();
         // "--key=value" is a configuration override; any other option must be one of ours, or a typo
         // ("--verbos") would quietly drop what was asked for.
-        if (args.FirstOrDefault(a => a.StartsWith("--", StringComparison.Ordinal) && !a.Contains('=', StringComparison.Ordinal) && a is not ("--verbose" or "--details" or "--fit")) is { } unknown)
+        if (args.FirstOrDefault(a => a.StartsWith("--", StringComparison.Ordinal) && !a.Contains('=', StringComparison.Ordinal) && a is not ("--verbose" or "--details" or "--fit" or "--held-out")) is { } unknown)
         {
-            await error.WriteLineAsync($"Unknown option '{unknown}'. Usage: eval FILE.jsonl... [--verbose] [--details] [--fit]");
+            await error.WriteLineAsync($"Unknown option '{unknown}'. {Usage}");
             return 2;
         }
         if (files.Count == 0)
         {
-            await error.WriteLineAsync("Usage: eval FILE.jsonl... [--verbose] [--details] [--fit]");
+            await error.WriteLineAsync(Usage);
             return 2;
         }
         if (files.FirstOrDefault(f => !File.Exists(f)) is { } missing)
@@ -46,23 +57,26 @@ internal static class EvalCommand
             await error.WriteLineAsync(ex.Message);
             return 2;
         }
+        var answererOf = folds > 1 ? HeldOut(cases, folds, answerer, content) : _ => answerer;
         if (args.Contains("--fit"))
         {
-            return await FitAsync(cases, answerer, output, error);
+            return await FitAsync(cases, answererOf, answerer, output, error);
         }
 
         var summary = EvalSummary.Empty;
-        foreach (var item in cases)
+        for (var i = 0; i < cases.Count; i++)
         {
+            var item = cases[i];
+            var asked = answererOf(i);
             // Judged as the bot answers, a section named by its title included.
-            var (answer, search) = answerer.Answered(item.Question!, item.Org!);
+            var (answer, search) = asked.Answered(item.Question!, item.Org!);
             summary = summary.Add(item, answer);
             if (details)
             {
                 // A section named by its title is shown without a search; its signals still come from one.
-                var result = search ?? answerer.Knowledge.Search(item.Question!, item.Org!);
+                var result = search ?? asked.Knowledge.Search(item.Question!, item.Org!);
                 var rank = Evaluation.HitRank(item, result.Passages.Select(p => p.Passage.Text));
-                var expected = answerer.Knowledge.Index.Passages.Where(p => p.OrganisationId == item.Org && Evaluation.HitRank(item, [p.Text]) == 0)
+                var expected = asked.Knowledge.Index.Passages.Where(p => p.OrganisationId == item.Org && Evaluation.HitRank(item, [p.Text]) == 0)
                     .Select(p => $"{p.Section.Id}#{p.Index}").DefaultIfEmpty("-");
                 var top = result.Passages.Count > 0 ? $"{result.Passages[0].Passage.Section.Id}#{result.Passages[0].Passage.Index}" : "-";
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
@@ -75,6 +89,45 @@ internal static class EvalCommand
         }
         await output.WriteLineAsync(summary.ToString());
         return 0;
+    }
+
+    /// <summary>
+    /// For <c>--held-out K</c>: the questions are dealt into K folds (a question asked twice stays in one), and
+    /// each fold is searched in a knowledge base built without the stored questions (question files and
+    /// uncovered lists) that a question of the fold asks word for word. A set whose questions are stored then
+    /// measures as questions the bot has not met, and the model can be fitted on it: its features no longer
+    /// come from finding itself. Each fold's knowledge base lacks a Kth of those sets, so the figures are a
+    /// little below what a truly new question from the same writers would get.
+    /// </summary>
+    private static Func<int, Answerer> HeldOut(List<EvalCase> cases, int folds, Answerer answerer, ContentOptions content)
+    {
+        static string Key(string text) => ContentPackLoader.Normalise(text).ToLowerInvariant();
+        var foldOfKey = new Dictionary<(string Org, string Key), int>();
+        var foldOfCase = new int[cases.Count];
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var key = (cases[i].Org!, Key(cases[i].Question!));
+            if (!foldOfKey.TryGetValue(key, out var fold))
+            {
+                foldOfKey[key] = fold = foldOfKey.Count % folds;
+            }
+            foldOfCase[i] = fold;
+        }
+        var packs = ContentPackLoader.LoadAll(content.StrategiesFolder);
+        var answerers = Enumerable.Range(0, folds).Select(fold =>
+        {
+            bool Kept(string org, string text) => !(foldOfKey.TryGetValue((org, Key(text)), out var f) && f == fold);
+            var reduced = packs.Select(p => p with
+            {
+                Questions = p.Questions.ToDictionary(
+                    q => q.Key,
+                    IReadOnlyList<AlternateQuestion> (q) => [.. q.Value.Where(a => Kept(p.Organisation.Id, a.Text))],
+                    StringComparer.Ordinal),
+                Uncovered = [.. p.Uncovered.Where(u => Kept(p.Organisation.Id, u))],
+            }).ToList();
+            return answerer.With(KnowledgeRegistration.Build(content, reduced));
+        }).ToArray();
+        return i => answerers[foldOfCase[i]];
     }
 
     private static async Task ExplainMissAsync(EvalCase item, Answer answer, TextWriter output)
@@ -100,9 +153,9 @@ internal static class EvalCommand
     /// Fits <see cref="ConfidenceModel"/> to the files' answerable labels and prints it, with the rates the
     /// fitted model would give on these same files.
     /// </summary>
-    private static async Task<int> FitAsync(List<EvalCase> cases, Answerer answerer, TextWriter output, TextWriter error)
+    private static async Task<int> FitAsync(List<EvalCase> cases, Func<int, Answerer> answererOf, Answerer answerer, TextWriter output, TextWriter error)
     {
-        var results = cases.Select(item => (Case: item, Result: answerer.Knowledge.Search(item.Question!, item.Org!))).ToList();
+        var results = cases.Select((item, i) => (Case: item, Result: answererOf(i).Knowledge.Search(item.Question!, item.Org!))).ToList();
         var samples = Evaluation.FitSamples(results);
         if (!samples.Any(s => s.Answerable) || !samples.Any(s => !s.Answerable))
         {

@@ -1,4 +1,5 @@
 using StrategiBot.Cli;
+using StrategiBot.Content;
 using StrategiBot.Tests.Retrieval;
 
 namespace StrategiBot.Tests.Cli;
@@ -7,6 +8,8 @@ namespace StrategiBot.Tests.Cli;
 public sealed class EvalCommandTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>
 {
     private const string Answerable = """{"id":"a","org":"ostre-toten","question":"Kan jeg kommentere personalsaker i media?","expect":["Personalsaker skal ikke kommenteres i media."],"answerable":true}""";
+    private static readonly ContentOptions Content = new() { Path = RepositoryContent.Root };
+
     private const string Unanswerable = """{"id":"u","org":"ostre-toten","question":"Hvor mange feriedager har jeg i år?","expect":[],"answerable":false}""";
 
     [Fact]
@@ -16,7 +19,7 @@ public sealed class EvalCommandTests(KnowledgeFixture fixture) : IClassFixture<K
         var file = folder.Write("set.jsonl", Answerable + "\n\n" + Unanswerable + "\n");
         var output = new StringWriter();
 
-        var exit = await EvalCommand.RunAsync([file], fixture.Answerer(), output, new StringWriter());
+        var exit = await EvalCommand.RunAsync([file], fixture.Answerer(), Content, output, new StringWriter());
 
         Assert.Equal(0, exit);
         Assert.Contains("answerable: 1  top-1: 1.00  top-3: 1.00", output.ToString(), StringComparison.Ordinal);
@@ -30,7 +33,7 @@ public sealed class EvalCommandTests(KnowledgeFixture fixture) : IClassFixture<K
         var file = folder.Write("set.jsonl", Answerable.Replace("\"ostre-toten\"", "\"Østre Toten\"", StringComparison.Ordinal));
         var output = new StringWriter();
 
-        var exit = await EvalCommand.RunAsync([file], fixture.Answerer(), output, new StringWriter());
+        var exit = await EvalCommand.RunAsync([file], fixture.Answerer(), Content, output, new StringWriter());
 
         Assert.Equal(0, exit);
         Assert.Contains("answerable: 1  top-1: 1.00", output.ToString(), StringComparison.Ordinal);
@@ -46,7 +49,7 @@ public sealed class EvalCommandTests(KnowledgeFixture fixture) : IClassFixture<K
         var file = folder.Write("set.jsonl", Answerable + "\n" + line + "\n");
         var error = new StringWriter();
 
-        var exit = await EvalCommand.RunAsync([file], fixture.Answerer(), new StringWriter(), error);
+        var exit = await EvalCommand.RunAsync([file], fixture.Answerer(), Content, new StringWriter(), error);
 
         Assert.Equal(2, exit);
         Assert.Contains($"{file}:2: ", error.ToString(), StringComparison.Ordinal);
@@ -60,7 +63,7 @@ public sealed class EvalCommandTests(KnowledgeFixture fixture) : IClassFixture<K
         var file = folder.Write("set.jsonl", Answerable);
         var output = new StringWriter();
 
-        await EvalCommand.RunAsync([file, "--details"], fixture.Answerer(), output, new StringWriter());
+        await EvalCommand.RunAsync([file, "--details"], fixture.Answerer(), Content, output, new StringWriter());
 
         var fields = output.ToString().Split('\n').Single(l => l.StartsWith("D\t", StringComparison.Ordinal)).Split('\t');
         Assert.Equal(["D", "a", "1", "0"], fields[..4]);
@@ -75,7 +78,7 @@ public sealed class EvalCommandTests(KnowledgeFixture fixture) : IClassFixture<K
         var file = folder.Write("set.jsonl", string.Join('\n', Answerable, Unanswerable, Answerable.Replace("\"a\"", "\"a2\"", StringComparison.Ordinal), Unanswerable.Replace("\"u\"", "\"u2\"", StringComparison.Ordinal)));
         var output = new StringWriter();
 
-        var exit = await EvalCommand.RunAsync([file, "--fit"], fixture.Answerer(), output, new StringWriter());
+        var exit = await EvalCommand.RunAsync([file, "--fit"], fixture.Answerer(), Content, output, new StringWriter());
 
         Assert.Equal(0, exit);
         Assert.StartsWith("new ConfidenceModel(", output.ToString(), StringComparison.Ordinal);
@@ -103,7 +106,7 @@ public sealed class EvalCommandTests(KnowledgeFixture fixture) : IClassFixture<K
 
         var error = new StringWriter();
 
-        var exit = await EvalCommand.RunAsync([file, "--fit"], fixture.Answerer(), output, error);
+        var exit = await EvalCommand.RunAsync([file, "--fit"], fixture.Answerer(), Content, output, error);
 
         Assert.Equal(2, exit);
         Assert.Contains("both answerable and unanswerable", error.ToString(), StringComparison.Ordinal);
@@ -116,9 +119,48 @@ public sealed class EvalCommandTests(KnowledgeFixture fixture) : IClassFixture<K
         var file = folder.Write("set.jsonl", Answerable);
         var error = new StringWriter();
 
-        var exit = await EvalCommand.RunAsync([file, "--verbos"], fixture.Answerer(), new StringWriter(), error);
+        var exit = await EvalCommand.RunAsync([file, "--verbos"], fixture.Answerer(), Content, new StringWriter(), error);
 
         Assert.Equal(2, exit);
         Assert.Contains("Unknown option '--verbos'", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Held_out_questions_are_searched_without_their_stored_copies()
+    {
+        // The first is stored in questions.asked.yaml, the second in uncovered.yaml, word for word.
+        const string Stored = """{"id":"s","org":"ostre-toten","question":"er strategien handlingsplan?","expect":["Den skal være et grunnlagsdokument for kommunikasjonstiltak som kommunen iverksetter."],"answerable":true}""";
+        const string Uncovered = """{"id":"n","org":"ostre-toten","question":"hvordan bytter jeg passordet paa jobb-pcen?","expect":[],"answerable":false}""";
+        using var folder = new TempFolder("eval");
+        var file = folder.Write("set.jsonl", Stored + "\n" + Uncovered + "\n");
+        var all = new StringWriter();
+        var heldOut = new StringWriter();
+
+        Assert.Equal(0, await EvalCommand.RunAsync([file, "--details"], fixture.Answerer(), Content, all, new StringWriter()));
+        Assert.Equal(0, await EvalCommand.RunAsync([file, "--details", "--held-out", "2"], fixture.Answerer(), Content, heldOut, new StringWriter()));
+
+        float Signal(StringWriter output, string id, int signal) => float.Parse(
+            output.ToString().Split('\n').Single(l => l.StartsWith($"D\t{id}\t", StringComparison.Ordinal)).Split('\t')[5 + signal],
+            System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(Signal(all, "s", 0), 0.9f, 1f);
+        Assert.True(Signal(heldOut, "s", 0) < 0.8f, $"question match {Signal(heldOut, "s", 0)} held out");
+        Assert.InRange(Signal(all, "n", 7), 0.9f, 1f);
+        Assert.True(Signal(heldOut, "n", 7) < 0.6f, $"uncovered match {Signal(heldOut, "n", 7)} held out");
+    }
+
+    [Theory]
+    [InlineData("--held-out")]
+    [InlineData("--held-out", "1")]
+    [InlineData("--held-out", "fem")]
+    public async Task Held_out_needs_two_folds_or_more(params string[] option)
+    {
+        using var folder = new TempFolder("eval");
+        var file = folder.Write("set.jsonl", Answerable);
+        var error = new StringWriter();
+
+        var exit = await EvalCommand.RunAsync([file, .. option], fixture.Answerer(), Content, new StringWriter(), error);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--held-out needs a number of folds", error.ToString(), StringComparison.Ordinal);
     }
 }
