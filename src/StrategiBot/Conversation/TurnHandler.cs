@@ -172,17 +172,31 @@ internal sealed class TurnHandler(
     /// <summary>
     /// The app is gone from the conversation. Whoever adds it again chose to, and gets the welcome again: the
     /// group conversation's greeting, or in a personal chat the user's (the guard against Teams' double
-    /// announcement of one install stays, since both announcements come after the removal).
+    /// announcement of one install stays, since both announcements come after the removal). Teams announces a
+    /// removal twice as well, and one may arrive after the app was added again and welcomed: a removal sent
+    /// before the latest welcome is old news, and changes nothing.
     /// </summary>
     private async Task MarkRemovedAsync(TurnContext turn, CancellationToken ct)
     {
-        if (turn.Activity.Conversation?.Id is { } conversationId)
-        {
-            await store.UpdateAsync(ConversationState.Key(conversationId), s => (s ?? new()) with { IsBlocked = true, WelcomedAt = null }, ct);
-        }
+        var sentAt = turn.Activity.Timestamp;
+        bool SentBefore(DateTimeOffset? welcomedAt) => sentAt is { } sent && welcomedAt is { } welcomed && sent < welcomed;
+        var stale = false;
         if (!turn.Activity.IsGroupConversation() && users.For(turn.Activity) is { } userKey)
         {
-            await store.UpdateAsync(UserState.Key(userKey), s => (s ?? new()) with { WelcomedAt = null }, ct);
+            await store.UpdateAsync(UserState.Key(userKey), s =>
+            {
+                s ??= new UserState();
+                stale = SentBefore(s.WelcomedAt);
+                return stale ? s : s with { WelcomedAt = null };
+            }, ct);
+        }
+        if (!stale && turn.Activity.Conversation?.Id is { } conversationId)
+        {
+            await store.UpdateAsync(ConversationState.Key(conversationId), s =>
+            {
+                s ??= new ConversationState();
+                return SentBefore(s.WelcomedAt) ? s : s with { IsBlocked = true, WelcomedAt = null };
+            }, ct);
         }
     }
 

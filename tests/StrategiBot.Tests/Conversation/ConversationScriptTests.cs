@@ -3,6 +3,7 @@ using StrategiBot.Cards;
 using StrategiBot.Conversation;
 using StrategiBot.Protocol.Schema;
 using StrategiBot.Storage;
+using StrategiBot.Tests.Protocol.Authentication;
 using StrategiBot.Tests.Retrieval;
 
 namespace StrategiBot.Tests.Conversation;
@@ -549,12 +550,15 @@ public sealed class ConversationScriptTests
     [Fact]
     public async Task Someone_who_removes_the_bot_and_adds_it_again_is_welcomed_again_once()
     {
-        await using var app = new BotApplication();
-        await app.ExchangeAsync(Teams.BotInstalledPersonal());
+        var clock = new ManualClock(Installed);
+        await using var app = new BotApplication { Clock = clock };
+        await app.ExchangeAsync(Teams.BotInstalledPersonal() with { Timestamp = clock.GetUtcNow() });
 
-        var removed = await app.ExchangeAsync(Teams.BotInstalledPersonal() with { Action = "remove" });
-        var reinstalled = await app.ExchangeAsync(Teams.BotInstalledPersonal());
-        var announcedAgain = await app.ExchangeAsync(Teams.BotAddedToConversation());
+        clock.Advance(TimeSpan.FromMinutes(5));
+        var removed = await app.ExchangeAsync(Teams.BotInstalledPersonal() with { Action = "remove", Timestamp = clock.GetUtcNow() });
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var reinstalled = await app.ExchangeAsync(Teams.BotInstalledPersonal() with { Timestamp = clock.GetUtcNow() });
+        var announcedAgain = await app.ExchangeAsync(Teams.BotAddedToConversation() with { Timestamp = clock.GetUtcNow() });
 
         Assert.Empty(removed);
         Assert.Contains("Hei, jeg er StrategiBot", CardText(Assert.Single(reinstalled)), StringComparison.Ordinal);
@@ -562,16 +566,57 @@ public sealed class ConversationScriptTests
     }
 
     [Fact]
+    public async Task A_removal_that_arrives_after_the_bot_was_added_again_changes_nothing()
+    {
+        var clock = new ManualClock(Installed);
+        await using var app = new BotApplication { Clock = clock };
+        await app.ExchangeAsync(Teams.BotInstalledPersonal() with { Timestamp = clock.GetUtcNow() });
+        clock.Advance(TimeSpan.FromMinutes(5));
+        var removedAt = clock.GetUtcNow();
+        await app.ExchangeAsync(Teams.BotInstalledPersonal() with { Action = "remove", Timestamp = removedAt });
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await app.ExchangeAsync(Teams.BotInstalledPersonal() with { Timestamp = clock.GetUtcNow() });
+
+        // Teams' second announcement of the removal, sent with the first, delivered after the new welcome.
+        clock.Advance(TimeSpan.FromSeconds(10));
+        var lateRemoval = await app.ExchangeAsync(Teams.BotAddedToConversation() with { MembersAdded = null, MembersRemoved = [new ChannelAccount { Id = Teams.BotId }], Timestamp = removedAt });
+        var lateAnnouncement = await app.ExchangeAsync(Teams.BotAddedToConversation() with { Timestamp = clock.GetUtcNow() });
+
+        Assert.Empty(lateRemoval);
+        Assert.Empty(lateAnnouncement);
+    }
+
+    [Fact]
     public async Task A_team_that_removes_the_bot_and_adds_it_again_is_welcomed_again()
     {
-        await using var app = new BotApplication();
-        await app.ExchangeAsync(Teams.BotAddedToTeam());
+        var clock = new ManualClock(Installed);
+        await using var app = new BotApplication { Clock = clock };
+        await app.ExchangeAsync(Teams.BotAddedToTeam() with { Timestamp = clock.GetUtcNow() });
 
-        await app.ExchangeAsync(Teams.BotAddedToTeam() with { MembersAdded = null, MembersRemoved = [new ChannelAccount { Id = Teams.BotId }] });
-        var added = await app.ExchangeAsync(Teams.BotAddedToTeam());
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await app.ExchangeAsync(Teams.BotAddedToTeam() with { MembersAdded = null, MembersRemoved = [new ChannelAccount { Id = Teams.BotId }], Timestamp = clock.GetUtcNow() });
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var added = await app.ExchangeAsync(Teams.BotAddedToTeam() with { Timestamp = clock.GetUtcNow() });
 
         Assert.Contains("@StrategiBot hjelp", CardText(Assert.Single(added)), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_team_keeps_its_welcome_when_an_old_removal_arrives_late()
+    {
+        var clock = new ManualClock(Installed);
+        await using var app = new BotApplication { Clock = clock };
+        var removedAt = clock.GetUtcNow().AddMinutes(-1);
+        await app.ExchangeAsync(Teams.BotAddedToTeam() with { Timestamp = clock.GetUtcNow() });
+
+        clock.Advance(TimeSpan.FromSeconds(20));
+        await app.ExchangeAsync(Teams.BotAddedToTeam() with { MembersAdded = null, MembersRemoved = [new ChannelAccount { Id = Teams.BotId }], Timestamp = removedAt });
+        var announcedAgain = await app.ExchangeAsync(Teams.BotAddedToTeam() with { Timestamp = clock.GetUtcNow() });
+
+        Assert.Empty(announcedAgain);
+    }
+
+    private static readonly DateTimeOffset Installed = new(2026, 11, 21, 10, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task Each_user_gets_their_own_welcome()
