@@ -118,7 +118,8 @@ internal sealed class TurnHandler(
     /// </summary>
     private async Task WelcomeAsync(TurnContext turn, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        // By the channel's clock, as a removal's timestamp is, so that the two compare (MarkRemovedAsync).
+        var now = turn.Activity.Timestamp ?? clock.GetUtcNow();
         bool claimed;
         if (turn.Activity.IsGroupConversation())
         {
@@ -253,6 +254,8 @@ internal sealed class TurnHandler(
             activity.Locale);
         var now = clock.GetUtcNow();
         var removal = string.Equals(activity.Action, "remove", StringComparison.OrdinalIgnoreCase);
+        var addition = string.Equals(activity.Action, "add", StringComparison.OrdinalIgnoreCase)
+            || activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true;
         var isNew = true;
         await store.UpdateAsync(ConversationState.Key(conversationId), s =>
         {
@@ -262,8 +265,8 @@ internal sealed class TurnHandler(
             {
                 Reference = reference,
                 LastActivityAt = now,
-                // Hearing from the conversation again means the bot is back in it.
-                IsBlocked = s.IsBlocked && (removal || activity.Type != ActivityTypes.Message),
+                // Hearing from the conversation again, or being added to it, means the bot is back in it.
+                IsBlocked = s.IsBlocked && !addition && (removal || activity.Type != ActivityTypes.Message),
                 RecentMessageIds = isNew && messageId is not null
                     ? [.. s.RecentMessageIds.TakeLast(ConversationState.RecentMessageCapacity - 1), messageId]
                     : s.RecentMessageIds,

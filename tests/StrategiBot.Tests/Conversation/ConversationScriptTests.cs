@@ -579,11 +579,13 @@ public sealed class ConversationScriptTests
 
         // Teams' second announcement of the removal, sent with the first, delivered after the new welcome.
         clock.Advance(TimeSpan.FromSeconds(10));
-        var lateRemoval = await app.ExchangeAsync(Teams.BotAddedToConversation() with { MembersAdded = null, MembersRemoved = [new ChannelAccount { Id = Teams.BotId }], Timestamp = removedAt });
+        await app.ExchangeAsync(Teams.BotAddedToConversation() with { MembersAdded = null, MembersRemoved = [new ChannelAccount { Id = Teams.BotId }], Timestamp = removedAt });
         var lateAnnouncement = await app.ExchangeAsync(Teams.BotAddedToConversation() with { Timestamp = clock.GetUtcNow() });
 
-        Assert.Empty(lateRemoval);
         Assert.Empty(lateAnnouncement);
+        var user = await app.Store.GetAsync(UserState.Key(app.UserKeyOf(Teams.BotInstalledPersonal())), CancellationToken.None);
+        Assert.NotNull(user?.WelcomedAt);
+        Assert.False((await app.Store.GetAsync(ConversationState.Key("a:personal-1"), CancellationToken.None))?.IsBlocked);
     }
 
     [Fact]
@@ -614,6 +616,21 @@ public sealed class ConversationScriptTests
         var announcedAgain = await app.ExchangeAsync(Teams.BotAddedToTeam() with { Timestamp = clock.GetUtcNow() });
 
         Assert.Empty(announcedAgain);
+        Assert.False((await app.Store.GetAsync(ConversationState.Key(Teams.BotAddedToTeam().Conversation!.Id!), CancellationToken.None))?.IsBlocked);
+    }
+
+    [Fact]
+    public async Task The_welcome_and_a_removal_compare_by_the_channels_clock_not_the_bots()
+    {
+        // The bot's clock runs ten minutes ahead of Teams': a removal sent after the welcome is still after it.
+        var clock = new ManualClock(Installed.AddMinutes(10));
+        await using var app = new BotApplication { Clock = clock };
+        await app.ExchangeAsync(Teams.BotInstalledPersonal() with { Timestamp = Installed });
+
+        await app.ExchangeAsync(Teams.BotInstalledPersonal() with { Action = "remove", Timestamp = Installed.AddMinutes(2) });
+        var reinstalled = await app.ExchangeAsync(Teams.BotInstalledPersonal() with { Timestamp = Installed.AddMinutes(3) });
+
+        Assert.Single(reinstalled);
     }
 
     private static readonly DateTimeOffset Installed = new(2026, 11, 21, 10, 0, 0, TimeSpan.Zero);
