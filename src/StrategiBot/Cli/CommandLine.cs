@@ -148,9 +148,11 @@ internal static class CommandLine
               StrategiBot [serve] [--Key=value ...]   run the bot (default http://localhost:3978/api/messages)
               StrategiBot ask [--org ID] [--json] "spørsmål"   answer one question from the strategy
               StrategiBot ask --jsonl                 answer JSON lines {"id","question","org"} from stdin
-              StrategiBot eval FILE.jsonl... [--verbose] [--details] [--fit]
+              StrategiBot eval FILE.jsonl... [--verbose] [--details] [--fit] [--held-out K]
                                                       top-1, top-3 and refusal rates over evaluation files;
-                                                      --fit fits the confidence model on their labels
+                                                      --fit fits the confidence model on their labels;
+                                                      --held-out K searches each of K folds without the
+                                                      stored questions it asks word for word
               StrategiBot package --app-id GUID --out FILE.zip [--org ID] [--bot-id GUID] [--host HOST] …
                                                       the Teams app package for one organisation, checked
                                                       against the official schema

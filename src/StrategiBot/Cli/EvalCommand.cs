@@ -20,22 +20,45 @@ internal static class EvalCommand
     /// <param name="content">Where the content packs are, for <c>--held-out</c>, which builds knowledge bases of its own.</param>
     public static async Task<int> RunAsync(string[] args, Answerer answerer, ContentOptions content, TextWriter output, TextWriter error)
     {
-        var verbose = args.Contains("--verbose");
-        var details = args.Contains("--details");
-        var heldOutAt = Array.IndexOf(args, "--held-out");
+        var verbose = false;
+        var details = false;
+        var fit = false;
         var folds = 1;
-        if (heldOutAt >= 0 && (heldOutAt + 1 >= args.Length || !int.TryParse(args[heldOutAt + 1], CultureInfo.InvariantCulture, out folds) || folds < 2))
+        var files = new List<string>();
+        for (var i = 0; i < args.Length; i++)
         {
-            await error.WriteLineAsync($"--held-out needs a number of folds, 2 or more. {Usage}");
-            return 2;
-        }
-        var files = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (heldOutAt < 0 || i != heldOutAt + 1)).ToList();
-        // "--key=value" is a configuration override; any other option must be one of ours, or a typo
-        // ("--verbos") would quietly drop what was asked for.
-        if (args.FirstOrDefault(a => a.StartsWith("--", StringComparison.Ordinal) && !a.Contains('=', StringComparison.Ordinal) && a is not ("--verbose" or "--details" or "--fit" or "--held-out")) is { } unknown)
-        {
-            await error.WriteLineAsync($"Unknown option '{unknown}'. {Usage}");
-            return 2;
+            var (name, inline) = CommandLine.SplitOption(args[i]);
+            if (name == "--held-out")
+            {
+                // Its value written into it ("--held-out=5") or the next argument.
+                var value = inline ?? (i + 1 < args.Length ? args[++i] : null);
+                if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out folds) || folds < 2)
+                {
+                    await error.WriteLineAsync($"--held-out needs a number of folds, 2 or more, not '{value}'. {Usage}");
+                    return 2;
+                }
+                continue;
+            }
+            switch (args[i])
+            {
+                case "--verbose":
+                    verbose = true;
+                    break;
+                case "--details":
+                    details = true;
+                    break;
+                case "--fit":
+                    fit = true;
+                    break;
+                // "--key=value" is a configuration override; any other option must be one of ours, or a typo
+                // ("--verbos") would quietly drop what was asked for.
+                case { } other when other.StartsWith("--", StringComparison.Ordinal) && !other.Contains('=', StringComparison.Ordinal):
+                    await error.WriteLineAsync($"Unknown option '{other}'. {Usage}");
+                    return 2;
+                case { } other when !other.StartsWith("--", StringComparison.Ordinal):
+                    files.Add(other);
+                    break;
+            }
         }
         if (files.Count == 0)
         {
@@ -58,7 +81,7 @@ internal static class EvalCommand
             return 2;
         }
         var answererOf = folds > 1 ? HeldOut(cases, folds, answerer, content) : _ => answerer;
-        if (args.Contains("--fit"))
+        if (fit)
         {
             return await FitAsync(cases, answererOf, answerer, output, error);
         }
@@ -97,7 +120,8 @@ internal static class EvalCommand
     /// uncovered lists) that a question of the fold asks word for word. A set whose questions are stored then
     /// measures as questions the bot has not met, and the model can be fitted on it: its features no longer
     /// come from finding itself. Each fold's knowledge base lacks a Kth of those sets, so the figures are a
-    /// little below what a truly new question from the same writers would get.
+    /// little below what a new question would get, except that a writer's close paraphrase of a question may
+    /// sit in another fold and stay stored, which flatters.
     /// </summary>
     private static Func<int, Answerer> HeldOut(List<EvalCase> cases, int folds, Answerer answerer, ContentOptions content)
     {
@@ -114,7 +138,8 @@ internal static class EvalCommand
             foldOfCase[i] = fold;
         }
         var packs = ContentPackLoader.LoadAll(content.StrategiesFolder);
-        var answerers = Enumerable.Range(0, folds).Select(fold =>
+        // More folds than questions would build knowledge bases that leave nothing out.
+        var answerers = Enumerable.Range(0, Math.Min(folds, foldOfKey.Count)).Select(fold =>
         {
             bool Kept(string org, string text) => !(foldOfKey.TryGetValue((org, Key(text)), out var f) && f == fold);
             var reduced = packs.Select(p => p with

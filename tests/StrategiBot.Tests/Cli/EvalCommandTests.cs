@@ -137,7 +137,7 @@ public sealed class EvalCommandTests(KnowledgeFixture fixture) : IClassFixture<K
         var heldOut = new StringWriter();
 
         Assert.Equal(0, await EvalCommand.RunAsync([file, "--details"], fixture.Answerer(), Content, all, new StringWriter()));
-        Assert.Equal(0, await EvalCommand.RunAsync([file, "--details", "--held-out", "2"], fixture.Answerer(), Content, heldOut, new StringWriter()));
+        Assert.Equal(0, await EvalCommand.RunAsync([file, "--details", "--held-out=2"], fixture.Answerer(), Content, heldOut, new StringWriter()));
 
         float Signal(StringWriter output, string id, int signal) => float.Parse(
             output.ToString().Split('\n').Single(l => l.StartsWith($"D\t{id}\t", StringComparison.Ordinal)).Split('\t')[5 + signal],
@@ -146,12 +146,16 @@ public sealed class EvalCommandTests(KnowledgeFixture fixture) : IClassFixture<K
         Assert.True(Signal(heldOut, "s", 0) < 0.8f, $"question match {Signal(heldOut, "s", 0)} held out");
         Assert.InRange(Signal(all, "n", 7), 0.9f, 1f);
         Assert.True(Signal(heldOut, "n", 7) < 0.6f, $"uncovered match {Signal(heldOut, "n", 7)} held out");
+        // Only what a fold asks is left out of its knowledge base: the questions of the other fold still count.
+        Assert.Equal(Signal(all, "s", 7), Signal(heldOut, "s", 7));
+        Assert.Equal(Signal(all, "n", 0), Signal(heldOut, "n", 0));
     }
 
     [Theory]
     [InlineData("--held-out")]
     [InlineData("--held-out", "1")]
-    [InlineData("--held-out", "fem")]
+    [InlineData("--held-out=fem")]
+    [InlineData("--held-out", "-3")]
     public async Task Held_out_needs_two_folds_or_more(params string[] option)
     {
         using var folder = new TempFolder("eval");
