@@ -116,7 +116,7 @@ internal static class ContentPackLoader
         {
             if (item is not YamlScalarNode { Value: { } text } || string.IsNullOrWhiteSpace(text))
             {
-                throw new ContentException(path, Line(item), "each item must be the text of a question.");
+                throw new ContentException(path, Line(item), "each item must be the text of a question (in double quotes if it holds a colon or #).");
             }
             var key = Normalise(text).ToLowerInvariant();
             if (seen.TryGetValue(key, out var first))

@@ -19,7 +19,7 @@ internal sealed record ConfidenceModel(float Bias, IReadOnlyList<float> Weights)
 {
     /// <summary>
     /// Fitted with <c>eval --fit</c> on tests/StrategiBot.Tests/Retrieval/calibration/*.jsonl; see the README's
-    /// Quality section. Refit whenever ranking, stored questions or the lexicon change much.
+    /// Quality section. Refit whenever ranking, stored or uncovered questions or the lexicon change much.
     /// </summary>
     public static ConfidenceModel Default { get; } = new(-8.12f, [6.46f, 2.68f, 2.44f, 0.06f, 0.34f, -3.07f, -7.24f, -9.09f]);
 

@@ -356,8 +356,9 @@ internal sealed class KnowledgeBase
     private const int MinSharedLetters = 5;
 
     /// <summary>
-    /// The word is written in half the passages or more ("kommunen", "informasjon"): which of them writes it
-    /// best is chance. The exact term is asked, not its translations or compound parts.
+    /// The word is among the commonest of the index: half its passages or more hold it, in their text, titles
+    /// or stored questions, counted over every organisation ("kommunen", "informasjon"). Which passage writes
+    /// it best is then chance. The word as typed is looked up, not its translations or compound parts.
     /// </summary>
     private bool WrittenAlmostEverywhere(QueryGroup word) =>
         word.Alternatives is [{ } exact, ..] && Index.Idf(exact.Term) <= CommonWordIdf;
@@ -550,7 +551,8 @@ internal sealed record RetrievalResult(string Question, string OrganisationId, A
     /// målgrupper?"), and the best passage writes it (<c>Writes</c>). A one-word question matches little of
     /// any stored question and scores low, so the model, fitted on sentences, doubts it; but the word is in
     /// the strategy, and the passage that uses it is what someone typing it looks for. Not when the question
-    /// asks for a name or number the passage lacks ("Kven er ordførar?").
+    /// asks for a name or number the passage lacks ("Kven er ordførar?"), nor when half the passages or more
+    /// hold the word ("kommunen").
     /// </summary>
     public bool NamesAWordOfTheBestPassage { get; init; }
 

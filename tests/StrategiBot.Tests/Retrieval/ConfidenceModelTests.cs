@@ -102,6 +102,15 @@ public sealed class ConfidenceModelTests(KnowledgeFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void A_question_much_like_an_uncovered_one_lowers_the_probability()
+    {
+        var model = ConfidenceModel.Default;
+        var unlike = model.Probability(ConfidenceModel.Signals(0.5f, 0.6f, 8f, english: false, words: 4, asksForAFact: false, uncoveredMatch: 0.1f));
+
+        Assert.True(model.Probability(ConfidenceModel.Signals(0.5f, 0.6f, 8f, english: false, words: 4, asksForAFact: false, uncoveredMatch: 0.8f)) < unlike / 2);
+    }
+
+    [Fact]
     public void Fitting_needs_at_least_two_samples_of_one_shape()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => ConfidenceModel.Fit([([1f, 1f, 1f], true)]));
