@@ -125,7 +125,7 @@ internal static class EvalCommand
     /// </summary>
     private static Func<int, Answerer> HeldOut(List<EvalCase> cases, int folds, Answerer answerer, ContentOptions content)
     {
-        static string Key(string text) => ContentPackLoader.Normalise(text).ToLowerInvariant();
+        static string Key(string text) => ContentPackLoader.QuestionKey(text);
         var foldOfKey = new Dictionary<(string Org, string Key), int>();
         var foldOfCase = new int[cases.Count];
         for (var i = 0; i < cases.Count; i++)

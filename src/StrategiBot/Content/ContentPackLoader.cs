@@ -79,7 +79,7 @@ internal static class ContentPackLoader
             {
                 foreach (var (question, line) in more)
                 {
-                    var key = (sectionId, Normalise(question.Text).ToLowerInvariant());
+                    var key = (sectionId, QuestionKey(question.Text));
                     if (asked.TryGetValue(key, out var first))
                     {
                         throw new ContentException(path, line, $"'{question.Text}' is already a question for '{sectionId}' ({first}).");
@@ -118,7 +118,7 @@ internal static class ContentPackLoader
             {
                 throw new ContentException(path, Line(item), "each item must be the text of a question (in double quotes if it holds a colon or #).");
             }
-            var key = Normalise(text).ToLowerInvariant();
+            var key = QuestionKey(text);
             if (seen.TryGetValue(key, out var first))
             {
                 throw new ContentException(path, Line(item), $"'{text}' is already in the list (line {first}).");
@@ -217,6 +217,14 @@ internal static class ContentPackLoader
         }
         return new AlternateQuestion(question, about is null ? null : Normalise(about));
     }
+
+    /// <summary>
+    /// A question as its words: lower-case letters and digits, whatever the spacing, punctuation or case
+    /// ("Hva sier den?" and "hva  sier den"), for telling whether two questions are the same one.
+    /// </summary>
+    internal static string QuestionKey(string text) =>
+        string.Join(' ', new string([.. text.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : ' ')])
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     internal static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 

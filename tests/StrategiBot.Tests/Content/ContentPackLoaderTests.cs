@@ -142,7 +142,7 @@ public sealed class ContentPackLoaderTests : IDisposable
     {
         var pack = WritePack("x", MinimalOrganisation);
         File.WriteAllText(Path.Combine(pack, "questions.yaml"), "a:\n  - Hva sier den?\n  - Hvorfor?\n");
-        File.WriteAllText(Path.Combine(pack, "questions.kopi.yaml"), "a:\n  - hva  sier den?\n");
+        File.WriteAllText(Path.Combine(pack, "questions.kopi.yaml"), "a:\n  - hva  sier den\n");
 
         var error = Assert.Throws<ContentException>(() => ContentPackLoader.Load(pack));
 
@@ -180,8 +180,8 @@ public sealed class ContentPackLoaderTests : IDisposable
     [InlineData("- Hvem er ordfører?\n- \n", 2, "text of a question")]
     [InlineData("- Hvem er ordfører?\n- question: Hva?\n", 2, "text of a question")]
     [InlineData("- Hvem er ordfører?\n- [Hva?]\n", 2, "text of a question")]
-    [InlineData("- Hvem er ordfører?\n- hvem er  ordfører?\n", 2, "already in the list (line 1)")]
-    [InlineData("- Hvem er ordfører?\n- Hva sier den?\n", 2, "also stored as a question the strategy answers (questions.yaml:2)")]
+    [InlineData("- Hvem er ordfører?\n- hvem er  ordfører\n", 2, "already in the list (line 1)")]
+    [InlineData("- Hvem er ordfører?\n- \"Hva sier den!\"\n", 2, "also stored as a question the strategy answers (questions.yaml:2)")]
     public void A_mistake_in_the_uncovered_questions_names_file_and_line(string yaml, int line, string problem)
     {
         var pack = WritePack("x", MinimalOrganisation);

@@ -91,7 +91,7 @@ public sealed class QualityFloorTests(KnowledgeFixture fixture) : IClassFixture<
         // strategies alone (452, less 4 a review found Klæbu's strategy answers) became content/*/uncovered.yaml, closeness to which is a signal of the refitted
         // model, and the threshold rose from 0.30 to 0.35. On the sets not stored: calibration 136 -> 135/162,
         // 153/162, 120 -> 132/148; h11 88/98, 94/98, 9/12; h12 90 -> 91/102, 98 -> 99/102, 15/18; dev 33/38,
-        // 37/38, 3/4; h10 52 -> 61/80. The stored sets now refuse every one of their unanswerable questions.
+        // 37/38, 3/4; h10 52 -> 62/80. The stored sets now refuse every one of their unanswerable questions.
         // A fifth blind set (h13, 150 questions, a quarter unanswerable), written during that change by a
         // writer who saw only the strategies and the dev set, measured 92/112, 97/112, 25/38 on the state
         // before it and 90/112, 100/112, 29/38 with it. Not read.
@@ -107,7 +107,7 @@ public sealed class QualityFloorTests(KnowledgeFixture fixture) : IClassFixture<
         new Floor("blind4", Top1: 0.89, Top3: 0.97, Refused: 0.83),
         new Floor("blind5", Top1: 0.80, Top3: 0.89, Refused: 0.76),
         new Floor("typos", Top1: 0.91, Top3: 0.96, Refused: 0),
-        new Floor("unanswerable", Top1: 0, Top3: 0, Refused: 0.76),
+        new Floor("unanswerable", Top1: 0, Top3: 0, Refused: 0.77),
     ];
 
     [Theory]
