@@ -1,3 +1,4 @@
+using StrategiBot.Retrieval.Analysis;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;
@@ -222,9 +223,7 @@ internal static class ContentPackLoader
     /// A question as its words: lower-case letters and digits, whatever the spacing, punctuation or case
     /// ("Hva sier den?" and "hva  sier den"), for telling whether two questions are the same one.
     /// </summary>
-    internal static string QuestionKey(string text) =>
-        string.Join(' ', new string([.. text.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : ' ')])
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    internal static string QuestionKey(string text) => string.Join(' ', Tokenizer.Split(text.ToLowerInvariant()));
 
     internal static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 

@@ -132,11 +132,7 @@ internal sealed class KnowledgeBase
         return StoredQuestionOf(question.Text, terms, [.. passages]);
     }
 
-    private StoredQuestion UncoveredQuestionOf(string text)
-    {
-        var words = Tokenizer.SplitFolded(text);
-        return StoredQuestionOf(text, [.. Analysis.AnalyzeFolded(words), .. _kinds.Of(words)], []);
-    }
+    private StoredQuestion UncoveredQuestionOf(string text) => StoredQuestionOf(text, Index.QuestionTerms(text), []);
 
     private StoredQuestion StoredQuestionOf(string text, IReadOnlyList<string> terms, int[] passages)
     {

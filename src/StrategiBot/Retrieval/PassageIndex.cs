@@ -28,16 +28,12 @@ internal sealed class PassageIndex
     public PassageIndex(IReadOnlyList<ContentPack> packs, AnalysisPipeline analysis, QuestionKinds? kinds = null)
     {
         Analysis = analysis;
-        kinds ??= QuestionKinds.Empty;
+        _kinds = kinds ?? QuestionKinds.Empty;
         var passages = new List<Passage>();
         var lengths = new List<int[]>();
         // The alternate questions are most of the analysis at start-up, and each is analysed on its own.
         var analysed = packs.SelectMany(p => p.Questions.Values).SelectMany(q => q).AsParallel()
-            .Select(question =>
-            {
-                var words = Tokenizer.SplitFolded(question.Text);
-                return (Question: question, Indexed: new IndexedQuestion([.. analysis.AnalyzeFolded(words), .. kinds.Of(words)], []));
-            });
+            .Select(question => (Question: question, Indexed: new IndexedQuestion(QuestionTerms(question.Text), [])));
         foreach (var (question, indexed) in analysed)
         {
             _questions[question] = indexed;
@@ -103,6 +99,15 @@ internal sealed class PassageIndex
     }
 
     private readonly string[] _sortedTerms;
+
+    private readonly QuestionKinds _kinds;
+
+    /// <summary>A stored question's index terms: its words analysed, and what it asks for (who, how, may I ...).</summary>
+    public List<string> QuestionTerms(string text)
+    {
+        var words = Tokenizer.SplitFolded(text);
+        return [.. Analysis.AnalyzeFolded(words), .. _kinds.Of(words)];
+    }
 
     // A section's alternate questions speak for each of its passages; analysed once, not once per passage.
     private readonly Dictionary<AlternateQuestion, IndexedQuestion> _questions = new(ReferenceEqualityComparer.Instance);
