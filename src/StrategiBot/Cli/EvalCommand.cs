@@ -17,7 +17,7 @@ internal static class EvalCommand
 {
     private const string Usage = "Usage: eval FILE.jsonl... [--verbose] [--details] [--fit] [--held-out K]";
 
-    /// <param name="content">Where the content packs are, for <c>--held-out</c>, which builds knowledge bases of its own.</param>
+    /// <param name="content">Where the lexicon is, for <c>--held-out</c>, which builds knowledge bases of its own.</param>
     public static async Task<int> RunAsync(string[] args, Answerer answerer, ContentOptions content, TextWriter output, TextWriter error)
     {
         var verbose = false;
@@ -137,7 +137,8 @@ internal static class EvalCommand
             }
             foldOfCase[i] = fold;
         }
-        var packs = ContentPackLoader.LoadAll(content.StrategiesFolder);
+        // The packs the answerer was built from, in the order the loader gives them (by id).
+        var packs = answerer.Knowledge.OrganisationIds.Select(id => answerer.Knowledge.Pack(id)!).ToList();
         // More folds than questions would build knowledge bases that leave nothing out.
         var answerers = Enumerable.Range(0, Math.Min(folds, foldOfKey.Count)).Select(fold =>
         {
