@@ -122,4 +122,7 @@ internal static class Teams
         MembersAdded = [new ChannelAccount { Id = BotId }],
         ChannelData = JsonSerializer.SerializeToElement(new { tenant = new { id = TenantId }, team = new { id = "19:team@thread.tacv2" }, eventType = "teamMemberAdded" }),
     };
+
+    /// <summary>The conversation update that announces the bot's removal, in the conversation <paramref name="added"/> announced it in.</summary>
+    public static Activity BotRemoved(Activity added) => added with { MembersAdded = null, MembersRemoved = [new ChannelAccount { Id = BotId }] };
 }

@@ -132,7 +132,7 @@ internal sealed class TurnHandler(
             {
                 s ??= new ConversationState();
                 claimed = s.WelcomedAt is null;
-                return claimed ? s with { WelcomedAt = now, IsBlocked = false } : s;
+                return claimed ? s with { WelcomedAt = now } : s;
             }, ct);
         }
         else

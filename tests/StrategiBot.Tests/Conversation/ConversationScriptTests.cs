@@ -579,7 +579,7 @@ public sealed class ConversationScriptTests
 
         // Teams' second announcement of the removal, sent with the first, delivered after the new welcome.
         clock.Advance(TimeSpan.FromSeconds(10));
-        await app.ExchangeAsync(Teams.BotAddedToConversation() with { MembersAdded = null, MembersRemoved = [new ChannelAccount { Id = Teams.BotId }], Timestamp = removedAt });
+        await app.ExchangeAsync(Teams.BotRemoved(Teams.BotAddedToConversation()) with { Timestamp = removedAt });
         var lateAnnouncement = await app.ExchangeAsync(Teams.BotAddedToConversation() with { Timestamp = clock.GetUtcNow() });
 
         Assert.Empty(lateAnnouncement);
@@ -596,7 +596,7 @@ public sealed class ConversationScriptTests
         await app.ExchangeAsync(Teams.BotAddedToTeam() with { Timestamp = clock.GetUtcNow() });
 
         clock.Advance(TimeSpan.FromMinutes(5));
-        await app.ExchangeAsync(Teams.BotAddedToTeam() with { MembersAdded = null, MembersRemoved = [new ChannelAccount { Id = Teams.BotId }], Timestamp = clock.GetUtcNow() });
+        await app.ExchangeAsync(Teams.BotRemoved(Teams.BotAddedToTeam()) with { Timestamp = clock.GetUtcNow() });
         clock.Advance(TimeSpan.FromMinutes(1));
         var added = await app.ExchangeAsync(Teams.BotAddedToTeam() with { Timestamp = clock.GetUtcNow() });
 
@@ -612,7 +612,7 @@ public sealed class ConversationScriptTests
         await app.ExchangeAsync(Teams.BotAddedToTeam() with { Timestamp = clock.GetUtcNow() });
 
         clock.Advance(TimeSpan.FromSeconds(20));
-        await app.ExchangeAsync(Teams.BotAddedToTeam() with { MembersAdded = null, MembersRemoved = [new ChannelAccount { Id = Teams.BotId }], Timestamp = removedAt });
+        await app.ExchangeAsync(Teams.BotRemoved(Teams.BotAddedToTeam()) with { Timestamp = removedAt });
         var announcedAgain = await app.ExchangeAsync(Teams.BotAddedToTeam() with { Timestamp = clock.GetUtcNow() });
 
         Assert.Empty(announcedAgain);
